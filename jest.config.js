@@ -1,0 +1,24 @@
+/** One runner for every suite; TypeScript through @swc/jest, native ES modules (node --experimental-vm-modules). */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } },
+    module: { type: 'es6' },
+  },
+];
+
+const common = {
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testEnvironment: 'node',
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '/tests/e2e/'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/**/*.int.test.ts'], testPathIgnorePatterns: ['/tests/e2e/'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+  ],
+  testTimeout: 30000,
+};

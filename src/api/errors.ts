@@ -1,0 +1,11 @@
+import type { FieldProblem } from './validate.js';
+
+/** The JSON error body of every /api response that failed; the tab reads it with the same schema. */
+export interface ApiErrorBody {
+  error: {
+    code: string;
+    message: string;
+    correlationId: string;
+    problems?: FieldProblem[];
+  };
+}

@@ -1,0 +1,46 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/index.js';
+import { AiWijzerBot } from './bot.js';
+import { DatabaseStorage } from './storage.js';
+
+/** What the HTTP host needs from the bot, without knowing botbuilder. */
+export interface BotEndpoint {
+  handle(req: unknown, res: unknown): Promise<void>;
+  readonly anonymous: boolean;
+}
+
+export interface BotEndpointOptions {
+  config: Pick<Config, 'BOT_ID' | 'BOT_PASSWORD' | 'BOT_TYPE' | 'BOT_TENANT_ID'>;
+  store: Store;
+  logger: Logger;
+  /** Overrides of the token-validation endpoints (OpenID metadata), for tests with a local key. */
+  authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+}
+
+export function createBotEndpoint({ config, store, logger, authOverrides }: BotEndpointOptions): BotEndpoint {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.BOT_ID ?? '',
+    MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
+    MicrosoftAppType: config.BOT_TYPE,
+    MicrosoftAppTenantId: config.BOT_TENANT_ID ?? '',
+    ...authOverrides,
+  } as ConfigurationBotFrameworkAuthenticationOptions);
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    // No message text in the log: only what kind of activity failed, and why.
+    logger.error({ err: { name: error.name, message: error.message }, activityType: context.activity.type }, 'bot turn failed');
+    await context.sendActivity('Er ging iets mis bij AI-wijzer. Probeer het later opnieuw.').catch(() => undefined);
+  };
+  const bot = new AiWijzerBot(new ConversationState(new DatabaseStorage(store)));
+  return {
+    anonymous: !config.BOT_ID,
+    handle: (req, res) => adapter.process(req as never, res as never, (context) => bot.run(context)),
+  };
+}

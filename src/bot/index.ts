@@ -1,0 +1,1 @@
+export { createBotEndpoint, type BotEndpoint, type BotEndpointOptions } from './endpoint.js';

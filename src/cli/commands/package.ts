@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { buildAppPackage, PackagingError } from '../../packaging/index.js';
+import { manifestDir, rootDir } from '../../paths.js';
+import { appVersion } from '../../version.js';
+import { parseFlags } from '../args.js';
+import type { Command } from '../command.js';
+
+const flagsSchema = z.object({ env: z.string().default('dev'), out: z.string().optional() });
+
+export const packageCommand: Command = {
+  name: 'package',
+  summary: { nl: 'maak het Teams-app-pakket (zip) voor een omgeving', en: 'build the Teams app package (zip) for an environment' },
+  help: {
+    nl: 'ai-wijzer package [--env <naam>] [--out <map>]\n\nVult manifest/ met de waarden uit env/.env.<naam> (en env/.env.<naam>.user), controleert manifest, taalbestanden en iconen offline tegen de officiële schema\'s en schrijft appPackage/ai-wijzer-<naam>.zip voor het Teams-beheercentrum.\nStandaard: --env dev.',
+    en: 'ai-wijzer package [--env <name>] [--out <dir>]\n\nFills manifest/ with the values of env/.env.<name> (and env/.env.<name>.user), validates the manifest, language files and icons offline against the official schemas and writes appPackage/ai-wijzer-<name>.zip for the Teams admin center.\nDefault: --env dev.',
+  },
+  async run(args, io) {
+    const { flags } = parseFlags(args, { env: { type: 'string', short: 'e' }, out: { type: 'string' } }, flagsSchema);
+    try {
+      const result = await buildAppPackage({
+        env: flags.env,
+        manifestDir,
+        envDir: join(rootDir, 'env'),
+        outDir: flags.out ?? join(rootDir, 'appPackage'),
+        appVersion,
+      });
+      io.stdout.write(`App-pakket gemaakt / app package written: ${result.zipPath}\n  ${result.files.join(', ')}\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof PackagingError) {
+        io.stderr.write(`${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    }
+  },
+};

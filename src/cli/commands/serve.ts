@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { loadConfig } from '../../config.js';
+import { startServer } from '../../server/start.js';
+import { parseFlags } from '../args.js';
+import type { Command } from '../command.js';
+
+const flagsSchema = z.object({ port: z.coerce.number().int().min(0).max(65535).optional(), help: z.boolean().optional() });
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: { nl: 'start de app (bot, tabblad en API)', en: 'start the app (bot, tab and API)' },
+  help: {
+    nl: 'ai-wijzer serve [--port <poort>]\n\nStart de bot (/api/messages), het tabblad (/tab/) en de API. Zonder DATABASE_URL gebruikt de app de ingebouwde database in DATA_DIR (standaard ./data).',
+    en: 'ai-wijzer serve [--port <port>]\n\nStarts the bot (/api/messages), the tab (/tab/) and the API. Without DATABASE_URL the app uses the embedded database in DATA_DIR (default ./data).',
+  },
+  async run(args, io) {
+    const { flags } = parseFlags(args, { port: { type: 'string', short: 'p' } }, flagsSchema);
+    const config = loadConfig({ ...io.env, ...(flags.port !== undefined ? { PORT: String(flags.port) } : {}) });
+    const running = await startServer(config);
+    const base = config.PUBLIC_URL ?? running.url;
+    io.stdout.write(
+      [
+        `AI-wijzer ${config.NODE_ENV === 'production' ? '' : '(ontwikkelmodus) '}draait / is running:`,
+        `  Tabblad / tab:        ${base}/tab/`,
+        `  Bot-eindpunt / bot:   ${base}/api/messages${config.BOT_ID ? '' : '  (anoniem: alleen lokaal / anonymous: local only)'}`,
+        `  Gezondheid / health:  ${base}/healthz  ${base}/readyz`,
+        `  Database:             ${running.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.DATA_DIR}`}`,
+        '',
+      ].join('\n'),
+    );
+    await new Promise<void>((resolve) => {
+      const shutdown = () => {
+        io.stdout.write('AI-wijzer stopt / is stopping...\n');
+        void running.stop().then(resolve);
+      };
+      process.once('SIGTERM', shutdown);
+      process.once('SIGINT', shutdown);
+    });
+    return 0;
+  },
+};

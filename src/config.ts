@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** Environment variables AI-wijzer reads; names follow the Microsoft 365 Agents Toolkit. */
+const guid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'moet een GUID zijn (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)');
+const optionalGuid = z.preprocess((v) => (v === '' ? undefined : v), guid.optional());
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+const optionalUrl = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.url({ message: 'moet een volledige URL zijn, bijvoorbeeld https://ai-wijzer.groningen.nl' }).optional(),
+);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number({ message: 'moet een poortnummer zijn' }).int().min(0).max(65535).default(3978),
+    PUBLIC_URL: optionalUrl,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    BOT_ID: optionalGuid,
+    BOT_PASSWORD: optionalString,
+    BOT_TYPE: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.enum(['SingleTenant', 'UserAssignedMSI'], { message: "moet 'SingleTenant' of 'UserAssignedMSI' zijn" }).default('SingleTenant'),
+    ),
+    BOT_TENANT_ID: optionalGuid,
+    AAD_APP_CLIENT_ID: optionalGuid,
+    AAD_APP_CLIENT_SECRET: optionalString,
+    AAD_APP_TENANT_ID: optionalGuid,
+    DATABASE_URL: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'moet beginnen met postgres:// of postgresql://')
+        .optional(),
+    ),
+    DATA_DIR: z.string().min(1).default('./data'),
+    GRAPH_BASE_URL: z.url({ message: 'moet een volledige URL zijn' }).default('https://graph.microsoft.com/v1.0'),
+    PRIVACY_CONTACT: z.string().min(1).default('het AI- en privacyteam (privacy@groningen.nl)'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    const need = (key: keyof typeof env, why: string) => {
+      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is verplicht in productie (${why})` });
+    };
+    need('BOT_ID', 'de app-registratie van de bot');
+    need('BOT_TENANT_ID', 'de tenant van de bot');
+    if (env.BOT_TYPE === 'SingleTenant') need('BOT_PASSWORD', 'het clientgeheim van de bot');
+    need('AAD_APP_CLIENT_ID', 'de app-registratie voor single sign-on in het tabblad');
+    need('AAD_APP_TENANT_ID', 'de tenant voor single sign-on');
+    need('PUBLIC_URL', 'het publieke adres van de app');
+  });
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Ongeldige configuratie / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration once; throws a ConfigError naming every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(omgeving)'}: ${issue.message}`));
+  }
+  return result.data;
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import { tabDistDir } from '../paths.js';
+import type { AppContext } from './context.js';
+import { correlationId } from './correlation.js';
+import { errorHandler, langOf, notFound } from './errors.js';
+import { apiRoutes } from './routes/index.js';
+import { healthRoutes } from './routes/health.js';
+import { securityHeaders } from './security.js';
+
+export interface AppOptions {
+  /** The built tab (webpack output); defaults to dist/tab. */
+  tabDir?: string;
+  bodyLimit?: string;
+}
+
+/** Builds the HTTP app without listening, so tests can drive it on an ephemeral port. */
+export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
+  const app = express();
+  const tabDir = options.tabDir ?? tabDistDir;
+  app.disable('x-powered-by');
+  app.set('trust proxy', 1);
+  app.use(correlationId);
+  app.use(securityHeaders);
+  app.use(healthRoutes(ctx));
+
+  const json = express.json({ limit: options.bodyLimit ?? '256kb' });
+  app.post('/api/messages', json, async (req, res, next) => {
+    try {
+      await ctx.bot.handle(req, res);
+    } catch (error) {
+      next(error);
+    }
+  });
+  app.use('/api', json, apiRoutes(ctx));
+  app.use('/api', notFound);
+
+  app.get('/', (_req, res) => res.redirect('/tab/'));
+  app.use('/tab', express.static(tabDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
+  app.get('/tab', (req, res) => {
+    if (existsSync(join(tabDir, 'index.html'))) return res.sendFile(join(tabDir, 'index.html'));
+    const lang = langOf(req);
+    res
+      .status(503)
+      .type('text/plain; charset=utf-8')
+      .send(lang === 'en' ? 'The tab has not been built yet: run npm run build:tab.' : 'Het tabblad is nog niet gebouwd: voer npm run build:tab uit.');
+  });
+  app.use(notFound);
+  app.use(errorHandler(ctx.logger));
+  return app;
+}
+
+function noCacheForHtml(res: express.Response, path: string): void {
+  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

@@ -1,0 +1,12 @@
+import { Router } from 'express';
+import type { AppContext } from '../context.js';
+
+/**
+ * The JSON APIs under /api/. Each capability adds its own route module here:
+ * one line per module, so that capabilities never edit each other's files.
+ */
+export function apiRoutes(ctx: AppContext): Router {
+  const router = Router();
+  void ctx;
+  return router;
+}

@@ -1,0 +1,53 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createBotEndpoint } from '../bot/index.js';
+import type { Config } from '../config.js';
+import { createLogger, type Logger } from '../log.js';
+import { openStore, type Store } from '../store/index.js';
+import { appVersion } from '../version.js';
+import { createApp, type AppOptions } from './app.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  store: Store;
+  /** Stops taking requests, lets running ones finish (up to graceMs), then closes the database. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface StartOptions extends AppOptions {
+  logger?: Logger;
+  host?: string;
+  /** Own schema on PostgreSQL (tests); ignored for PGlite. */
+  schema?: string;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: options.schema });
+  const bot = createBotEndpoint({ config, store, logger });
+  const app = createApp({ config, store, logger, bot, version: appVersion }, options);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.PORT, options.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  const port = (server.address() as AddressInfo).port;
+  let stopping: Promise<void> | undefined;
+  const stop = (graceMs = 10_000) =>
+    (stopping ??= (async () => {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          server.closeAllConnections();
+          resolve();
+        }, graceMs);
+        timer.unref();
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      await store.close();
+    })());
+  return { url: `http://localhost:${port}`, port, server, store, stop };
+}

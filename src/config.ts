@@ -6,6 +6,13 @@ const guid = z
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'moet een GUID zijn (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)');
 const optionalGuid = z.preprocess((v) => (v === '' ? undefined : v), guid.optional());
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+const flag = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z
+    .enum(['true', 'false', '1', '0', 'ja', 'nee'], { message: "moet 'true' of 'false' zijn" })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1' || v === 'ja'),
+);
 const optionalUrl = z.preprocess(
   (v) => (v === '' ? undefined : v),
   z.url({ message: 'moet een volledige URL zijn, bijvoorbeeld https://ai-wijzer.groningen.nl' }).optional(),
@@ -37,6 +44,20 @@ const envSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     GRAPH_BASE_URL: z.url({ message: 'moet een volledige URL zijn' }).default('https://graph.microsoft.com/v1.0'),
     PRIVACY_CONTACT: z.string().min(1).default('het AI- en privacyteam (privacy@groningen.nl)'),
+    /** Key for pseudonymous user ids (HMAC); records name no one, yet a person's own records can be found. */
+    PSEUDONYM_SECRET: z.string().min(16, 'moet minstens 16 tekens zijn').default('ontwikkel-sleutel-niet-voor-productie'),
+    /** Where Entra ID publishes its signing keys; settable for national clouds and tests. */
+    AAD_AUTHORITY_HOST: z.url({ message: 'moet een volledige URL zijn' }).default('https://login.microsoftonline.com'),
+    // Vraag het de visie
+    ASK_STORE_QUESTION_TEXT: flag,
+    GENERATIVE_BASE_URL: optionalUrl,
+    GENERATIVE_MODEL: optionalString,
+    GENERATIVE_API_KEY: optionalString,
+    // Mag ik dit gebruiken?
+    TOOL_REGISTER_PATH: optionalString,
+    // Datahygiëne
+    GRAPH_ACCESS_TOKEN: optionalString,
+    SCAN_UPLOAD_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'moet minstens 32 tekens zijn').optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -49,6 +70,9 @@ const envSchema = z
     need('AAD_APP_CLIENT_ID', 'de app-registratie voor single sign-on in het tabblad');
     need('AAD_APP_TENANT_ID', 'de tenant voor single sign-on');
     need('PUBLIC_URL', 'het publieke adres van de app');
+    if (env.PSEUDONYM_SECRET === 'ontwikkel-sleutel-niet-voor-productie') {
+      ctx.addIssue({ code: 'custom', path: ['PSEUDONYM_SECRET'], message: 'moet in productie een eigen geheime waarde hebben' });
+    }
   });
 
 export type Config = z.infer<typeof envSchema>;

@@ -25,13 +25,16 @@ export interface BotEndpointOptions {
 }
 
 export function createBotEndpoint({ config, store, logger, authOverrides }: BotEndpointOptions): BotEndpoint {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.BOT_ID ?? '',
-    MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
-    MicrosoftAppType: config.BOT_TYPE,
-    MicrosoftAppTenantId: config.BOT_TENANT_ID ?? '',
-    ...authOverrides,
-  } as ConfigurationBotFrameworkAuthenticationOptions);
+  // An empty app id is anonymous (local development, Agents Playground); the app type only applies with an id.
+  const credentials = config.BOT_ID
+    ? {
+        MicrosoftAppId: config.BOT_ID,
+        MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
+        MicrosoftAppType: config.BOT_TYPE,
+        MicrosoftAppTenantId: config.BOT_TENANT_ID ?? '',
+      }
+    : { MicrosoftAppId: '', MicrosoftAppPassword: '' };
+  const auth = new ConfigurationBotFrameworkAuthentication({ ...credentials, ...authOverrides } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // No message text in the log: only what kind of activity failed, and why.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { tabDistDir } from '../paths.js';
 import type { AppContext } from './context.js';
+import { identifyCaller } from './auth.js';
 import { correlationId } from './correlation.js';
 import { errorHandler, langOf, notFound } from './errors.js';
 import { apiRoutes } from './routes/index.js';
@@ -33,7 +34,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
       next(error);
     }
   });
-  app.use('/api', json, apiRoutes(ctx));
+  app.use('/api', json, identifyCaller(ctx.config), apiRoutes(ctx));
   app.use('/api', notFound);
 
   app.get('/', (_req, res) => res.redirect('/tab/'));

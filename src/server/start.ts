@@ -26,6 +26,7 @@ export interface StartOptions extends AppOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: options.schema });
+  // memory:// (tests) stays in memory; any other DATA_DIR holds the database in DATA_DIR/db.
   const bot = createBotEndpoint({ config, store, logger });
   const app = createApp({ config, store, logger, bot, version: appVersion }, options);
   const server = await new Promise<Server>((resolve, reject) => {

@@ -10,4 +10,6 @@ export interface AppContext {
   logger: Logger;
   bot: BotEndpoint;
   version: string;
+  /** Registers work to finish on shutdown (background workers); run in reverse order before the database closes. */
+  onClose(fn: () => Promise<void>): void;
 }

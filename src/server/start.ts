@@ -28,7 +28,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: options.schema });
   // memory:// (tests) stays in memory; any other DATA_DIR holds the database in DATA_DIR/db.
   const bot = createBotEndpoint({ config, store, logger });
-  const app = createApp({ config, store, logger, bot, version: appVersion }, options);
+  const closers: (() => Promise<void>)[] = [];
+  const app = createApp({ config, store, logger, bot, version: appVersion, onClose: (fn) => closers.unshift(fn) }, options);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, options.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));
   });
@@ -48,6 +49,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         });
         server.closeIdleConnections();
       });
+      for (const close of closers) await close().catch((error: Error) => logger.error({ err: { message: error.message } }, 'shutdown step failed'));
       await store.close();
     })());
   return { url: `http://localhost:${port}`, port, server, store, stop };

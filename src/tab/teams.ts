@@ -1,0 +1,36 @@
+import { app } from '@microsoft/teams-js';
+
+export type TeamsTheme = 'default' | 'dark' | 'contrast';
+
+export interface HostInfo {
+  inTeams: boolean;
+  theme: TeamsTheme;
+  locale: string;
+}
+
+/**
+ * Initialises teams-js when the page runs inside Teams. Outside Teams app.initialize() never settles,
+ * so it races a timeout and the page runs standalone instead of hanging.
+ */
+export async function connectToHost(timeoutMs = 2500): Promise<HostInfo> {
+  const standalone: HostInfo = { inTeams: false, theme: 'default', locale: navigator.language || 'nl-NL' };
+  // Not framed and not opened by another window: certainly not in a Teams client.
+  if (window.parent === window && !window.opener) return standalone;
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
+  try {
+    const outcome = await Promise.race([app.initialize().then(() => 'ready' as const), timeout]);
+    if (outcome === 'timeout') return standalone;
+    const context = await app.getContext();
+    return { inTeams: true, theme: asTheme(context.app.theme), locale: context.app.locale || standalone.locale };
+  } catch {
+    return standalone;
+  }
+}
+
+export function onThemeChange(handler: (theme: TeamsTheme) => void): void {
+  app.registerOnThemeChangeHandler((theme) => handler(asTheme(theme)));
+}
+
+function asTheme(theme: string | undefined): TeamsTheme {
+  return theme === 'dark' || theme === 'contrast' ? theme : 'default';
+}

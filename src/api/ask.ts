@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** The contract of "Vraag het de visie" between the server and its clients (tab, bot, CLI --json). */
+export const askRequestSchema = z.object({
+  question: z.string().trim().min(1).max(500),
+  lang: z.enum(['nl', 'en']).optional(),
+});
+
+export const citationSchema = z.object({
+  sectionId: z.string(),
+  heading: z.string(),
+  /** An exact substring of the section's text in the vision. */
+  quote: z.string(),
+});
+
+export const suggestionSchema = z.object({ sectionId: z.string(), heading: z.string(), link: z.string() });
+
+export const askResponseSchema = z.object({
+  question: z.string(),
+  language: z.enum(['nl', 'en']),
+  outcome: z.enum(['answer', 'suggest', 'abstain']),
+  answer: z.string(),
+  citations: z.array(citationSchema),
+  confidence: z.number().min(0).max(1),
+  visionVersion: z.string(),
+  /** Link into the tab for the answering section (outcome answer). */
+  link: z.string().optional(),
+  /** Sections to choose from (outcome suggest). */
+  suggestions: z.array(suggestionSchema).optional(),
+  /** True when the answer text was written by a language model (label it as AI-generated); quotes never are. */
+  generated: z.boolean(),
+  /** Set when the message was conversational (greeting, thanks, who are you) and not searched. */
+  intent: z.enum(['greeting', 'thanks', 'about']).optional(),
+});
+
+export const askFeedbackSchema = z.object({
+  question: z.string().trim().min(1).max(500).optional(),
+  sectionId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100).optional(),
+  helpful: z.boolean(),
+});
+
+export const askFeedbackResponseSchema = z.object({ stored: z.literal(true), questionStored: z.boolean() });
+
+export type AskRequest = z.infer<typeof askRequestSchema>;
+export type AskResponse = z.infer<typeof askResponseSchema>;
+export type AskCitation = z.infer<typeof citationSchema>;
+export type AskFeedback = z.infer<typeof askFeedbackSchema>;
+export type AskFeedbackResponse = z.infer<typeof askFeedbackResponseSchema>;

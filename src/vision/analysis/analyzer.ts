@@ -1,0 +1,137 @@
+import snowball from 'snowball-stemmers';
+import { stopwords as dutchStopwords } from '@orama/stopwords/dutch';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import type { Lang } from '../../api/validate.js';
+import type { Lexicon } from '../lexicon.js';
+import { splitCompound } from './compounds.js';
+import { fold } from './fold.js';
+import { tokenize } from './tokenize.js';
+
+/** One word of a text after analysis: the terms it contributes to the index or asks for in a query. */
+export interface AnalyzedWord {
+  /** The folded word (a part, for hyphenated words). */
+  surface: string;
+  stem: string;
+  /** Its stem, the stem of the whole hyphenated word, synonym groups ("=ai") and compound part stems. */
+  terms: string[];
+  /** Compound part stems, when the word was split (a query word counts as matched when all of them match). */
+  parts: string[];
+}
+
+interface Unit extends AnalyzedWord {
+  stop: boolean;
+}
+
+interface Phrase {
+  stems: string[];
+  group: string;
+}
+
+const snowballStopwords: Record<Lang, readonly string[]> = { nl: dutchStopwords, en: englishStopwords };
+const stemmerName: Record<Lang, string> = { nl: 'dutch', en: 'english' };
+
+/**
+ * Text analysis for one language: folding, tokenising (hyphenated compounds whole and in parts), stopwords,
+ * Snowball stemming, synonym groups (phrases matched on stems) and Dutch compound splitting from precomputed
+ * splits, or at query time against the words of the vision itself.
+ */
+export class Analyzer {
+  private readonly stemCache = new Map<string, string>();
+  private readonly stemmer: { stem(word: string): string };
+  private readonly stops: Set<string>;
+  private readonly phrases = new Map<string, Phrase[]>();
+  private vocabulary: Set<string> | undefined;
+
+  constructor(
+    readonly lang: Lang,
+    lexicon: Lexicon,
+    private readonly compounds: Readonly<Record<string, readonly string[]>> = {},
+  ) {
+    this.stemmer = snowball.newStemmer(stemmerName[lang]);
+    this.stops = new Set([...snowballStopwords[lang], ...lexicon.stopwords[lang]].map(fold));
+    for (const group of lexicon.synonyms) {
+      for (const term of group.terms) {
+        const stems = tokenize(fold(term)).flatMap((t) => t.parts).map((p) => this.stem(p));
+        if (stems.length === 0) continue;
+        const list = this.phrases.get(stems[0]!) ?? [];
+        list.push({ stems, group: `=${group.id}` });
+        this.phrases.set(stems[0]!, list);
+      }
+    }
+  }
+
+  stem(word: string): string {
+    let stem = this.stemCache.get(word);
+    if (stem === undefined) {
+      stem = /^\p{L}+$/u.test(word) ? this.stemmer.stem(word) : word;
+      this.stemCache.set(word, stem);
+    }
+    return stem;
+  }
+
+  isStopword(word: string): boolean {
+    return this.stops.has(word);
+  }
+
+  /** Lets queries split compounds the precomputed list does not know, into words the vision uses. */
+  useVocabulary(words: Set<string>): void {
+    this.vocabulary = words;
+  }
+
+  /** The content words of a text, stopwords removed, each with every term it stands for. */
+  words(text: string): AnalyzedWord[] {
+    const units: Unit[] = [];
+    for (const token of tokenize(fold(text))) {
+      token.parts.forEach((part, i) => {
+        const stem = this.stem(part);
+        const stop = this.stops.has(part) || (part.length < 2 && !/\d/.test(part));
+        const unit: Unit = { surface: part, stem, terms: [stem], parts: [], stop };
+        if (i === token.parts.length - 1 && token.parts.length > 1) unit.terms.push(this.stem(token.word.replace(/-/g, '')));
+        units.push(unit);
+      });
+    }
+    this.matchPhrases(units);
+    for (const unit of units) {
+      if (unit.stop) continue;
+      const split = this.split(unit.surface);
+      if (!split) continue;
+      for (const part of split) {
+        const stem = this.stem(part);
+        unit.parts.push(stem);
+        unit.terms.push(stem);
+        for (const phrase of this.phrases.get(stem) ?? []) if (phrase.stems.length === 1) unit.terms.push(phrase.group);
+      }
+    }
+    return units.filter((u) => !u.stop).map(({ surface, stem, terms, parts }) => ({ surface, stem, terms: [...new Set(terms)], parts }));
+  }
+
+  /** Every term of a text, with repeats, for indexing. */
+  terms(text: string): string[] {
+    return this.words(text).flatMap((w) => w.terms);
+  }
+
+  private matchPhrases(units: Unit[]): void {
+    for (let i = 0; i < units.length; i++) {
+      for (const phrase of this.phrases.get(units[i]!.stem) ?? []) {
+        const n = phrase.stems.length;
+        if (i + n > units.length) continue;
+        let same = true;
+        for (let k = 1; k < n && same; k++) same = units[i + k]!.stem === phrase.stems[k];
+        if (!same) continue;
+        for (let k = 0; k < n; k++) {
+          const unit = units[i + k]!;
+          if (!unit.terms.includes(phrase.group)) unit.terms.push(phrase.group);
+          unit.stop = false;
+        }
+      }
+    }
+  }
+
+  private split(word: string): readonly string[] | undefined {
+    const known = this.compounds[word];
+    if (known) return known;
+    if (this.lang !== 'nl' || !this.vocabulary || this.vocabulary.has(word)) return undefined;
+    const vocabulary = this.vocabulary;
+    return splitCompound(word, (w) => vocabulary.has(w) && !this.stops.has(w));
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Dutch compound splitting: the fewest parts of at least `minPart` letters, each a known word, with the
+ * linking -s-, -e- or -en- allowed after a non-final part ("gegevensbescherming" -> gegevens, bescherming).
+ * The build-time script runs it against the OpenTaal word list; at query time it runs against the index's own
+ * vocabulary, so a compound the document writes apart ("de bescherming van gegevens") is still found.
+ */
+export interface SplitOptions {
+  minPart?: number;
+  minWord?: number;
+  /** Suffixes a final part may carry (plural, inflection) when only its base form is a known word. */
+  finalSuffixes?: readonly string[];
+}
+
+const linkers = ['', 's', 'e', 'en'] as const;
+// Derivational endings that happen to be words in the list: "menselijke" is not mens + lijke.
+const notAFinalPart = new Set(['lijk', 'lijke', 'lijken', 'matig', 'matige', 'baar', 'bare', 'heid', 'eren', 'sing', 'taat', 'isch', 'ische', 'achtig', 'achtige', 'loos', 'loze', 'zaam', 'zame', 'schap', 'elijk', 'elijke', 'ling', 'lingen', 'ende', 'enden', 'tie', 'ties', 'ering', 'eringen']);
+const defaultFinalSuffixes = ['en', 's', 'e', 'n', "'s"] as const;
+
+export function splitCompound(word: string, isWord: (w: string) => boolean, options: SplitOptions = {}): string[] | undefined {
+  const minPart = options.minPart ?? 4;
+  const minWord = options.minWord ?? 8;
+  const finalSuffixes = options.finalSuffixes ?? defaultFinalSuffixes;
+  if (word.length < minWord || !/^\p{L}+$/u.test(word)) return undefined;
+  const n = word.length;
+  // best[i]: fewest parts covering word[i..]; undefined when word[i..] cannot be covered.
+  const best: (string[] | undefined)[] = new Array(n + 1).fill(undefined);
+  const isFinal = (piece: string) => notAFinalPart.has(piece) ? false : isWord(piece) || finalSuffixes.some((s) => piece.endsWith(s) && piece.length - s.length >= minPart && isWord(piece.slice(0, -s.length)));
+  for (let i = n - minPart; i >= 0; i--) {
+    let choice: string[] | undefined;
+    const consider = (parts: string[]) => {
+      if (!choice || parts.length < choice.length || (parts.length === choice.length && parts[0]!.length > choice[0]!.length)) choice = parts;
+    };
+    const tail = word.slice(i);
+    // The whole word is never its own split: a listed compound ("gegevensbescherming") is still split.
+    if (i > 0 && tail.length >= minPart && isFinal(tail)) consider([tail]);
+    for (let j = i + minPart; j <= n - minPart; j++) {
+      const part = word.slice(i, j);
+      if (!isWord(part)) continue;
+      for (const link of linkers) {
+        const next = j + link.length;
+        if (word.slice(j, next) !== link) continue;
+        const rest = best[next];
+        if (rest) consider([part, ...rest]);
+      }
+    }
+    best[i] = choice;
+  }
+  const parts = best[0];
+  return parts && parts.length > 1 ? parts : undefined;
+}

@@ -1,0 +1,137 @@
+import type { AskCitation, AskResponse } from '../api/ask.js';
+import type { Lang } from '../api/validate.js';
+import type { AnalyzedWord } from './analysis/analyzer.js';
+import type { Hit } from './bm25f.js';
+import type { VisionSettings } from './settings.js';
+import { detectIntent, intentAnswer } from './intents.js';
+import { detectLanguage } from './language.js';
+import type { LanguageIndex, Passage, VisionIndex } from './vision-index.js';
+
+export type AskResult = AskResponse;
+
+export interface AskOptions {
+  /** Who to ask when the vision has no answer (PRIVACY_CONTACT). */
+  contact: string;
+  /** Answer in this language instead of the one detected from the question. */
+  lang?: Lang;
+}
+
+export interface RankedSection {
+  passage: Passage;
+  score: number;
+  coverage: number;
+}
+
+export const sectionLink = (sectionId: string) => `/tab/#visie/${sectionId}`;
+
+const texts = {
+  abstain: {
+    nl: (contact: string) => `Dat staat niet in de AI-visie. Met deze vraag kun je terecht bij ${contact}.`,
+    en: (contact: string) => `That is not in the AI vision. You can take this question to ${contact}.`,
+  },
+  suggest: {
+    nl: 'Ik weet niet zeker welk deel van de AI-visie je bedoelt. Kies een van deze onderdelen:',
+    en: 'I am not sure which part of the AI vision you mean. Choose one of these sections:',
+  },
+} as const;
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * How much of the question a passage covers: each content word counts with the idf of its rarest form
+ * (a word the vision never uses counts most), matched when the passage holds any of its terms, or in part
+ * when it holds some of its compound parts. A high score alone never makes an answer.
+ */
+export function coverage(index: LanguageIndex, words: AnalyzedWord[], passage: Passage): number {
+  let total = 0;
+  let matched = 0;
+  for (const word of words) {
+    const own = word.terms.filter((t) => !word.parts.includes(t));
+    const weight = Math.max(...own.map((t) => (index.bm25.has(t) ? index.bm25.idf(t) : index.maxIdf)));
+    total += weight;
+    if (own.some((t) => passage.terms.has(t))) matched += weight;
+    else if (word.parts.length > 0) matched += (weight * word.parts.filter((p) => passage.terms.has(p)).length) / word.parts.length;
+  }
+  return total === 0 ? 0 : matched / total;
+}
+
+/** The passages that match a question, best first, with the share of the question each covers. */
+export function rank(index: LanguageIndex, words: AnalyzedWord[]): RankedSection[] {
+  const hits: Hit[] = index.bm25.search(words.flatMap((w) => w.terms));
+  return hits.map((hit) => {
+    const passage = index.passages[hit.doc]!;
+    return { passage, score: hit.score, coverage: coverage(index, words, passage) };
+  });
+}
+
+/** One to three consecutive sentences of one paragraph: the ones that share most of the question's terms. */
+export function selectQuote(index: LanguageIndex, passage: Passage, words: AnalyzedWord[], limits: VisionSettings['quote']): string {
+  const { maxSentences, maxChars } = limits;
+  const query = new Set(words.flatMap((w) => w.terms));
+  const body = passage.section.body;
+  const list = passage.sentences;
+  if (list.length === 0) return body;
+  const gain = list.map((s) => {
+    let sum = 0;
+    for (const term of query) if (s.terms.has(term)) sum += index.bm25.idf(term);
+    return sum;
+  });
+  let best = 0;
+  gain.forEach((g, i) => {
+    if (g > gain[best]!) best = i;
+  });
+  const start = best;
+  let end = best;
+  const length = () => list[end]!.end - list[start]!.start;
+  // Grow forwards within the paragraph while the quote is short or the next sentence also matches.
+  while (end - start + 1 < maxSentences) {
+    const next = list[end + 1];
+    if (!next || next.block !== list[end]!.block) break;
+    if (next.end - list[start]!.start > maxChars) break;
+    if (length() >= 120 && gain[end + 1]! === 0) break;
+    end++;
+  }
+  return body.slice(list[start]!.start, list[end]!.end);
+}
+
+function citation(passage: Passage, quote: string): AskCitation {
+  return { sectionId: passage.section.id, heading: passage.section.heading, quote };
+}
+
+/** Answers a question from the vision alone (no model): answer, suggest or abstain, with exact quotes. */
+export function askExtractive(vision: VisionIndex, question: string, options: AskOptions): AskResult {
+  const text = question.trim();
+  const language = options.lang ?? detectLanguage(text);
+  const base = { question: text, language, visionVersion: vision.version, generated: false } as const;
+  const intent = detectIntent(text);
+  if (intent) return { ...base, outcome: 'answer', answer: intentAnswer(intent, language, options.contact), citations: [], confidence: 1, intent };
+
+  const index = vision.languages[language];
+  const abstain: AskResult = { ...base, outcome: 'abstain', answer: texts.abstain[language](options.contact), citations: [], confidence: 0 };
+  const words = index.analyzer.words(text);
+  if (words.length === 0) return abstain;
+  const ranked = rank(index, words);
+  const top = ranked[0];
+  if (!top) return abstain;
+  const { answer: answerAt, suggest: suggestAt } = vision.settings.outcome;
+  const second = ranked[1]?.score ?? 0;
+  const margin = (top.score - second) / top.score;
+  const confidence = round(top.coverage * (0.55 + 0.45 * Math.min(1, margin / 0.5)));
+
+  if (confidence >= answerAt.confidence && top.coverage >= answerAt.coverage) {
+    const quote = selectQuote(index, top.passage, words, vision.settings.quote);
+    return { ...base, outcome: 'answer', answer: quote, citations: [citation(top.passage, quote)], confidence, link: sectionLink(top.passage.section.id) };
+  }
+  if (top.coverage >= suggestAt.coverage) {
+    const chosen = ranked.filter((r, i) => i === 0 || (r.score >= suggestAt.relativeScore * top.score && r.coverage >= suggestAt.coverage)).slice(0, suggestAt.maxSections);
+    return {
+      ...base,
+      outcome: 'suggest',
+      answer: texts.suggest[language],
+      citations: chosen.map((r) => citation(r.passage, selectQuote(index, r.passage, words, vision.settings.quote))),
+      confidence: Math.min(confidence, round(answerAt.confidence - 0.001)),
+      suggestions: chosen.map((r) => ({ sectionId: r.passage.section.id, heading: r.passage.section.heading, link: sectionLink(r.passage.section.id) })),
+    };
+  }
+  return { ...abstain, confidence: round(Math.min(confidence, top.coverage)) };
+}

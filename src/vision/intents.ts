@@ -1,0 +1,42 @@
+import type { Lang } from '../api/validate.js';
+import { fold } from './analysis/fold.js';
+
+export type Intent = 'greeting' | 'thanks' | 'about';
+
+// Whole-message patterns on folded text: a question that merely starts with "hoi" is still searched.
+const patterns: [Intent, RegExp][] = [
+  ['greeting', /^(hoi|hallo|hey|hee|hi|hello|dag|goede(morgen|middag|navond)|good (morning|afternoon|evening)|moi|moin)( (daar|there|ai-wijzer|allemaal))?$/],
+  ['thanks', /^((heel )?(erg )?(hartelijk |hartstikke )?(bedankt|dank( je| u)?( wel)?|dankjewel|dankuwel|thanks|thank you|thx|top|super|fijn)( (voor (je|het|uw) (antwoord|hulp)|for (your|the) (help|answer)))?)$/],
+  ['about', /^(wie (ben|bent) (je|jij|u)|wat (ben|bent) (je|jij|u)|wat (kun|kan|kunt) (je|jij|u)( (voor mij )?(doen)?)?|wat doe (je|jij)|help|hulp|wat is ai-wijzer|who are you|what are you|what can you do|what do you do|what is ai-wijzer)$/],
+];
+
+/** A conversational message handled without search, or undefined when the message is a question to search. */
+export function detectIntent(text: string): Intent | undefined {
+  const folded = fold(text).replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
+  for (const [intent, pattern] of patterns) if (pattern.test(folded)) return intent;
+  return undefined;
+}
+
+/** AI Act article 50: people must be told that they are dealing with an AI system. */
+const aiSystem: Record<Lang, string> = {
+  nl: 'Let op: AI-wijzer is een AI-systeem, geen mens (AI-verordening, artikel 50). Mijn antwoorden zijn letterlijke citaten uit de AI-visie van de gemeente Groningen, met het onderdeel erbij.',
+  en: 'Please note: AI-wijzer is an AI system, not a person (EU AI Act, Article 50). My answers are verbatim quotes from the AI vision of the municipality of Groningen, with the section they come from.',
+};
+
+export function intentAnswer(intent: Intent, lang: Lang, contact: string): string {
+  const texts: Record<Intent, Record<Lang, string>> = {
+    greeting: {
+      nl: `Hallo! Ik ben AI-wijzer. Stel me een vraag over de AI-visie van de gemeente, bijvoorbeeld "Mag ik ChatGPT gebruiken voor mijn werk?". ${aiSystem.nl}`,
+      en: `Hello! I am AI-wijzer. Ask me a question about the municipality's AI vision, for example "May I use ChatGPT for my work?". ${aiSystem.en}`,
+    },
+    thanks: {
+      nl: 'Graag gedaan! Heb je nog een vraag over de AI-visie, stel hem gerust.',
+      en: 'You are welcome! If you have another question about the AI vision, just ask.',
+    },
+    about: {
+      nl: `${aiSystem.nl} Ik beantwoord vragen over de AI-visie en noem altijd het onderdeel waar het antwoord staat. Staat iets niet in de visie, dan zeg ik dat en verwijs ik je naar ${contact}.`,
+      en: `${aiSystem.en} I answer questions about the AI vision and always name the section the answer comes from. If something is not in the vision, I say so and refer you to ${contact}.`,
+    },
+  };
+  return texts[intent][lang];
+}

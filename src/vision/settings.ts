@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { srcDir } from '../paths.js';
+import { parseYamlFile } from './lexicon.js';
+
+const unit = z.number().min(0).max(1);
+const perField = <T extends z.ZodType>(t: T) => z.object({ heading: t, questions: t, body: t }).strict();
+
+const settingsSchema = z
+  .object({
+    version: z.number().int().positive(),
+    ranking: z.object({ k1: z.number().positive(), weight: perField(z.number().min(0)), b: perField(unit) }).strict(),
+    outcome: z
+      .object({
+        answer: z.object({ confidence: unit, coverage: unit }).strict(),
+        suggest: z.object({ coverage: unit, maxSections: z.number().int().min(1).max(3), relativeScore: unit }).strict(),
+      })
+      .strict(),
+    quote: z.object({ maxSentences: z.number().int().min(1).max(3), maxChars: z.number().int().min(40) }).strict(),
+  })
+  .strict();
+
+export type VisionSettings = z.infer<typeof settingsSchema>;
+export const settingsPath = join(srcDir, 'vision', 'settings.yaml');
+
+export function loadSettings(path = settingsPath): VisionSettings {
+  return parseYamlFile(path, settingsSchema);
+}

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Lang } from '../api/validate.js';
+import { srcDir } from '../paths.js';
+import { Analyzer } from './analysis/analyzer.js';
+import { Bm25fIndex, type FieldTerms } from './bm25f.js';
+import { loadCompounds } from './compounds-data.js';
+import { checkTranslation, parseVisionMarkdown, VisionContentError, type VisionDocument, type VisionSection } from './document.js';
+import { loadLexicon, type Lexicon } from './lexicon.js';
+import { sentences, type Sentence } from './quotes.js';
+import { loadSettings, type VisionSettings } from './settings.js';
+
+/** A section that can answer: it has body text to quote. */
+export interface Passage {
+  section: VisionSection;
+  /** Every term of the passage, in any field (for the coverage guard). */
+  terms: Set<string>;
+  sentences: (Sentence & { terms: Set<string> })[];
+}
+
+export interface LanguageIndex {
+  lang: Lang;
+  document: VisionDocument;
+  analyzer: Analyzer;
+  bm25: Bm25fIndex;
+  passages: Passage[];
+  /** The highest idf there is: that of a term the vision does not use. */
+  maxIdf: number;
+}
+
+export interface VisionIndex {
+  version: string;
+  date: string;
+  title: string;
+  settings: VisionSettings;
+  languages: Record<Lang, LanguageIndex>;
+}
+
+export interface LoadVisionOptions {
+  /** Folder with visie.nl.md and visie.en.md; defaults to src/vision/content. */
+  contentDir?: string;
+  /** Precomputed Dutch compound splits; defaults to src/vision/generated/compounds.json. */
+  compounds?: Record<string, string[]>;
+  lexicon?: Lexicon;
+  settings?: VisionSettings;
+}
+
+export const defaultContentDir = join(srcDir, 'vision', 'content');
+
+export function readVisionDocuments(contentDir = defaultContentDir): Record<Lang, VisionDocument> {
+  const read = (name: string) => {
+    let text: string;
+    try {
+      text = readFileSync(join(contentDir, name), 'utf8');
+    } catch {
+      throw new VisionContentError(name, 1, `bestand niet gevonden in ${contentDir}`);
+    }
+    return parseVisionMarkdown(text, name);
+  };
+  const nl = read('visie.nl.md');
+  const en = read('visie.en.md');
+  checkTranslation(nl, en);
+  return { nl, en };
+}
+
+/** Loads, validates and indexes the vision once (at start-up); throws a VisionContentError naming file and line. */
+export function loadVision(options: LoadVisionOptions = {}): VisionIndex {
+  const documents = readVisionDocuments(options.contentDir);
+  const lexicon = options.lexicon ?? loadLexicon();
+  const settings = options.settings ?? loadSettings();
+  const compounds = options.compounds ?? loadCompounds()?.splits ?? {};
+  const build = (lang: Lang): LanguageIndex => buildLanguageIndex(documents[lang], new Analyzer(lang, lexicon, lang === 'nl' ? compounds : {}), settings);
+  return { version: documents.nl.meta.version, date: documents.nl.meta.date, title: documents.nl.meta.title, settings, languages: { nl: build('nl'), en: build('en') } };
+}
+
+function buildLanguageIndex(document: VisionDocument, analyzer: Analyzer, settings: VisionSettings): LanguageIndex {
+  const passages: Passage[] = [];
+  const docs: FieldTerms[] = [];
+  const vocabulary = new Set<string>();
+  for (const section of document.sections) {
+    if (section.body === '') continue;
+    const headingWords = analyzer.words([...section.path, section.heading].join('\n'));
+    const questionWords = analyzer.words(section.questions.join('\n'));
+    const bodyWords = analyzer.words(section.body);
+    for (const w of [...headingWords, ...questionWords, ...bodyWords]) vocabulary.add(w.surface);
+    const fieldTerms: FieldTerms = {
+      heading: headingWords.flatMap((w) => w.terms),
+      questions: questionWords.flatMap((w) => w.terms),
+      body: bodyWords.flatMap((w) => w.terms),
+    };
+    docs.push(fieldTerms);
+    passages.push({
+      section,
+      terms: new Set([...fieldTerms.heading, ...fieldTerms.questions, ...fieldTerms.body]),
+      sentences: sentences(section.body).map((s) => ({ ...s, terms: new Set(analyzer.terms(section.body.slice(s.start, s.end))) })),
+    });
+  }
+  analyzer.useVocabulary(vocabulary);
+  const bm25 = new Bm25fIndex(docs, settings.ranking);
+  return { lang: document.meta.language, document, analyzer, bm25, passages, maxIdf: bm25.idf('\u0000') };
+}

@@ -30,6 +30,50 @@ export interface Finding {
   path: string;
   detail: string;
   advice: string;
+  /** When to act on it (follows the severity): urgent, within a year, desirable. */
+  group?: AdviceGroup;
+}
+
+/** The triage of Dutch clean-up programmes: urgent / within a year / desirable. */
+export const adviceGroups = ['urgent', 'within-a-year', 'desirable'] as const;
+export type AdviceGroup = (typeof adviceGroups)[number];
+
+/** The three sub-scores: technical limits; findability and AI readiness; access and privacy. */
+export const scoreCategories = ['technical', 'findability', 'privacy'] as const;
+export type ScoreCategory = (typeof scoreCategories)[number];
+
+export interface ScoreSummary {
+  score: number;
+  label: Label;
+  subScores: Record<ScoreCategory, number>;
+  /** True when personal data in names or an anonymous link held the label at D or below. */
+  capped: boolean;
+}
+
+/** The score of one folder's subtree (the folders down to the configured depth). */
+export interface FolderScore extends ScoreSummary {
+  path: string;
+  items: number;
+  findings: number;
+}
+
+/** One line of the advice summary: a rule, how often it was found and what to do. */
+export interface AdviceLine {
+  rule: RuleId;
+  title: string;
+  count: number;
+  advice: string;
+}
+
+/** Change against the previous scan of the same source. */
+export interface ScanTrend {
+  previousId: string;
+  previousFinishedAt: string;
+  previousScore: number;
+  previousLabel: Label;
+  scoreDelta: number;
+  /** Per rule: findings then and now (only rules present in either scan). */
+  rules: { rule: RuleId; before: number; now: number; delta: number }[];
 }
 
 export interface ScanStats {
@@ -51,6 +95,20 @@ export interface ScanReport {
   score: number;
   label: Label;
   findings: Finding[];
+  /** Extensions (optional, so uploads from older agents still validate). */
+  subScores?: Record<ScoreCategory, number>;
+  capped?: boolean;
+  /** Findings per rule (all rule ids, zeros included). */
+  ruleCounts?: Partial<Record<RuleId, number>>;
+  folders?: FolderScore[];
+  advice?: Record<AdviceGroup, AdviceLine[]>;
+  /** What could not be read (paths masked). */
+  gaps?: { path: string; reason: string }[];
+  lang?: 'nl' | 'en';
+  /** Version of the rules and advice texts that produced this report. */
+  rulesVersion?: string;
+  target?: 'sharepoint' | 'share';
+  trend?: ScanTrend;
 }
 
 /** Progress of a running scan, for a progress bar (CLI) or a job's status (API). */

@@ -1,0 +1,81 @@
+import { formatBytes } from '../advice.js';
+import { maskPersonalData } from '../personal-data.js';
+import type { Rule } from './rule.js';
+
+/** A candidate: its path, or its path and the hash the source gave for free. */
+type Candidate = string | { path: string; hash: string };
+const pathOf = (c: Candidate) => (typeof c === 'string' ? c : c.path);
+
+const namedOthers = 3;
+const hashConcurrency = 4;
+
+/**
+ * The same content more than once. Files are grouped by size while walking (one map entry per size, so
+ * a million unique sizes cost little); only sizes seen twice are hashed (the file system) or compared by
+ * the source's hash (quickXorHash on Graph). Empty files are never duplicates. Every member of a group is
+ * reported, naming the others and the bytes the extra copies take.
+ */
+export function duplicateFileRule(): Rule {
+  const bySize = new Map<number, Candidate | Candidate[]>();
+  return {
+    id: 'duplicate-file',
+    severity: 'medium',
+    category: 'findability',
+    visit({ entry }) {
+      if (entry.kind !== 'file' || entry.size <= 0) return;
+      const candidate: Candidate = entry.hash ? { path: entry.path, hash: entry.hash } : entry.path;
+      const seen = bySize.get(entry.size);
+      if (seen === undefined) bySize.set(entry.size, candidate);
+      else if (Array.isArray(seen)) seen.push(candidate);
+      else bySize.set(entry.size, [seen, candidate]);
+    },
+    async finish(report, ctx) {
+      const groups: { size: number; paths: string[] }[] = [];
+      const sizes = [...bySize.entries()].filter((e): e is [number, Candidate[]] => Array.isArray(e[1]));
+      bySize.clear();
+      for (const [size, candidates] of sizes) {
+        if (ctx.signal?.aborted) return;
+        const byHash = new Map<string, string[]>();
+        await eachLimited(candidates, hashConcurrency, async (c) => {
+          let hash: string | undefined;
+          if (typeof c !== 'string') hash = c.hash;
+          else if (ctx.hash) {
+            try {
+              hash = await ctx.hash(c);
+            } catch (error) {
+              ctx.gap(c, (error as NodeJS.ErrnoException).code ?? 'unreadable');
+            }
+          }
+          if (hash === undefined) return;
+          const list = byHash.get(hash);
+          if (list) list.push(pathOf(c));
+          else byHash.set(hash, [pathOf(c)]);
+        });
+        for (const paths of byHash.values()) if (paths.length > 1) groups.push({ size, paths: paths.sort() });
+      }
+      groups.sort((a, b) => b.size * (b.paths.length - 1) - a.size * (a.paths.length - 1) || (a.paths[0]! < b.paths[0]! ? -1 : 1));
+      for (const { size, paths } of groups) {
+        const masked = paths.map(maskPersonalData);
+        paths.forEach((path, i) => {
+          const others = masked.filter((_, j) => j !== i);
+          const named = others.slice(0, namedOthers).join(', ');
+          const rest = others.length - namedOthers;
+          report(path, {
+            size: formatBytes(size, ctx.lang),
+            others: rest > 0 ? `${named} ${ctx.term('more', { count: rest })}` : named,
+            copies: paths.length,
+            wasted: formatBytes(size * (paths.length - 1), ctx.lang),
+          });
+        });
+      }
+    },
+  };
+}
+
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -1,0 +1,303 @@
+import { adviceTexts, fill, groupOf, type Lang } from './advice.js';
+import { maskPersonalData } from './personal-data.js';
+import {
+  adviceGroups,
+  ruleIds,
+  type AdviceGroup,
+  type AdviceLine,
+  type Finding,
+  type FolderScore,
+  type RuleId,
+  type ScanProgress,
+  type ScanReport,
+} from './report.js';
+import { createRules, isTempName, ruleMeta, type EntryView, type Report, type Rule, type RuleContext } from './rules/index.js';
+import { computeScore } from './score.js';
+import type { Gap, Source } from './source.js';
+import { mergeThresholds, type Thresholds, type ThresholdsFile } from './thresholds.js';
+
+export interface ScanOptions {
+  /** Overrides of the default limits (a config file's content, already validated). */
+  thresholds?: Partial<Thresholds> | ThresholdsFile;
+  onProgress?(p: ScanProgress): void;
+  signal?: AbortSignal;
+  lang?: Lang;
+  /** "Now" for staleness (tests fix it); defaults to the start of the scan. */
+  now?: Date;
+  /** Least time between two progress calls (ms); default 100. */
+  progressIntervalMs?: number;
+}
+
+const ruleIndex = new Map<RuleId, number>(ruleIds.map((r, i) => [r, i]));
+const groupOrder: Record<AdviceGroup, number> = { urgent: 0, 'within-a-year': 1, desirable: 2 };
+
+/** What the scan keeps per folder: counts only, so a million entries fit in little memory. */
+class FolderAgg {
+  children = 0;
+  files = 0;
+  newest = 0;
+  reported = 0;
+  constructor(readonly depth: number) {}
+}
+
+/** A folder near the top whose subtree gets a score of its own. */
+class ScopeAgg {
+  items = 0;
+  findings = 0;
+  readonly affected = new Float64Array(ruleIds.length);
+}
+
+function depthOf(path: string): number {
+  if (path === '') return 0;
+  let depth = 1;
+  for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) depth++;
+  return depth;
+}
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+/**
+ * Runs every rule over a source's entries in one pass: per-entry rules see each batch once, folder rules
+ * work on small per-folder aggregates after the walk, duplicates are compared at the end. Findings are
+ * masked as they are made, so nothing downstream (reports, database, logs) ever sees personal data whole.
+ */
+export async function runScan(source: Source, options: ScanOptions = {}): Promise<ScanReport> {
+  const started = new Date();
+  const lang: Lang = options.lang ?? 'nl';
+  const thresholds = mergeThresholds(options.thresholds);
+  const texts = adviceTexts();
+  const now = (options.now ?? started).getTime();
+  const scopeDepth = thresholds.folderScoreDepth;
+  const rules = createRules(thresholds.disabledRules);
+  const visitors = rules.filter((r) => r.visit);
+  const extraGaps: Gap[] = [];
+
+  const ctx: RuleContext = {
+    thresholds,
+    target: source.target,
+    pathPrefixLength: thresholds.pathPrefixLength ?? (source.kind === 'filesystem' ? source.root.length : 0),
+    now,
+    lang,
+    term: (name, params = {}) => fill(texts.terms[name]?.[lang] ?? name, params),
+    hash: source.hash ? (path) => source.hash!(path) : undefined,
+    gap: (path, reason) => extraGaps.push({ path, reason }),
+    signal: options.signal,
+  };
+
+  const folders = new Map<string, FolderAgg>([['', new FolderAgg(0)]]);
+  const scopes = new Map<string, ScopeAgg>();
+  const findings: Finding[] = [];
+  const affected = new Float64Array(ruleIds.length);
+  const counts = new Float64Array(ruleIds.length);
+  let files = 0;
+  let folderCount = 0;
+  let bytes = 0;
+
+  const folderAgg = (path: string): FolderAgg => {
+    let agg = folders.get(path);
+    if (!agg) folders.set(path, (agg = new FolderAgg(depthOf(path))));
+    return agg;
+  };
+  /** The scopes a path counts in: its ancestors (and itself when a folder) down to the score depth. */
+  const scopesOf = (path: string, includeSelf: boolean): ScopeAgg[] => {
+    const list: ScopeAgg[] = [];
+    if (scopeDepth === 0 || path === '') return list;
+    let at = path.indexOf('/');
+    for (let d = 1; d <= scopeDepth; d++) {
+      const prefix = at < 0 ? path : path.slice(0, at);
+      if (at < 0 && !includeSelf) break;
+      let scope = scopes.get(prefix);
+      if (!scope) scopes.set(prefix, (scope = new ScopeAgg()));
+      list.push(scope);
+      if (at < 0) break;
+      at = path.indexOf('/', at + 1);
+    }
+    return list;
+  };
+
+  /** The same, for a finding: only scopes that exist (a file is never a scope of its own). */
+  const existingScopesOf = (path: string): ScopeAgg[] => {
+    const list: ScopeAgg[] = [];
+    let at = path.indexOf('/');
+    for (let d = 1; d <= scopeDepth; d++) {
+      const scope = scopes.get(at < 0 ? path : path.slice(0, at));
+      if (scope) list.push(scope);
+      if (at < 0) break;
+      at = path.indexOf('/', at + 1);
+    }
+    return list;
+  };
+
+  const reporters = new Map<RuleId, Report>();
+  for (const rule of rules) reporters.set(rule.id, makeReporter(rule));
+  function makeReporter(rule: Rule): Report {
+    const index = ruleIndex.get(rule.id)!;
+    const { detail, advice } = texts.rules[rule.id];
+    const group = groupOf(rule.severity);
+    return (path, params, weight = 1) => {
+      const safe: Record<string, string | number> = {};
+      for (const [k, v] of Object.entries(params)) safe[k] = typeof v === 'string' ? maskPersonalData(v) : v;
+      findings.push({ rule: rule.id, severity: rule.severity, path: maskPersonalData(path), detail: fill(detail[lang], safe), advice: advice[lang], group });
+      affected[index]! += weight;
+      counts[index]! += 1;
+      if (path !== '') {
+        for (const scope of existingScopesOf(path)) {
+          scope.affected[index]! += weight;
+          scope.findings++;
+        }
+      }
+    };
+  }
+
+  let lastProgress = 0;
+  const progress = (force: boolean) => {
+    if (!options.onProgress) return;
+    const t = Date.now();
+    if (!force && t - lastProgress < (options.progressIntervalMs ?? 100)) return;
+    lastProgress = t;
+    options.onProgress({ items: Math.max(source.stats.items, files + folderCount), requests: source.stats.requests, throttledSeconds: source.stats.throttledSeconds });
+  };
+
+  let cancelled = false;
+  let failure: string | undefined;
+  let lastParent: string | undefined;
+  let lastParentAgg = folderAgg('');
+  let lastParentDepth = 0;
+  let lastScopes: ScopeAgg[] = [];
+  try {
+    for await (const batch of source.entries(options.signal)) {
+      for (const entry of batch) {
+        const path = entry.path;
+        if (path === '') {
+          folderAgg('').reported = entry.childCount ?? 0;
+          continue;
+        }
+        const slash = path.lastIndexOf('/');
+        const parent = slash < 0 ? '' : path.slice(0, slash);
+        if (parent !== lastParent) {
+          lastParent = parent;
+          lastParentAgg = folderAgg(parent);
+          lastParentDepth = lastParentAgg.depth;
+          lastScopes = scopesOf(parent, true);
+        }
+        const name = slash < 0 ? path : path.slice(slash + 1);
+        const depth = lastParentDepth + 1;
+        lastParentAgg.children++;
+        if (entry.kind === 'file') {
+          files++;
+          bytes += entry.size;
+          lastParentAgg.files++;
+          if (entry.modified > lastParentAgg.newest) lastParentAgg.newest = entry.modified;
+        } else {
+          folderCount++;
+          const own = folderAgg(path);
+          if (entry.childCount !== undefined) own.reported = entry.childCount;
+        }
+        for (const scope of lastScopes) scope.items++;
+        if (entry.kind === 'folder' && depth <= scopeDepth) {
+          let own = scopes.get(path);
+          if (!own) scopes.set(path, (own = new ScopeAgg()));
+          own.items++;
+        }
+        const view: EntryView = { entry, name, depth, parent, temp: entry.kind === 'file' && isTempName(name) };
+        for (const rule of visitors) rule.visit!(view, reporters.get(rule.id)!, ctx);
+      }
+      progress(false);
+      if (options.signal?.aborted) {
+        cancelled = true;
+        break;
+      }
+    }
+  } catch (error) {
+    if (options.signal?.aborted) cancelled = true;
+    else failure = maskPersonalData((error as Error).message);
+  }
+
+  // Newest file per subtree: deepest folders first, each passes its newest to its parent.
+  const ordered = [...folders.entries()].sort((a, b) => b[1].depth - a[1].depth);
+  for (const [path, agg] of ordered) {
+    if (path === '') continue;
+    const parent = folders.get(parentOf(path)) ?? folderAgg(parentOf(path));
+    if (agg.newest > parent.newest) parent.newest = agg.newest;
+  }
+  const folderRules = rules.filter((r) => r.folder);
+  for (const [path, agg] of ordered.reverse()) {
+    const parentNewest = path === '' ? agg.newest : (folders.get(parentOf(path))?.newest ?? 0);
+    const facts = { path, depth: agg.depth, children: Math.max(agg.children, agg.reported), files: agg.files, newestFile: agg.newest, parentNewestFile: parentNewest };
+    for (const rule of folderRules) rule.folder!(facts, reporters.get(rule.id)!, ctx);
+  }
+  folders.clear();
+  if (!cancelled) for (const rule of rules) if (rule.finish) await rule.finish(reporters.get(rule.id)!, ctx);
+  if (options.signal?.aborted) cancelled = true;
+  progress(true);
+
+  const gaps: Gap[] = [...source.gaps, ...extraGaps];
+  if (failure) gaps.push({ path: '', reason: failure });
+  if (cancelled) gaps.push({ path: '', reason: 'cancelled' });
+  const items = files + folderCount;
+
+  findings.sort(
+    (a, b) =>
+      groupOrder[a.group!] - groupOrder[b.group!] || ruleIndex.get(a.rule)! - ruleIndex.get(b.rule)! || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
+  const affectedOf = (values: Float64Array) => Object.fromEntries(ruleIds.map((r, i) => [r, values[i]!])) as Record<RuleId, number>;
+  const summary = computeScore(affectedOf(affected), items);
+  const ruleCounts = Object.fromEntries(ruleIds.map((r, i) => [r, counts[i]!])) as Record<RuleId, number>;
+
+  const folderScores: FolderScore[] = [...scopes.entries()]
+    .map(([path, scope]) => ({ path: maskPersonalData(path), items: scope.items, findings: scope.findings, ...computeScore(affectedOf(scope.affected), scope.items) }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
+
+  const advice = Object.fromEntries(adviceGroups.map((g) => [g, [] as AdviceLine[]])) as Record<AdviceGroup, AdviceLine[]>;
+  for (const rule of ruleIds) {
+    const count = ruleCounts[rule];
+    if (count === 0) continue;
+    const t = texts.rules[rule];
+    advice[groupOf(ruleMeta[rule].severity)].push({ rule, title: t.title[lang], count, advice: t.advice[lang] });
+  }
+
+  const maskedGaps = gaps.map((g) => ({ path: maskPersonalData(g.path), reason: maskPersonalData(g.reason) }));
+  const complete = maskedGaps.length === 0;
+  return {
+    source: source.kind,
+    root: maskPersonalData(source.root),
+    complete,
+    ...(complete ? {} : { incompleteReason: describeGaps(maskedGaps, cancelled, lang) }),
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    stats: { files, folders: folderCount, bytes, graphRequests: source.stats.requests },
+    score: summary.score,
+    label: summary.label,
+    findings,
+    subScores: summary.subScores,
+    capped: summary.capped,
+    ruleCounts,
+    folders: folderScores,
+    advice,
+    gaps: maskedGaps.slice(0, 1000),
+    lang,
+    rulesVersion: texts.version,
+    target: source.target,
+  };
+}
+
+function describeGaps(gaps: Gap[], cancelled: boolean, lang: Lang): string {
+  const unread = gaps.filter((g) => g.reason !== 'cancelled');
+  const parts: string[] = [];
+  if (cancelled) parts.push(lang === 'nl' ? 'De scan is afgebroken voordat alles gelezen was.' : 'The scan was cancelled before everything was read.');
+  if (unread.length > 0) {
+    const examples = unread
+      .slice(0, 3)
+      .map((g) => `${g.path === '' ? '(hoofdmap)' : g.path} (${g.reason})`)
+      .join(', ');
+    parts.push(
+      lang === 'nl'
+        ? `${unread.length} onderde${unread.length === 1 ? 'el kon' : 'len konden'} niet worden gelezen: ${examples}${unread.length > 3 ? ', ...' : ''}.`
+        : `${unread.length} item${unread.length === 1 ? '' : 's'} could not be read: ${examples}${unread.length > 3 ? ', ...' : ''}.`,
+    );
+  }
+  return parts.join(' ');
+}

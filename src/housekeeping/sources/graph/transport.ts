@@ -1,0 +1,150 @@
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { sleep, type ThrottleGate } from './gate.js';
+
+export const userAgent = 'NONISV|GemeenteGroningen|AI-wijzer/1.0';
+
+export type TokenProvider = () => Promise<string>;
+
+export interface RetryPolicy {
+  /** Attempts for transient failures (5xx, dropped connections, malformed JSON), the first included. */
+  maxAttempts: number;
+  baseMs: number;
+  capMs: number;
+  /** Throttled answers tolerated for one request before it is given up. */
+  maxThrottles: number;
+}
+
+export const defaultRetry: RetryPolicy = { maxAttempts: 6, baseMs: 250, capMs: 15_000, maxThrottles: 20 };
+
+/** What a transport counts for the scan's statistics. */
+export interface TransportStats {
+  requests: number;
+  /** Wall time this scan stood still at the gate, in Retry-After seconds (see timeScale). */
+  throttledSeconds: number;
+}
+
+export interface TransportOptions {
+  token: TokenProvider;
+  gate: ThrottleGate;
+  stats: TransportStats;
+  retry?: RetryPolicy;
+  /** Milliseconds per Retry-After second: 1000 in production; tests and benchmarks scale time down. */
+  timeScale?: number;
+  signal?: AbortSignal;
+  /** Called when Retry-After pauses the gate (seconds asked). */
+  onThrottle?: (seconds: number) => void;
+}
+
+/** A request that failed for good after its retries, with the last status (0 = no answer at all). */
+export class GraphTransportError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'GraphTransportError';
+  }
+}
+
+/**
+ * The Graph client's middleware for our traffic, replacing its default chain (whose RetryHandler would
+ * wait per request and fight the tenant-wide gate): token and User-Agent, the shared gate, Retry-After on
+ * 429/503, exponential backoff with a cap on 5xx, dropped connections and truncated JSON pages.
+ * The next middleware is the client's own HTTPMessageHandler (fetch).
+ */
+export class GraphTransport implements Middleware {
+  private next?: Middleware;
+  private countedUntil = 0;
+  private readonly retry: RetryPolicy;
+  private readonly scale: number;
+
+  constructor(private readonly options: TransportOptions) {
+    this.retry = options.retry ?? defaultRetry;
+    this.scale = options.timeScale ?? 1000;
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  async execute(context: Context): Promise<void> {
+    const { options } = this;
+    const fetchOptions = (context.options ??= {});
+    const headers = new Headers(fetchOptions.headers as HeadersInit | undefined);
+    headers.set('User-Agent', userAgent);
+    let transient = 0;
+    let throttles = 0;
+    for (;;) {
+      await this.waitAtGate();
+      headers.set('Authorization', `Bearer ${await options.token()}`);
+      fetchOptions.headers = Object.fromEntries(headers.entries());
+      if (options.signal) fetchOptions.signal = options.signal;
+      options.stats.requests++;
+      let response: Response;
+      try {
+        await this.next!.execute(context);
+        response = context.response!;
+      } catch (error) {
+        options.signal?.throwIfAborted();
+        if (++transient >= this.retry.maxAttempts) throw new GraphTransportError(0, `no answer after ${transient} attempts: ${(error as Error).message}`);
+        await this.backoff(transient);
+        continue;
+      }
+      if (response.status === 429 || response.status === 503) {
+        const seconds = retryAfterSeconds(response.headers.get('retry-after'));
+        await response.body?.cancel().catch(() => undefined);
+        options.gate.pause(seconds * this.scale);
+        options.onThrottle?.(seconds);
+        if (++throttles > this.retry.maxThrottles) {
+          throw new GraphTransportError(response.status, `still throttled after ${throttles} answers with Retry-After`, 'throttled');
+        }
+        continue;
+      }
+      if (response.status >= 500) {
+        await response.body?.cancel().catch(() => undefined);
+        if (++transient >= this.retry.maxAttempts) throw new GraphTransportError(response.status, `server error ${response.status} after ${transient} attempts`);
+        await this.backoff(transient);
+        continue;
+      }
+      if (response.ok && (response.headers.get('content-type') ?? '').includes('json')) {
+        // A page cut off mid-way (dropped connection, proxy) is read again rather than trusted.
+        let text: string;
+        try {
+          text = await response.text();
+          JSON.parse(text);
+        } catch {
+          if (++transient >= this.retry.maxAttempts) throw new GraphTransportError(response.status, `malformed JSON after ${transient} attempts`);
+          await this.backoff(transient);
+          continue;
+        }
+        context.response = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+      }
+      return;
+    }
+  }
+
+  /** Waits while the tenant's gate is closed; counts the wall time once even when workers wait together. */
+  private async waitAtGate(): Promise<void> {
+    const { from, to } = await this.options.gate.wait(this.options.signal);
+    const counted = Math.max(0, to - Math.max(from, this.countedUntil));
+    if (to > this.countedUntil) this.countedUntil = to;
+    this.options.stats.throttledSeconds += counted / this.scale;
+  }
+
+  private async backoff(attempt: number): Promise<void> {
+    const ms = Math.min(this.retry.capMs, this.retry.baseMs * 2 ** (attempt - 1));
+    // Full jitter keeps many workers from retrying in step.
+    await sleep(ms / 2 + Math.random() * (ms / 2), this.options.signal);
+  }
+}
+
+/** Retry-After in seconds (Graph sends seconds; an HTTP date is accepted too); 10 when absent or odd. */
+export function retryAfterSeconds(value: string | null): number {
+  if (value === null) return 10;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 300);
+  const date = Date.parse(value);
+  if (Number.isFinite(date)) return Math.min(300, Math.max(0, (date - Date.now()) / 1000));
+  return 10;
+}

@@ -42,12 +42,12 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
  * (a word the vision never uses counts most), matched when the passage holds any of its terms, or in part
  * when it holds some of its compound parts. A high score alone never makes an answer.
  */
-export function coverage(index: LanguageIndex, words: AnalyzedWord[], passage: Passage): number {
+export function coverage(index: LanguageIndex, words: AnalyzedWord[], passage: Passage, unknownWeight = 1): number {
   let total = 0;
   let matched = 0;
   for (const word of words) {
     const own = word.terms.filter((t) => !word.parts.includes(t));
-    const weight = Math.max(...own.map((t) => (index.bm25.has(t) ? index.bm25.idf(t) : index.maxIdf)));
+    const weight = Math.max(...own.map((t) => (index.bm25.has(t) ? index.bm25.idf(t) : unknownWeight * index.maxIdf)));
     total += weight;
     if (own.some((t) => passage.terms.has(t))) matched += weight;
     else if (word.parts.length > 0) matched += (weight * word.parts.filter((p) => passage.terms.has(p)).length) / word.parts.length;
@@ -56,11 +56,11 @@ export function coverage(index: LanguageIndex, words: AnalyzedWord[], passage: P
 }
 
 /** The passages that match a question, best first, with the share of the question each covers. */
-export function rank(index: LanguageIndex, words: AnalyzedWord[]): RankedSection[] {
+export function rank(index: LanguageIndex, words: AnalyzedWord[], unknownWeight = 1): RankedSection[] {
   const hits: Hit[] = index.bm25.search(words.flatMap((w) => w.terms));
   return hits.map((hit) => {
     const passage = index.passages[hit.doc]!;
-    return { passage, score: hit.score, coverage: coverage(index, words, passage) };
+    return { passage, score: hit.score, coverage: coverage(index, words, passage, unknownWeight) };
   });
 }
 
@@ -110,13 +110,13 @@ export function askExtractive(vision: VisionIndex, question: string, options: As
   const abstain: AskResult = { ...base, outcome: 'abstain', answer: texts.abstain[language](options.contact), citations: [], confidence: 0 };
   const words = index.analyzer.words(text);
   if (words.length === 0) return abstain;
-  const ranked = rank(index, words);
+  const ranked = rank(index, words, vision.settings.outcome.unknownWordWeight);
   const top = ranked[0];
   if (!top) return abstain;
   const { answer: answerAt, suggest: suggestAt } = vision.settings.outcome;
   const second = ranked[1]?.score ?? 0;
   const margin = (top.score - second) / top.score;
-  const confidence = round(top.coverage * (0.55 + 0.45 * Math.min(1, margin / 0.5)));
+  const confidence = round(top.coverage * (1 - vision.settings.outcome.marginWeight + vision.settings.outcome.marginWeight * Math.min(1, margin / 0.5)));
 
   if (confidence >= answerAt.confidence && top.coverage >= answerAt.coverage) {
     const quote = selectQuote(index, top.passage, words, vision.settings.quote);

@@ -12,6 +12,10 @@ const settingsSchema = z
     ranking: z.object({ k1: z.number().positive(), weight: perField(z.number().min(0)), b: perField(unit) }).strict(),
     outcome: z
       .object({
+        /** How much a question word the vision never uses weighs in coverage, relative to the rarest word it does use. */
+        unknownWordWeight: unit,
+        /** Share of the confidence that comes from the lead of the best section over the next one. */
+        marginWeight: unit,
         answer: z.object({ confidence: unit, coverage: unit }).strict(),
         suggest: z.object({ coverage: unit, maxSections: z.number().int().min(1).max(3), relativeScore: unit }).strict(),
       })

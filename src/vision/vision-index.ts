@@ -79,7 +79,8 @@ function buildLanguageIndex(document: VisionDocument, analyzer: Analyzer, settin
   const vocabulary = new Set<string>();
   for (const section of document.sections) {
     if (section.body === '') continue;
-    const headingWords = analyzer.words([...section.path, section.heading].join('\n'));
+    // The document title above every section would put its words in every heading: only the path below it counts.
+    const headingWords = analyzer.words([...section.path.slice(1), section.heading].join('\n'));
     const questionWords = analyzer.words(section.questions.join('\n'));
     const bodyWords = analyzer.words(section.body);
     for (const w of [...headingWords, ...questionWords, ...bodyWords]) vocabulary.add(w.surface);

@@ -114,7 +114,8 @@ export class Analyzer {
     for (let i = 0; i < units.length; i++) {
       for (const phrase of this.phrases.get(units[i]!.stem) ?? []) {
         const n = phrase.stems.length;
-        if (i + n > units.length) continue;
+        // A one-word synonym never revives a stopword ("kan" is not "kans", though both stem to "kan").
+        if (i + n > units.length || (n === 1 && units[i]!.stop)) continue;
         let same = true;
         for (let k = 1; k < n && same; k++) same = units[i + k]!.stem === phrase.stems[k];
         if (!same) continue;

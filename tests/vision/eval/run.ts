@@ -1,0 +1,37 @@
+/**
+ * `npm run eval [-- --json] [-- --misses]`: Hit@1, Hit@3, the answer/suggest/abstain matrix, the out-of-scope
+ * false-answer rate and quote fidelity for the development and the test half, ours beside the lunr baseline.
+ * --misses lists the development half's misses (never the test half's: it is not tuned on).
+ */
+import { evaluate, type Figures } from './evaluate.js';
+
+const args = process.argv.slice(2);
+const evaluation = await evaluate();
+
+if (args.includes('--json')) {
+  const strip = (f: Figures) => ({ ...f, misses: undefined });
+  const splits = Object.fromEntries(Object.entries(evaluation.splits).map(([k, v]) => [k, { engine: strip(v.engine), baseline: strip(v.baseline) }]));
+  process.stdout.write(`${JSON.stringify({ visionVersion: evaluation.visionVersion, splits })}\n`);
+} else {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+  console.log(`Vraag het de visie: evaluatie (visie versie ${evaluation.visionVersion})`);
+  for (const [split, { engine, baseline }] of Object.entries(evaluation.splits)) {
+    console.log(`\n== ${split === 'dev' ? 'development' : 'test'} half: ${engine.inScope} in scope, ${engine.outOfScope} out of scope ==`);
+    console.log(`${''.padEnd(34)}${'engine'.padStart(9)}${'lunr baseline'.padStart(15)}`);
+    const row = (label: string, a: string, b: string) => console.log(`${label.padEnd(34)}${a.padStart(9)}${b.padStart(15)}`);
+    row('Hit@1', pct(engine.hit1), pct(baseline.hit1));
+    row('Hit@3', pct(engine.hit3), pct(baseline.hit3));
+    row('out-of-scope false answers', pct(engine.falseAnswerRate), pct(baseline.falseAnswerRate));
+    row('out-of-scope not abstained', pct(engine.notAbstainedRate), pct(baseline.notAbstainedRate));
+    row('quote fidelity', `${pct(engine.quoteFidelity)}`, 'n/a');
+    row('quotes checked', String(engine.quotes), '-');
+    for (const scope of ['in', 'out'] as const) {
+      const m = (f: Figures) => `${f.matrix[scope].answer}/${f.matrix[scope].suggest}/${f.matrix[scope].abstain}`;
+      row(`${scope}-scope answer/suggest/abstain`, m(engine), m(baseline));
+    }
+    console.log(`Hit@1 gain over baseline: ${((engine.hit1 - baseline.hit1) * 100).toFixed(1)} points`);
+    if (split === 'dev' && args.includes('--misses')) {
+      for (const miss of engine.misses) console.log(`  miss ${miss.id} [${miss.outcome}] "${miss.question}" gold=${miss.gold.join(',')} got=${miss.got.join(',')}`);
+    }
+  }
+}

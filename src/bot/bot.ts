@@ -11,10 +11,14 @@ export class AiWijzerBot extends ActivityHandler {
     super();
     this.greeted = conversationState.createProperty<boolean>('greeted');
 
+    // Greet once per conversation: when the app is installed (the bot itself is added) or, in a personal
+    // chat, when the user joins. New members of a team are not greeted in the channel, which would be noise.
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      if (newcomers.length > 0 && !(await this.greeted.get(context, false))) {
+      const added = context.activity.membersAdded ?? [];
+      const personal = context.activity.conversation?.conversationType === 'personal';
+      const welcome = added.some((m) => m.id === botId) || (personal && added.some((m) => m.id !== botId));
+      if (welcome && !(await this.greeted.get(context, false))) {
         await context.sendActivity(texts[languageOf(context.activity.locale)].welcome);
         await this.greeted.set(context, true);
       }

@@ -1,0 +1,43 @@
+import { startPlayground, type Playground } from '../helpers/playground.js';
+import { startTestServer } from '../helpers/server.js';
+
+describe('the bot through the Microsoft 365 Agents Playground', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let playground: Playground;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    playground = await startPlayground(`${server.url.replace('localhost', '127.0.0.1')}/api/messages`);
+  }, 60_000);
+  afterAll(async () => {
+    await playground?.stop();
+    await server?.dispose();
+  });
+
+  it('welcomes the user once when the app is installed, in Dutch, as an AI system, and remembers that in the database', async () => {
+    const welcome = await playground.event('botAdded');
+    // The install event carries no locale: Dutch, the default.
+    expect(welcome.text).toContain('Ik ben een AI-assistent, geen mens');
+    // The state is saved when the turn ends, just after the reply went out.
+    let state: { key: string; value: { greeted?: boolean } } | undefined;
+    for (let i = 0; i < 50 && !state; i++) {
+      const rows = await server.store.query<{ key: string; value: { greeted?: boolean } }>('select key, value from bot_state');
+      state = rows.find((r) => r.key.includes(playground.personalChatId));
+      if (!state) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(state?.value.greeted).toBe(true);
+    // A second install event in the same conversation gets no second welcome.
+    await expect(playground.event('botAdded', 3000)).rejects.toThrow('no reply from the bot');
+  }, 60_000);
+
+  it('answers "help" in the user\'s Teams language (the Playground user is en-US)', async () => {
+    const reply = await playground.say('help');
+    expect(reply.text).toContain('Ask the vision');
+    expect(reply.text).toContain('AI-wijzer is an AI system');
+  });
+
+  it('says what it can do when it does not understand', async () => {
+    const reply = await playground.say('blabla xyz');
+    expect(reply.text).toContain('Type **help**');
+  });
+});

@@ -3,6 +3,7 @@ import type { Lang } from '../api/validate.js';
 import type { AnalyzedWord } from './analysis/analyzer.js';
 import type { Hit } from './bm25f.js';
 import type { VisionSettings } from './settings.js';
+import { generateAnswer, type GenerativeOptions } from './generative.js';
 import { detectIntent, intentAnswer } from './intents.js';
 import { detectLanguage } from './language.js';
 import type { LanguageIndex, Passage, VisionIndex } from './vision-index.js';
@@ -134,4 +135,31 @@ export function askExtractive(vision: VisionIndex, question: string, options: As
     };
   }
   return { ...abstain, confidence: round(Math.min(confidence, top.coverage)) };
+}
+
+export interface AskAsyncOptions extends AskOptions {
+  /** The optional generative mode; when absent (the default) answers are extractive only. */
+  generative?: GenerativeOptions;
+}
+
+/**
+ * The one entry point for the bot, the tab and the CLI: the extractive answer, or, when a generative endpoint
+ * is configured and the vision answers, a generated answer from the best passages that passed every check
+ * (labelled generated: true). A rejected or failed generation leaves the extractive answer.
+ */
+export async function ask(vision: VisionIndex, question: string, options: AskAsyncOptions): Promise<AskResult> {
+  const extractive = askExtractive(vision, question, options);
+  if (!options.generative || extractive.outcome !== 'answer' || extractive.intent) return extractive;
+  const index = vision.languages[extractive.language];
+  const words = index.analyzer.words(extractive.question);
+  const ranked = rank(index, words, vision.settings.outcome.unknownWordWeight).slice(0, 3);
+  const passages = ranked.map((r) => ({ heading: r.passage.section.heading, text: r.passage.section.body }));
+  const generation = await generateAnswer(extractive.question, extractive.language, passages, options.generative);
+  if (!generation.ok) return extractive;
+  return {
+    ...extractive,
+    answer: generation.text,
+    generated: true,
+    citations: generation.cited.map((n) => citation(ranked[n - 1]!.passage, selectQuote(index, ranked[n - 1]!.passage, words, vision.settings.quote))),
+  };
 }

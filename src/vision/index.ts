@@ -1,9 +1,29 @@
 /**
  * Vraag het de visie: the one API the bot, the tab's server route and the CLI share.
- * Load once at start-up with loadVision(), then ask(index, question, options) per question.
+ * Load once at start-up with loadVision() (or sharedVision()), then ask(index, question, options) per question.
  */
+import type { Config } from '../config.js';
+import type { GenerativeOptions } from './generative.js';
+import { loadVision, type VisionIndex } from './vision-index.js';
+
 export { loadVision, readVisionDocuments, defaultContentDir, type VisionIndex, type LoadVisionOptions } from './vision-index.js';
-export { askExtractive, sectionLink, type AskOptions, type AskResult } from './ask.js';
+export { ask, askExtractive, sectionLink, type AskOptions, type AskAsyncOptions, type AskResult } from './ask.js';
+export type { GenerativeOptions } from './generative.js';
+export { unansweredRecord, feedbackRecord, type VisionFeedbackStore, type VisionFeedbackRecord, type StoredVisionFeedback } from './feedback.js';
 export { VisionContentError } from './document.js';
 export { detectLanguage } from './language.js';
 export { detectIntent, type Intent } from './intents.js';
+
+/** The generative options from configuration, or undefined (the default: extractive only). */
+export function generativeFromConfig(config: Pick<Config, 'GENERATIVE_BASE_URL' | 'GENERATIVE_MODEL' | 'GENERATIVE_API_KEY'>): GenerativeOptions | undefined {
+  if (!config.GENERATIVE_BASE_URL || !config.GENERATIVE_MODEL) return undefined;
+  return { baseUrl: config.GENERATIVE_BASE_URL, model: config.GENERATIVE_MODEL, ...(config.GENERATIVE_API_KEY ? { apiKey: config.GENERATIVE_API_KEY } : {}) };
+}
+
+let shared: VisionIndex | undefined;
+
+/** The vision of src/vision/content, loaded and indexed once per process (server, bot and CLI share it). */
+export function sharedVision(): VisionIndex {
+  shared ??= loadVision();
+  return shared;
+}

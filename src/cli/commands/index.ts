@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
+import { askCommand } from './ask.js';
 import { packageCommand } from './package.js';
 import { serveCommand } from './serve.js';
 
 /** Every CLI command, in the order --help lists them; each capability adds its own line. */
-export const commands: Command[] = [serveCommand, packageCommand];
+export const commands: Command[] = [serveCommand, packageCommand, askCommand];

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
+import { askRoutes } from './ask.js';
 
 /**
  * The JSON APIs under /api/. Each capability adds its own route module here:
@@ -7,6 +8,7 @@ import type { AppContext } from '../context.js';
  */
 export function apiRoutes(ctx: AppContext): Router {
   const router = Router();
+  router.use(askRoutes(ctx));
   void ctx;
   return router;
 }

@@ -1,0 +1,41 @@
+import { Router } from 'express';
+import { askFeedbackSchema, askRequestSchema, type AskFeedbackResponse, type AskResponse } from '../../api/ask.js';
+import { parseInput } from '../../api/validate.js';
+import { visionFeedbackStore } from '../../store/repositories/vision.js';
+import { ask, feedbackRecord, generativeFromConfig, sharedVision, unansweredRecord } from '../../vision/index.js';
+import type { AppContext } from '../context.js';
+import { langOf } from '../errors.js';
+import { invalidInput } from '../http-error.js';
+
+/** POST /api/ask and POST /api/ask/feedback: "Vraag het de visie" for the tab (the bot calls the same domain function). */
+export function askRoutes(ctx: AppContext): Router {
+  const router = Router();
+  // Loaded at start-up: a broken content file stops the server with the file and the line.
+  const vision = sharedVision();
+  const feedback = visionFeedbackStore(ctx.store);
+  const generative = generativeFromConfig(ctx.config);
+  const storeText = ctx.config.ASK_STORE_QUESTION_TEXT;
+
+  router.post('/ask', async (req, res) => {
+    const input = parseInput(askRequestSchema, req.body, langOf(req));
+    if (!input.ok) throw invalidInput(input.problems);
+    const result: AskResponse = await ask(vision, input.data.question, {
+      contact: ctx.config.PRIVACY_CONTACT,
+      ...(input.data.lang ? { lang: input.data.lang } : {}),
+      ...(generative ? { generative } : {}),
+    });
+    const unanswered = unansweredRecord(result, storeText);
+    if (unanswered) await feedback.record(unanswered);
+    res.json(result);
+  });
+
+  router.post('/ask/feedback', async (req, res) => {
+    const input = parseInput(askFeedbackSchema, req.body, langOf(req));
+    if (!input.ok) throw invalidInput(input.problems);
+    const record = feedbackRecord(input.data, storeText, vision.version);
+    await feedback.record(record);
+    const body: AskFeedbackResponse = { stored: true, questionStored: record.question !== undefined };
+    res.status(201).json(body);
+  });
+  return router;
+}

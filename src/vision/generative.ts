@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { Lang } from '../api/validate.js';
+import { fold } from './analysis/fold.js';
+
+/** An OpenAI-compatible chat-completions endpoint (self-hosted or EU-hosted); off unless configured. */
+export interface GenerativeOptions {
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  timeoutMs?: number;
+  temperature?: number;
+  /** Injected for tests and other runtimes; defaults to the global fetch. */
+  fetch?: (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+}
+
+export interface SourcePassage {
+  heading: string;
+  text: string;
+}
+
+export type Generation = { ok: true; text: string; cited: number[] } | { ok: false; reason: 'endpoint' | 'timeout' | 'format' | 'citation' | 'unsupported-fact' };
+
+const completionSchema = z.object({ choices: z.array(z.object({ message: z.object({ content: z.string().min(1) }) })).min(1) });
+
+const instructions: Record<Lang, string> = {
+  nl: 'Je beantwoordt vragen van medewerkers van de gemeente Groningen over de AI-visie. Gebruik uitsluitend de genummerde passages hieronder. Antwoord in het Nederlands in hoogstens drie zinnen en zet na elke bewering het nummer van de passage tussen blokhaken, bijvoorbeeld [1]. Noem geen getallen, namen of feiten die niet in de passages staan.',
+  en: 'You answer questions from staff of the municipality of Groningen about its AI vision. Use only the numbered passages below. Answer in English in at most three sentences and put the number of the passage in square brackets after each claim, for example [1]. Do not mention numbers, names or facts that are not in the passages.',
+};
+
+/**
+ * Asks the model for an answer written from the given passages only, and checks it: every citation must be
+ * one of the passages, every number and every name must occur in them. Anything else is a rejection, and the
+ * caller keeps the extractive answer.
+ */
+export async function generateAnswer(question: string, lang: Lang, passages: SourcePassage[], options: GenerativeOptions): Promise<Generation> {
+  const doFetch = options.fetch ?? (globalThis.fetch as unknown as NonNullable<GenerativeOptions['fetch']>);
+  const sources = passages.map((p, i) => `[${i + 1}] ${p.heading}\n${p.text}`).join('\n\n');
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 8000);
+  let body: unknown;
+  try {
+    const response = await doFetch(`${options.baseUrl.replace(/\/+$/, '')}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) },
+      body: JSON.stringify({
+        model: options.model,
+        temperature: Math.min(options.temperature ?? 0.1, 0.2),
+        messages: [
+          { role: 'system', content: instructions[lang] },
+          { role: 'user', content: `${sources}\n\n${lang === 'en' ? 'Question' : 'Vraag'}: ${question}` },
+        ],
+      }),
+      signal: controller.signal,
+    });
+    if (!response.ok) return { ok: false, reason: 'endpoint' };
+    body = await response.json();
+  } catch {
+    return { ok: false, reason: controller.signal.aborted ? 'timeout' : 'endpoint' };
+  } finally {
+    clearTimeout(timer);
+  }
+  const parsed = completionSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, reason: 'format' };
+  const text = parsed.data.choices[0]!.message.content.trim();
+  const cited = [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  if (cited.length === 0 || cited.some((n) => n < 1 || n > passages.length)) return { ok: false, reason: 'citation' };
+  if (!factsSupported(text.replace(/\[\d+\]/g, ' '), `${question}\n${sources}`)) return { ok: false, reason: 'unsupported-fact' };
+  return { ok: true, text, cited: [...new Set(cited)] };
+}
+
+/** Every number and every capitalised name inside a sentence must occur in the sources (or the question). */
+function factsSupported(answer: string, sources: string): boolean {
+  const folded = fold(sources);
+  const numbers = answer.match(/\d+(?:[.,]\d+)?/g) ?? [];
+  if (numbers.some((n) => !sources.includes(n))) return false;
+  for (const match of answer.matchAll(/(?<![.!?:]\s|^)(?<=\s|\()\p{Lu}[\p{L}\p{N}-]*/gu)) {
+    if (!folded.includes(fold(match[0]))) return false;
+  }
+  return true;
+}

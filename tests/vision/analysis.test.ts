@@ -1,0 +1,90 @@
+import { Analyzer } from '../../src/vision/analysis/analyzer.js';
+import { splitCompound } from '../../src/vision/analysis/compounds.js';
+import { fold } from '../../src/vision/analysis/fold.js';
+import { tokenize } from '../../src/vision/analysis/tokenize.js';
+import { loadLexicon } from '../../src/vision/lexicon.js';
+
+const lexicon = loadLexicon();
+
+describe('folding and tokenising', () => {
+  it('folds diacritics, the ij ligature and case', () => {
+    expect(fold('Technologieën, efficiënte CREËREN')).toBe('technologieen, efficiente creeren');
+    expect(fold('ĳsselmeer')).toBe('ijsselmeer');
+    expect(fold('collega’s')).toBe("collega's");
+  });
+
+  it('keeps hyphenated compounds whole and in parts', () => {
+    expect(tokenize('de ai-visie')).toEqual([
+      { word: 'de', parts: ['de'] },
+      { word: 'ai-visie', parts: ['ai', 'visie'] },
+    ]);
+    expect(tokenize(fold('AI‑toepassingen'))[0]!.parts).toEqual(['ai', 'toepassingen']);
+  });
+});
+
+describe('Dutch analyzer', () => {
+  const nl = new Analyzer('nl', lexicon, { gegevensbescherming: ['gegevens', 'bescherming'] });
+
+  it('drops stopwords and stems with Snowball', () => {
+    const words = nl.words('Wat zijn de toepassingen van het algoritme?');
+    expect(words.map((w) => w.surface)).toEqual(['toepassingen', 'algoritme']);
+    expect(nl.words('toepassing')[0]!.stem).toBe(words[0]!.stem);
+  });
+
+  it('finds a hyphenated word by its whole form and by its parts', () => {
+    const terms = nl.terms('de AI-visie');
+    expect(terms).toEqual(expect.arrayContaining(nl.terms('aivisie')));
+    expect(terms).toEqual(expect.arrayContaining(nl.terms('visie')));
+  });
+
+  it('adds the parts of a precomputed compound', () => {
+    const [word] = nl.words('gegevensbescherming');
+    expect(word!.parts).toEqual([nl.stem('gegevens'), nl.stem('bescherming')]);
+    expect(word!.terms).toEqual(expect.arrayContaining(nl.terms('bescherming')));
+  });
+
+  it('maps synonyms, also phrases of several words, to one group term', () => {
+    for (const text of ['KI', 'kunstmatige intelligentie', 'artificiële intelligentie', 'AI']) expect(nl.terms(text)).toContain('=ai');
+    expect(nl.terms('AI-verordening')).toContain('=ai-act');
+    expect(nl.terms('de AI Act')).toContain('=ai-act');
+    expect(nl.terms('een DPIA')).toEqual(expect.arrayContaining(nl.terms('gegevensbeschermingseffectbeoordeling').filter((t) => t.startsWith('='))));
+    expect(nl.terms('cursus')).toContain('=training');
+    expect(nl.terms('opleiding')).toContain('=training');
+    expect(nl.terms('banen')).toContain('=werk');
+    expect(nl.terms('programma')).toContain('=tool');
+    expect(nl.terms('intelligentie')).not.toContain('=ai');
+  });
+
+  it('splits unknown query compounds only into words the vision uses', () => {
+    const analyzer = new Analyzer('nl', lexicon, {});
+    analyzer.useVocabulary(new Set(['privacy', 'regels']));
+    expect(analyzer.words('privacyregels')[0]!.parts).toEqual([analyzer.stem('privacy'), analyzer.stem('regels')]);
+    expect(analyzer.words('parkeervergunning')[0]!.parts).toEqual([]);
+  });
+});
+
+describe('compound splitting', () => {
+  const words = new Set(['gegevens', 'gegeven', 'bescherming', 'effect', 'beoordeling', 'privacy', 'gevoelig', 'mens', 'lijke', 'data', 'huishouding']);
+  const isWord = (w: string) => words.has(w);
+
+  it('takes the fewest parts, with linking -s-', () => {
+    expect(splitCompound('gegevensbescherming', isWord)).toEqual(['gegevens', 'bescherming']);
+    expect(splitCompound('gegevensbeschermingseffectbeoordeling', isWord)).toEqual(['gegevens', 'bescherming', 'effect', 'beoordeling']);
+  });
+
+  it('allows an inflected final part and refuses derivational endings', () => {
+    expect(splitCompound('privacygevoelige', isWord)).toEqual(['privacy', 'gevoelige']);
+    expect(splitCompound('menselijke', isWord)).toBeUndefined();
+    expect(splitCompound('datahuishouding', isWord)).toEqual(['data', 'huishouding']);
+    expect(splitCompound('kort', isWord)).toBeUndefined();
+  });
+});
+
+describe('English analyzer', () => {
+  const en = new Analyzer('en', lexicon, {});
+  it('stems English and maps English synonyms', () => {
+    expect(en.words('the trainings')[0]!.stem).toBe(en.stem('training'));
+    expect(en.terms('GDPR')).toContain('=avg');
+    expect(en.terms('artificial intelligence')).toContain('=ai');
+  });
+});

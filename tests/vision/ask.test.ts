@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { askExtractive, detectIntent, detectLanguage, loadVision } from '../../src/vision/index.js';
+import { loadSettings } from '../../src/vision/settings.js';
+import { rank } from '../../src/vision/ask.js';
+import { sentences } from '../../src/vision/quotes.js';
+
+const contentDir = join(import.meta.dirname ?? __dirname, 'fixtures', 'valid');
+const compounds = { gegevensbescherming: ['gegevens', 'bescherming'], gegevensbeschermingseffectbeoordeling: ['gegevens', 'bescherming', 'effect', 'beoordeling'] };
+const vision = loadVision({ contentDir, compounds });
+const options = { contact: 'het privacyteam (privacy@example.nl)' };
+const bodyOf = (lang: 'nl' | 'en', id: string) => vision.languages[lang].document.sections.find((s) => s.id === id)!.body;
+
+describe('ranking', () => {
+  it('weights headings and alternate questions above the body', () => {
+    const nl = vision.languages.nl;
+    const ranked = rank(nl, nl.analyzer.words('scholing'));
+    expect(ranked[0]!.passage.section.id).toBe('scholing');
+    // "cursus" occurs only in an alternate question of that section.
+    expect(rank(nl, nl.analyzer.words('cursus'))[0]!.passage.section.id).toBe('scholing');
+  });
+
+  it('finds a section through a synonym and through compound parts', () => {
+    const nl = vision.languages.nl;
+    expect(rank(nl, nl.analyzer.words('Hoe zit het met de bescherming van gegevens?'))[0]!.passage.section.id).toBe('privacy');
+    expect(rank(nl, nl.analyzer.words('Gaan er banen verloren?'))[0]!.passage.section.id).toBe('werk');
+  });
+});
+
+describe('outcomes', () => {
+  it('answers with one to three sentences quoted verbatim, the section, its heading and a link', () => {
+    const result = askExtractive(vision, 'Wanneer is een DPIA nodig?', options);
+    expect(result.outcome).toBe('answer');
+    expect(result.citations).toHaveLength(1);
+    const [citation] = result.citations;
+    expect(citation!.sectionId).toBe('privacy');
+    expect(citation!.heading).toBe('Privacy en gegevensbescherming');
+    expect(bodyOf('nl', 'privacy')).toContain(citation!.quote);
+    expect(citation!.quote).toContain('gegevensbeschermingseffectbeoordeling');
+    expect(result.answer).toBe(citation!.quote);
+    expect(result.link).toBe('/tab/#visie/privacy');
+    expect(result.confidence).toBeGreaterThanOrEqual(loadSettings().outcome.answer.confidence);
+    expect(result.visionVersion).toBe('2025.1-test');
+    expect(result.generated).toBe(false);
+  });
+
+  it('abstains on out-of-scope questions and names who to ask', () => {
+    for (const q of ['Hoe vraag ik een parkeervergunning aan?', 'Wat voor weer wordt het morgen?', 'Wie won de voetbalwedstrijd?', 'Hoe reset ik mijn wachtwoord?']) {
+      const result = askExtractive(vision, q, options);
+      expect(result.outcome).toBe('abstain');
+      expect(result.answer).toBe('Dat staat niet in de AI-visie. Met deze vraag kun je terecht bij het privacyteam (privacy@example.nl).');
+      expect(result.citations).toEqual([]);
+    }
+    expect(askExtractive(vision, 'Who won the football match?', options).answer).toMatch(/^That is not in the AI vision\./);
+  });
+
+  it('does not let a misspelling or a prefix of a vision word turn into an answer', () => {
+    expect(askExtractive(vision, 'privacc', options).outcome).toBe('abstain');
+    expect(askExtractive(vision, 'schol', options).outcome).toBe('abstain');
+  });
+
+  it('suggests up to three sections when the question is only partly covered', () => {
+    const result = askExtractive(vision, 'Wat doet AI met werk, privacy en opleiding van medewerkers?', options);
+    expect(result.outcome).toBe('suggest');
+    expect(result.suggestions!.length).toBeGreaterThanOrEqual(1);
+    expect(result.suggestions!.length).toBeLessThanOrEqual(3);
+    for (const c of result.citations) expect(bodyOf('nl', c.sectionId)).toContain(c.quote);
+  });
+
+  it('answers English questions from the English text', () => {
+    const result = askExtractive(vision, 'Do I need a data protection impact assessment?', options);
+    expect(result.language).toBe('en');
+    expect(result.outcome).toBe('answer');
+    expect(bodyOf('en', 'privacy')).toContain(result.citations[0]!.quote);
+    expect(result.citations[0]!.heading).toBe('Privacy and data protection');
+  });
+
+  it('uses a language that was asked for over the detected one', () => {
+    expect(askExtractive(vision, 'DPIA', { ...options, lang: 'en' }).language).toBe('en');
+  });
+});
+
+describe('quotes', () => {
+  it('never crosses a paragraph or a list item, and strips list markers', () => {
+    const body = 'Eerste zin. Tweede zin!\nNog steeds tweede alinea? Nee.\n\n- Een punt. Met twee zinnen.\n- Ander punt';
+    const parts = sentences(body).map((s) => [body.slice(s.start, s.end), s.block]);
+    expect(parts).toEqual([
+      ['Eerste zin.', 0],
+      ['Tweede zin!', 0],
+      ['Nog steeds tweede alinea?', 0],
+      ['Nee.', 0],
+      ['Een punt.', 1],
+      ['Met twee zinnen.', 1],
+      ['Ander punt', 2],
+    ]);
+  });
+});
+
+describe('language and intents', () => {
+  it('detects English and defaults to Dutch', () => {
+    expect(detectLanguage('What does the vision say about privacy?')).toBe('en');
+    expect(detectLanguage('Wat zegt de visie over privacy?')).toBe('nl');
+    expect(detectLanguage('DPIA')).toBe('nl');
+  });
+
+  it('handles greetings, thanks and who-are-you without search, stating it is an AI system', () => {
+    expect(detectIntent('Hoi!')).toBe('greeting');
+    expect(detectIntent('Dank je wel')).toBe('thanks');
+    expect(detectIntent('Wie ben jij?')).toBe('about');
+    expect(detectIntent('Hoi, mag ik ChatGPT gebruiken?')).toBeUndefined();
+    const greeting = askExtractive(vision, 'Goedemorgen', options);
+    expect(greeting).toMatchObject({ outcome: 'answer', intent: 'greeting', citations: [] });
+    expect(greeting.answer).toMatch(/AI-wijzer is een AI-systeem.*artikel 50/);
+    const about = askExtractive(vision, 'who are you?', options);
+    expect(about.language).toBe('en');
+    expect(about.answer).toMatch(/AI-wijzer is an AI system.*Article 50/);
+    expect(askExtractive(vision, 'bedankt', options).intent).toBe('thanks');
+  });
+});

@@ -10,7 +10,11 @@ const swc = [
 const common = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: { '^.+\\.(t|j)sx?$': swc },
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // See the file: Jest cannot require() an ES module from CommonJS; Node can.
+    '^strip-bom$': '<rootDir>/tests/helpers/strip-bom.cjs',
+  },
   testEnvironment: 'node',
 };
 

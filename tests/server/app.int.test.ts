@@ -62,3 +62,20 @@ describe('HTTP host', () => {
     expect(res.headers.get('location')).toBe('/tab/');
   });
 });
+
+describe('the bot endpoint with a bot registration', () => {
+  it('refuses activities without a Bot Framework token (anonymous only without BOT_ID)', async () => {
+    const guid = '11111111-2222-3333-4444-555555555555';
+    const server = await startTestServer({ BOT_ID: guid, BOT_PASSWORD: 'geheim', BOT_TENANT_ID: guid });
+    try {
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'help', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } }),
+      });
+      expect(res.status).toBe(401);
+    } finally {
+      await server.dispose();
+    }
+  });
+});

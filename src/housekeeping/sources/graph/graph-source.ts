@@ -32,6 +32,8 @@ export interface GraphSource extends Source {
   readonly resyncs: string[];
   /** Permission reads (each a sub-request of a $batch). */
   readonly permissionReads: number;
+  /** Resolves the target to drives now, so that a target that does not exist fails before the scan starts (GraphTargetError). */
+  prepare(signal?: AbortSignal): Promise<void>;
 }
 
 export class GraphTargetError extends Error {
@@ -59,16 +61,24 @@ export function createGraphSource(options: GraphSourceOptions): GraphSource {
   const gate = gateFor(options.tenant ?? 'default');
   const scale = options.timeScale ?? 1000;
 
-  async function* entries(signal?: AbortSignal): AsyncIterable<Entry[]> {
-    const http = new GraphHttp(options.baseUrl, { token: options.token, gate, stats, retry: options.retry, timeScale: scale, signal });
-    let units: Unit[];
+  let resolved: Unit[] | undefined;
+  const httpFor = (signal?: AbortSignal) => new GraphHttp(options.baseUrl, { token: options.token, gate, stats, retry: options.retry, timeScale: scale, signal });
+
+  async function prepare(signal?: AbortSignal): Promise<void> {
+    if (resolved) return;
     try {
-      units = await resolveTarget(http, options.target);
+      resolved = await resolveTarget(httpFor(signal), options.target);
     } catch (error) {
       signal?.throwIfAborted();
       const status = error instanceof GraphRequestError ? error.status : 0;
       throw new GraphTargetError(status, targetMessage(status, labelOf(options.target)));
     }
+  }
+
+  async function* entries(signal?: AbortSignal): AsyncIterable<Entry[]> {
+    const http = httpFor(signal);
+    await prepare(signal);
+    const units = resolved!;
     const several = units.length > 1;
     const channel = new Channel<Entry[]>();
     if (several) channel.push([{ path: '', kind: 'folder', size: 0, modified: 0, childCount: units.length }]);
@@ -169,6 +179,7 @@ export function createGraphSource(options: GraphSourceOptions): GraphSource {
     root: labelOf(options.target),
     target: 'sharepoint',
     entries,
+    prepare,
     stats,
     gaps,
     resyncs,

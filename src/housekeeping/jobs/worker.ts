@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { ScanProgress } from '../report.js';
+import { runScan } from '../scan.js';
+import type { Source } from '../source.js';
+import { sourceKeyOf, type ScanJob, type ScanJobQueue } from './types.js';
+
+/** A job that cannot run, with the code the API turns into a message (token expired, target not found). */
+export class JobError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+    this.name = 'JobError';
+  }
+}
+
+export interface ScanWorkerOptions {
+  queue: ScanJobQueue;
+  /** Builds the source of a job; throws JobError when it cannot. */
+  sourceFor(job: ScanJob, signal: AbortSignal): Promise<Source & { resyncs?: readonly string[] }>;
+  /** Maps an error from a running scan to a job error code. */
+  errorCode?(error: unknown): string;
+  workerId?: string;
+  /** Jobs run side by side in this process. */
+  concurrency?: number;
+  pollMs?: number;
+  heartbeatMs?: number;
+  /** A running job whose heartbeat is older than this is taken to be orphaned and claimed again. */
+  staleMs?: number;
+  maxAttempts?: number;
+  onError?(error: unknown, job?: ScanJob): void;
+}
+
+export interface ScanWorker {
+  readonly id: string;
+  /** Stops claiming, cancels running scans and gives their jobs back to the queue. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The loop that runs Graph scans in the server process: claims a job from the database, runs the scan with
+ * a heartbeat, stores the report. A job whose heartbeat this worker can no longer renew (another instance
+ * took it over) is abandoned at once, so two workers never finish the same job.
+ */
+export function startScanWorker(options: ScanWorkerOptions): ScanWorker {
+  const id = options.workerId ?? `worker-${randomUUID()}`;
+  const heartbeatMs = options.heartbeatMs ?? 5_000;
+  const staleMs = options.staleMs ?? 60_000;
+  const pollMs = options.pollMs ?? 1_000;
+  const stopping = new AbortController();
+
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, pollMs);
+      function done() {
+        clearTimeout(timer);
+        stopping.signal.removeEventListener('abort', done);
+        resolve();
+      }
+      stopping.signal.addEventListener('abort', done, { once: true });
+    });
+
+  async function runJob(job: ScanJob): Promise<void> {
+    const controller = new AbortController();
+    const onStop = () => controller.abort(new Error('shutdown'));
+    stopping.signal.addEventListener('abort', onStop, { once: true });
+    let lost = false;
+    let progress: ScanProgress = job.progress;
+    let beating = Promise.resolve();
+    const timer = setInterval(() => {
+      beating = beating.then(async () => {
+        try {
+          if (!(await options.queue.heartbeat(job.id, id, progress))) {
+            lost = true;
+            controller.abort(new Error('lost'));
+          }
+        } catch (error) {
+          options.onError?.(error, job);
+        }
+      });
+    }, heartbeatMs);
+    try {
+      const source = await options.sourceFor(job, controller.signal);
+      const report = await runScan(source, { signal: controller.signal, lang: job.lang, onProgress: (p) => (progress = p) });
+      clearInterval(timer);
+      await beating;
+      if (lost) return;
+      if (stopping.signal.aborted) return await options.queue.release(job.id, id);
+      const notes = (source.resyncs ?? []).map((label) =>
+        job.lang === 'en'
+          ? `"${label}" was read again from the start because Microsoft Graph asked for a resync.`
+          : `"${label}" is opnieuw volledig gelezen omdat Microsoft Graph om een resync vroeg.`,
+      );
+      await options.queue.complete(job.id, id, sourceKeyOf(job.target), report, notes);
+    } catch (error) {
+      clearInterval(timer);
+      await beating;
+      if (lost) return;
+      if (stopping.signal.aborted) return await options.queue.release(job.id, id);
+      options.onError?.(error, job);
+      const code = error instanceof JobError ? error.code : (options.errorCode?.(error) ?? 'scan_failed');
+      await options.queue.fail(job.id, id, code);
+    } finally {
+      clearInterval(timer);
+      stopping.signal.removeEventListener('abort', onStop);
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopping.signal.aborted) {
+      let job: ScanJob | undefined;
+      try {
+        job = await options.queue.claim(id, staleMs, options.maxAttempts ?? 3);
+      } catch (error) {
+        if (stopping.signal.aborted) return;
+        options.onError?.(error);
+      }
+      if (job) await runJob(job);
+      else await idle();
+    }
+  }
+
+  const loops = Array.from({ length: options.concurrency ?? 2 }, () => loop());
+  return {
+    id,
+    async stop() {
+      stopping.abort();
+      await Promise.all(loops);
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { askRoutes } from './ask.js';
+import { scanJobsRoutes } from './scan-jobs.js';
 
 /**
  * The JSON APIs under /api/. Each capability adds its own route module here:
@@ -9,6 +10,7 @@ import { askRoutes } from './ask.js';
 export function apiRoutes(ctx: AppContext): Router {
   const router = Router();
   router.use(askRoutes(ctx));
+  router.use(scanJobsRoutes(ctx));
   void ctx;
   return router;
 }

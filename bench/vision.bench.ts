@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { rootDir } from '../src/paths.js';
+import { askExtractive, loadVision } from '../src/vision/index.js';
+import { median, percentile } from './stats.js';
+
+/** Vraag het de visie: start-up cost (load + validate + index) and answering latency over every eval question. */
+export default async function visionBench(): Promise<void> {
+  const loads: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    loadVision();
+    loads.push(performance.now() - t0);
+  }
+  console.log(`vision load + index: median ${median(loads).toFixed(1)} ms of ${loads.length} loads (first ${loads[0]!.toFixed(1)} ms)`);
+
+  const vision = loadVision();
+  const { questions } = parse(readFileSync(join(rootDir, 'tests', 'vision', 'eval', 'questions.yaml'), 'utf8')) as { questions: { question: string }[] };
+  const options = { contact: 'het AI- en privacyteam' };
+  for (const q of questions) askExtractive(vision, q.question, options); // warm-up
+  const rounds: { p50: number; p95: number }[] = [];
+  for (let round = 0; round < 7; round++) {
+    const times: number[] = [];
+    for (const q of questions) {
+      const t0 = performance.now();
+      askExtractive(vision, q.question, options);
+      times.push(performance.now() - t0);
+    }
+    rounds.push({ p50: percentile(times, 50), p95: percentile(times, 95) });
+  }
+  console.log(
+    `ask (extractive, in-process, ${questions.length} questions x ${rounds.length} rounds): p50 ${(median(rounds.map((r) => r.p50)) * 1000).toFixed(0)} us, p95 ${(median(rounds.map((r) => r.p95)) * 1000).toFixed(0)} us (medians over rounds)`,
+  );
+}

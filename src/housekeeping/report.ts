@@ -46,7 +46,7 @@ export interface ScoreSummary {
   score: number;
   label: Label;
   subScores: Record<ScoreCategory, number>;
-  /** True when personal data in names or an anonymous link held the label at D or below. */
+  /** True when personal data in names or an anonymous link lowered the score to the cap (label D). */
   capped: boolean;
 }
 

@@ -37,6 +37,8 @@ class FolderAgg {
   files = 0;
   newest = 0;
   reported = 0;
+  readable = true;
+  subtreeComplete = true;
   constructor(readonly depth: number) {}
 }
 
@@ -216,17 +218,31 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
     else failure = maskPersonalData((error as Error).message);
   }
 
-  // Newest file per subtree: deepest folders first, each passes its newest to its parent.
+  for (const gap of source.gaps) {
+    const agg = folders.get(gap.path);
+    if (agg) agg.readable = agg.subtreeComplete = false;
+  }
+  // Newest file per subtree: deepest folders first, each passes its newest (and unread parts) to its parent.
   const ordered = [...folders.entries()].sort((a, b) => b[1].depth - a[1].depth);
   for (const [path, agg] of ordered) {
     if (path === '') continue;
     const parent = folders.get(parentOf(path)) ?? folderAgg(parentOf(path));
     if (agg.newest > parent.newest) parent.newest = agg.newest;
+    if (!agg.subtreeComplete) parent.subtreeComplete = false;
   }
   const folderRules = rules.filter((r) => r.folder);
   for (const [path, agg] of ordered.reverse()) {
     const parentNewest = path === '' ? agg.newest : (folders.get(parentOf(path))?.newest ?? 0);
-    const facts = { path, depth: agg.depth, children: Math.max(agg.children, agg.reported), files: agg.files, newestFile: agg.newest, parentNewestFile: parentNewest };
+    const facts = {
+      path,
+      depth: agg.depth,
+      children: Math.max(agg.children, agg.reported),
+      files: agg.files,
+      newestFile: agg.newest,
+      parentNewestFile: parentNewest,
+      readable: agg.readable,
+      subtreeComplete: agg.subtreeComplete,
+    };
     for (const rule of folderRules) rule.folder!(facts, reporters.get(rule.id)!, ctx);
   }
   folders.clear();

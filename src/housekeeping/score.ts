@@ -48,7 +48,7 @@ export function computeScore(affected: Partial<Record<RuleId, number>>, items: n
   }
   const subScores = Object.fromEntries(scoreCategories.map((c) => [c, Math.round(100 * factor[c])])) as Record<ScoreCategory, number>;
   let score = Math.round(100 * factor.technical * factor.findability * factor.privacy);
-  const capped = capRules.some((r) => (affected[r] ?? 0) > 0);
-  if (capped) score = Math.min(score, cappedMaximum);
+  const capped = capRules.some((r) => (affected[r] ?? 0) > 0) && score > cappedMaximum;
+  if (capped) score = cappedMaximum;
   return { score, label: labelOf(score), subScores, capped };
 }

@@ -27,6 +27,10 @@ export interface FolderFacts {
   newestFile: number;
   /** The same for its parent (the root included). */
   parentNewestFile: number;
+  /** False when the folder itself could not be read (its children are unknown). */
+  readable: boolean;
+  /** False when some folder in its subtree could not be read (its newest file is unknown). */
+  subtreeComplete: boolean;
 }
 
 export interface RuleContext {

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { adviceGroups, ruleIds, scoreCategories, type ScanReport } from '../housekeeping/report.js';
+import type { Lang } from './validate.js';
+
+/**
+ * The zod shape of a ScanReport (src/housekeeping/report.ts), for uploads from on-premises agents and for
+ * anything else that receives a report from outside. The core fields are required; the extensions optional.
+ */
+const count = z.number().int().min(0);
+const score = z.number().int().min(0).max(100);
+const label = z.enum(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
+const text = (max: number) => z.string().max(max);
+const rule = z.enum(ruleIds);
+const subScores = z.object(Object.fromEntries(scoreCategories.map((c) => [c, score])) as Record<(typeof scoreCategories)[number], typeof score>);
+
+export const findingSchema = z.object({
+  rule,
+  severity: z.enum(['high', 'medium', 'low']),
+  path: text(4000),
+  detail: text(4000),
+  advice: text(2000),
+  group: z.enum(adviceGroups).optional(),
+});
+
+export const scanReportSchema = z.object({
+  source: z.enum(['filesystem', 'graph']),
+  root: text(2000),
+  complete: z.boolean(),
+  incompleteReason: text(4000).optional(),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  stats: z.object({ files: count, folders: count, bytes: count, graphRequests: count }),
+  score,
+  label,
+  findings: z.array(findingSchema).max(2_000_000),
+  subScores: subScores.optional(),
+  capped: z.boolean().optional(),
+  ruleCounts: z.partialRecord(rule, count).optional(),
+  folders: z
+    .array(z.object({ path: text(4000), items: count, findings: count, score, label, subScores, capped: z.boolean() }))
+    .max(100_000)
+    .optional(),
+  advice: z
+    .object(
+      Object.fromEntries(adviceGroups.map((g) => [g, z.array(z.object({ rule, title: text(200), count, advice: text(2000) }))])) as Record<
+        (typeof adviceGroups)[number],
+        z.ZodArray<z.ZodObject<{ rule: typeof rule; title: z.ZodString; count: typeof count; advice: z.ZodString }>>
+      >,
+    )
+    .optional(),
+  gaps: z.array(z.object({ path: text(4000), reason: text(1000) })).max(1000).optional(),
+  lang: z.enum(['nl', 'en']).optional(),
+  rulesVersion: text(100).optional(),
+  target: z.enum(['sharepoint', 'share']).optional(),
+}) satisfies z.ZodType<Omit<ScanReport, 'trend'>>;
+
+/** POST /api/scans/upload: what an on-premises agent sends (`ai-wijzer scan --path <dir> --upload <url>`). */
+export function scanUploadSchema(lang: Lang) {
+  return z.object({
+    /** What was scanned, so the trend compares like with like: "fs:<host>:<absolute path>". */
+    sourceKey: z
+      .string()
+      .min(4)
+      .max(2000)
+      .regex(/^fs:/, lang === 'en' ? "must start with 'fs:'" : "moet beginnen met 'fs:'"),
+    report: scanReportSchema,
+  });
+}
+export type ScanUpload = z.infer<ReturnType<typeof scanUploadSchema>>;
+
+/** The media type the agent sends (JSON; its own type so the upload route may take more than the API's 256 kB). */
+export const scanUploadMediaType = 'application/vnd.ai-wijzer.scan-upload+json';
+
+export interface ScanUploadResponse {
+  id: string;
+  score: number;
+  label: ScanReport['label'];
+  trend?: ScanReport['trend'];
+}

@@ -1,0 +1,234 @@
+import { statSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { SingleBar } from 'cli-progress';
+import { z } from 'zod';
+import { scanUploadMediaType, type ScanUpload, type ScanUploadResponse } from '../../api/scans.js';
+import { loadConfig } from '../../config.js';
+import { readThresholdsFile, ThresholdsFileError } from '../../housekeeping/config-file.js';
+import { writeCsv } from '../../housekeeping/output/csv.js';
+import { formatSummary } from '../../housekeeping/output/text.js';
+import { writeXlsx } from '../../housekeeping/output/xlsx.js';
+import type { ScanProgress, ScanReport } from '../../housekeeping/report.js';
+import { runScan } from '../../housekeeping/scan.js';
+import type { Source } from '../../housekeeping/source.js';
+import { filesystemSource } from '../../housekeeping/sources/filesystem.js';
+import type { ThresholdsFile } from '../../housekeeping/thresholds.js';
+import { openStore } from '../../store/index.js';
+import { saveWithTrend } from '../../store/repositories/housekeeping.js';
+import { parseFlags } from '../args.js';
+import type { CliIO, Command } from '../command.js';
+import { UsageError } from '../command.js';
+import { graphSourceFromFlags } from './scan-graph.js';
+
+const options = {
+  path: { type: 'string' },
+  graph: { type: 'boolean' },
+  drive: { type: 'string' },
+  site: { type: 'string' },
+  team: { type: 'string' },
+  json: { type: 'boolean' },
+  csv: { type: 'string' },
+  xlsx: { type: 'string' },
+  config: { type: 'string' },
+  lang: { type: 'string' },
+  target: { type: 'string' },
+  upload: { type: 'string' },
+  'no-store': { type: 'boolean' },
+} as const;
+
+const nonEmpty = z.string().trim().min(1);
+const flagsSchema = z
+  .object({
+    path: nonEmpty.optional(),
+    graph: z.boolean().optional(),
+    drive: nonEmpty.optional(),
+    site: nonEmpty.optional(),
+    team: nonEmpty.optional(),
+    json: z.boolean().optional(),
+    csv: nonEmpty.optional(),
+    xlsx: nonEmpty.optional(),
+    config: nonEmpty.optional(),
+    lang: z.enum(['nl', 'en']).default('nl'),
+    target: z.enum(['share', 'sharepoint']).optional(),
+    upload: z.url({ protocol: /^https?$/, message: 'moet een volledige http(s)-URL zijn, bijvoorbeeld https://ai-wijzer.groningen.nl' }).optional(),
+    'no-store': z.boolean().optional(),
+  })
+  .superRefine((f, ctx) => {
+    const graphTargets = [f.drive, f.site, f.team].filter((v) => v !== undefined).length;
+    if ((f.path === undefined) === (f.graph !== true)) ctx.addIssue({ code: 'custom', path: ['path'], message: 'geef --path <map> of --graph (met --drive, --site of --team)' });
+    if (f.graph && graphTargets !== 1) ctx.addIssue({ code: 'custom', path: ['graph'], message: 'geef precies één van --drive, --site of --team' });
+    if (!f.graph && graphTargets > 0) ctx.addIssue({ code: 'custom', path: ['drive'], message: '--drive, --site en --team horen bij --graph' });
+    if (f.upload && !f.path) ctx.addIssue({ code: 'custom', path: ['upload'], message: 'uploaden kan alleen met een scan van --path' });
+  });
+type Flags = z.output<typeof flagsSchema>;
+
+const help = {
+  nl: `ai-wijzer scan --path <map> [opties]
+ai-wijzer scan --graph (--drive <id> | --site <id> | --team <id>) [opties]
+
+Scant een netwerkmap of een Microsoft 365-locatie op datahygiëne: te lange paden, ongeldige namen, diepe
+nesting, volle of lege mappen, dubbele bestanden, versies in namen, nietszeggende namen, verouderde mappen,
+persoonsgegevens in namen (gemaskeerd), anonieme links, losse bestanden, tijdelijke en zeer grote bestanden.
+Geeft een score (0-100), een label (A-G), advies en de trend sinds de vorige scan van dezelfde bron.
+
+Opties:
+  --json               alleen het rapport als JSON op stdout
+  --csv <bestand>      bevindingen als CSV (UTF-8, voor Excel)
+  --xlsx <bestand>     rapport als Excel-werkmap
+  --config <bestand>   eigen grenzen (YAML of JSON), bijvoorbeeld maxDepth: 6
+  --lang nl|en         taal van rapport en advies (standaard nl)
+  --target share|sharepoint   welke grenzen gelden voor --path (standaard share: 260 tekens)
+  --upload <URL>       stuur het rapport naar de app (token in SCAN_UPLOAD_TOKEN); niet lokaal opslaan
+  --no-store           het rapport niet in de database opslaan
+
+Voorbeeld: ai-wijzer scan --path /mnt/afdeling --xlsx afdeling.xlsx`,
+  en: `ai-wijzer scan --path <dir> [options]
+ai-wijzer scan --graph (--drive <id> | --site <id> | --team <id>) [options]
+
+Scans a network folder or a Microsoft 365 location for data readiness and gives a score (0-100), a label
+(A-G), advice and the trend since the previous scan of the same source.
+
+Options: --json, --csv <file>, --xlsx <file>, --config <file> (YAML or JSON thresholds), --lang nl|en,
+--target share|sharepoint, --upload <URL> (token in SCAN_UPLOAD_TOKEN), --no-store.
+
+Example: ai-wijzer scan --path /mnt/department --xlsx department.xlsx`,
+};
+
+export const scanCommand: Command = {
+  name: 'scan',
+  summary: { nl: 'scan een netwerkmap of Microsoft 365 op datahygiëne', en: 'scan a network folder or Microsoft 365 for data readiness' },
+  help,
+  async run(args, io) {
+    const { flags } = parseFlags(args, options, flagsSchema);
+    const lang = flags.lang;
+    const nl = lang === 'nl';
+    let thresholds: ThresholdsFile | undefined;
+    if (flags.config) {
+      try {
+        thresholds = readThresholdsFile(flags.config, lang);
+      } catch (error) {
+        if (error instanceof ThresholdsFileError) throw new UsageError(`--config: ${error.message}`);
+        throw error;
+      }
+    }
+    const uploadToken = flags.upload ? io.env.SCAN_UPLOAD_TOKEN : undefined;
+    if (flags.upload && !uploadToken) throw new UsageError(nl ? 'Zet het upload-token in de omgevingsvariabele SCAN_UPLOAD_TOKEN.' : 'Set the upload token in the SCAN_UPLOAD_TOKEN environment variable.');
+
+    const { source, sourceKey } = await openSource(flags, io.env, nl);
+    const report = await scanWithProgress(source, io, { thresholds, lang });
+
+    const notes = io.stderr;
+    if (!flags.upload && !flags['no-store']) {
+      try {
+        const config = loadConfig(io.env);
+        const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+        try {
+          const saved = await saveWithTrend(store, sourceKey, report);
+          if (saved.trend) report.trend = saved.trend;
+        } finally {
+          await store.close();
+        }
+      } catch (error) {
+        notes.write(`${nl ? 'Het rapport is niet opgeslagen' : 'The report was not stored'}: ${(error as Error).message}\n`);
+        await writeOutputs(report, flags, io);
+        return 1;
+      }
+    }
+    let code = 0;
+    if (flags.upload) code = await upload(flags.upload, uploadToken!, sourceKey, report, io, nl);
+    await writeOutputs(report, flags, io);
+    return code;
+  },
+};
+
+async function openSource(flags: Flags, env: NodeJS.ProcessEnv, nl: boolean): Promise<{ source: Source; sourceKey: string }> {
+  if (flags.path) {
+    let isDir = false;
+    try {
+      isDir = statSync(flags.path).isDirectory();
+    } catch {
+      // handled below
+    }
+    if (!isDir) throw new UsageError(nl ? `--path: ${flags.path} is geen bestaande map.` : `--path: ${flags.path} is not an existing directory.`);
+    const source = filesystemSource(flags.path, { target: flags.target });
+    return { source, sourceKey: `fs:${hostname()}:${source.root}` };
+  }
+  const targetFlags = { drive: flags.drive, site: flags.site, team: flags.team };
+  const source = await graphSourceFromFlags(targetFlags, env);
+  const [kind, id] = flags.drive ? ['drive', flags.drive] : flags.site ? ['site', flags.site] : ['team', flags.team!];
+  return { source, sourceKey: `graph:${kind}:${id}` };
+}
+
+async function scanWithProgress(source: Source, io: CliIO, options: { thresholds?: ThresholdsFile; lang: 'nl' | 'en' }): Promise<ScanReport> {
+  const nl = options.lang === 'nl';
+  const tty = Boolean((io.stderr as { isTTY?: boolean }).isTTY && io.stdout.isTTY);
+  const bar = tty
+    ? new SingleBar({
+        stream: io.stderr as NodeJS.WriteStream,
+        format: nl ? 'Scannen | {value} items | {requests} verzoeken | {throttled} s gewacht (throttling)' : 'Scanning | {value} items | {requests} requests | {throttled} s waited (throttling)',
+        hideCursor: true,
+        clearOnComplete: true,
+      })
+    : undefined;
+  bar?.start(0, 0, { requests: 0, throttled: 0 });
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once('SIGINT', cancel);
+  try {
+    return await runScan(source, {
+      thresholds: options.thresholds,
+      lang: options.lang,
+      signal: controller.signal,
+      onProgress: (p: ScanProgress) => bar?.update(p.items, { requests: p.requests, throttled: Math.round(p.throttledSeconds) }),
+    });
+  } finally {
+    process.removeListener('SIGINT', cancel);
+    bar?.stop();
+  }
+}
+
+async function writeOutputs(report: ScanReport, flags: Flags, io: CliIO): Promise<void> {
+  const lang = flags.lang;
+  const nl = lang === 'nl';
+  // With --json stdout holds the report only; everything else goes to stderr.
+  const say = flags.json ? io.stderr : io.stdout;
+  if (flags.csv) {
+    await writeCsv(report, flags.csv, lang);
+    say.write(`${nl ? 'CSV geschreven' : 'CSV written'}: ${flags.csv}\n`);
+  }
+  if (flags.xlsx) {
+    await writeXlsx(report, flags.xlsx, lang);
+    say.write(`${nl ? 'Excel geschreven' : 'Excel written'}: ${flags.xlsx}\n`);
+  }
+  if (flags.json) io.stdout.write(`${JSON.stringify(report)}\n`);
+  else io.stdout.write(formatSummary(report, lang));
+  if (!report.complete) io.stderr.write(`${nl ? 'Let op: de scan is niet volledig.' : 'Note: the scan is not complete.'} ${report.incompleteReason ?? ''}\n`);
+}
+
+async function upload(base: string, token: string, sourceKey: string, report: ScanReport, io: CliIO, nl: boolean): Promise<number> {
+  const url = new URL('api/scans/upload', base.endsWith('/') ? base : `${base}/`);
+  const body: ScanUpload = { sourceKey, report };
+  const compressed = await promisify(gzip)(JSON.stringify(body));
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': scanUploadMediaType, 'content-encoding': 'gzip', 'accept-language': nl ? 'nl' : 'en' },
+      body: compressed,
+    });
+  } catch (error) {
+    io.stderr.write(`${nl ? 'Uploaden mislukt' : 'Upload failed'}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const answer = (await res.json().catch(() => ({}))) as Partial<ScanUploadResponse> & { error?: { message?: string; problems?: { field: string; message: string }[] } };
+  if (!res.ok) {
+    const problems = answer.error?.problems?.map((p) => `\n  ${p.field}: ${p.message}`).join('') ?? '';
+    io.stderr.write(`${nl ? 'Uploaden mislukt' : 'Upload failed'} (HTTP ${res.status}): ${answer.error?.message ?? res.statusText}${problems}\n`);
+    return 1;
+  }
+  if (answer.trend) report.trend = answer.trend;
+  io.stderr.write(`${nl ? 'Rapport geüpload' : 'Report uploaded'}: ${answer.id}\n`);
+  return 0;
+}

@@ -1,0 +1,54 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { scanUploadMediaType, scanUploadSchema, type ScanUploadResponse } from '../../api/scans.js';
+import { parseInput } from '../../api/validate.js';
+import { maskReport } from '../../housekeeping/output/mask-report.js';
+import { saveWithTrend } from '../../store/repositories/housekeeping.js';
+import type { AppContext } from '../context.js';
+import { langOf } from '../errors.js';
+import { HttpError, invalidInput } from '../http-error.js';
+
+const disabled = new HttpError(503, 'upload_disabled', {
+  nl: 'Scans uploaden staat uit: de beheerder heeft geen upload-token (SCAN_UPLOAD_TOKEN) ingesteld.',
+  en: 'Uploading scans is switched off: the administrator has not set an upload token (SCAN_UPLOAD_TOKEN).',
+});
+const badToken = new HttpError(401, 'invalid_upload_token', {
+  nl: 'Het upload-token ontbreekt of klopt niet.',
+  en: 'The upload token is missing or wrong.',
+});
+
+/** Compares in constant time: both sides hashed first, so neither content nor length leaks through timing. */
+function sameToken(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/**
+ * POST /api/scans/upload: an on-premises agent (`ai-wijzer scan --path <dir> --upload <url>`) sends the
+ * report of a network share the cloud app cannot reach. The token is checked before the body is read;
+ * the report is validated, masked once more and stored with the trend against the previous upload of
+ * the same source. Agents send their own media type (gzip allowed), which may be larger than 256 kB.
+ */
+export function scanUploadRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const checkToken = (req: Request, _res: Response, next: NextFunction) => {
+    const expected = ctx.config.SCAN_UPLOAD_TOKEN;
+    if (!expected) throw disabled;
+    const header = req.get('authorization') ?? '';
+    const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (!given || !sameToken(given, expected)) throw badToken;
+    next();
+  };
+  router.post('/scans/upload', checkToken, express.json({ type: scanUploadMediaType, limit: '64mb' }), async (req, res) => {
+    const lang = langOf(req);
+    const parsed = parseInput(scanUploadSchema(lang), req.body, lang);
+    if (!parsed.ok) throw invalidInput(parsed.problems);
+    const report = maskReport(parsed.data.report);
+    const saved = await saveWithTrend(ctx.store, parsed.data.sourceKey, report, { owner: 'agent' });
+    ctx.logger.info({ scanId: saved.id, findings: report.findings.length, complete: report.complete }, 'scan report uploaded');
+    const body: ScanUploadResponse = { id: saved.id, score: report.score, label: report.label, ...(saved.trend ? { trend: saved.trend } : {}) };
+    res.status(201).json(body);
+  });
+  return router;
+}

@@ -57,7 +57,7 @@ export function App() {
 
   return (
     <FluentProvider theme={themes[theme]}>
-      <div className={styles.page}>
+      <div className={styles.page} data-theme={theme} data-host={host === undefined ? 'connecting' : host.inTeams ? 'teams' : 'standalone'}>
         <header>
           <Title1 as="h1">{t.title}</Title1>
           <br />

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { tabDistDir } from '../../src/paths.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { fakeTeamsHostPage } from '../helpers/fake-teams-host.js';
 import { startTestServer } from '../helpers/server.js';
 
 const screenshots = process.env.SCREENSHOT_DIR;
@@ -64,6 +65,34 @@ describe('the tab in a real browser', () => {
     const frame = framed.frameLocator('iframe');
     await frame.getByText('buiten Teams', { exact: false }).waitFor({ timeout: 15_000 });
     await framed.close();
+  });
+
+  it('inside a Teams host: initialises teams-js, follows the Teams theme and locale, and theme changes', async () => {
+    const page = await newPage('en-US');
+    // In Teams the tab is an https page on its own domain. Chromium will not let a public https page frame a
+    // loopback http one, so the app is reached as https://ai-wijzer.test, every request passed on to the real server.
+    await page.route('https://ai-wijzer.test/**', async (route) => {
+      const response = await route.fetch({ url: route.request().url().replace('https://ai-wijzer.test', server.url) });
+      await route.fulfill({ response });
+    });
+    const tabUrl = 'https://ai-wijzer.test/tab/';
+    await page.route('https://teams.microsoft.com/fake-host', (route) =>
+      route.fulfill({ contentType: 'text/html', body: fakeTeamsHostPage(tabUrl, { theme: 'dark', locale: 'nl-nl' }) }),
+    );
+    await page.goto('https://teams.microsoft.com/fake-host');
+    const tab = page.frameLocator('iframe');
+    const root = tab.locator('[data-host="teams"]');
+    await root.waitFor({ timeout: 15_000 });
+    expect(await root.getAttribute('data-theme')).toBe('dark');
+    // Teams says nl-nl, the browser en-US: the page follows Teams.
+    await tab.getByText('Verbonden met Microsoft Teams.', { exact: false }).waitFor();
+    const background = await tab.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    if (screenshots) await page.screenshot({ path: join(screenshots, 'tab-teams-dark.png') });
+    await page.evaluate(() => (window as unknown as { changeTheme(t: string): void }).changeTheme('contrast'));
+    await tab.locator('[data-theme="contrast"]').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { received: string[] }).received)).toEqual(expect.arrayContaining(['initialize', 'getContext']));
+    await page.close();
   });
 
   it('cannot be framed by a host that is not Teams or Microsoft 365', async () => {

@@ -133,3 +133,21 @@ export const checkListQuerySchema = z.strictObject({
   /** Only records with a lower sequence number (paging back). */
   before: z.coerce.number().int().positive().optional(),
 });
+
+/** GET /api/checks/questions: the questions in the caller's language and the register's tools, for the tab's form. */
+export const checkQuestionsSchema = z.object({
+  questionsVersion: z.string(),
+  registerVersion: z.string(),
+  questions: z.array(
+    z.object({
+      field: z.string(),
+      type: z.enum(['text', 'choice']),
+      text: z.string(),
+      explanation: z.string(),
+      unknownValue: z.string().optional(),
+      options: z.array(z.object({ value: z.union([z.string(), z.boolean()]), label: z.string(), unknown: z.boolean(), note: z.string().optional() })).optional(),
+    }),
+  ),
+  tools: z.array(z.object({ id: z.string(), name: z.string(), contracted: z.boolean() })),
+});
+export type CheckQuestions = z.infer<typeof checkQuestionsSchema>;

@@ -1,11 +1,11 @@
 import type { CheckCase, CheckVerdict, RecordedCheck } from '../api/checks.js';
-import { evaluateCase, type EvaluateOptions, type Evaluation, type RuleSet } from './evaluate.js';
+import { evaluateCase, type EvaluateOptions, type RuleSet } from './evaluate.js';
 import { maskPersonalData } from './mask.js';
 import type { CheckRecordStore } from './record.js';
 import type { ToolRegister } from './register.js';
 
 /** The verdict as shown and recorded, without the internal labels. */
-export function publicVerdict(evaluation: Evaluation): CheckVerdict {
+export function publicVerdict(evaluation: CheckVerdict): CheckVerdict {
   const { verdict, reasons, conditions, advice, rulesVersion, registerVersion, tool } = evaluation;
   return { verdict, reasons, conditions, advice, rulesVersion, registerVersion, tool };
 }

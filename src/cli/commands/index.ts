@@ -1,7 +1,9 @@
 import type { Command } from '../command.js';
 import { askCommand } from './ask.js';
+import { auditCommand } from './audit.js';
+import { checkCommand } from './check.js';
 import { packageCommand } from './package.js';
 import { serveCommand } from './serve.js';
 
 /** Every CLI command, in the order --help lists them; each capability adds its own line. */
-export const commands: Command[] = [serveCommand, packageCommand, askCommand];
+export const commands: Command[] = [serveCommand, packageCommand, askCommand, checkCommand, auditCommand];

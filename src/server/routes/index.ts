@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { askRoutes } from './ask.js';
+import { checksRoutes } from './checks.js';
 import { scanJobsRoutes } from './scan-jobs.js';
 
 /**
@@ -10,6 +11,7 @@ import { scanJobsRoutes } from './scan-jobs.js';
 export function apiRoutes(ctx: AppContext): Router {
   const router = Router();
   router.use(askRoutes(ctx));
+  router.use(checksRoutes(ctx));
   router.use(scanJobsRoutes(ctx));
   void ctx;
   return router;

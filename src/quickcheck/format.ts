@@ -1,0 +1,35 @@
+import type { CheckVerdict, VerdictValue } from '../api/checks.js';
+import type { Lang } from '../api/validate.js';
+
+const headline: Record<VerdictValue, Record<Lang, string>> = {
+  prohibited: { nl: 'Nee, dit mag niet.', en: 'No, this is not allowed.' },
+  consult: { nl: 'Eerst overleggen.', en: 'Consult first.' },
+  conditional: { nl: 'Ja, onder voorwaarden.', en: 'Yes, under conditions.' },
+  allowed: { nl: 'Ja, dit mag.', en: 'Yes, this is allowed.' },
+};
+
+const words = {
+  nl: { tool: 'Tool', notInRegister: 'niet in het register', reasons: 'Waarom', consultWith: 'Overleg met', assessment: 'Beoordeling', conditions: 'Voorwaarden (afvinklijst)', advice: 'Advies', sources: 'Bronnen', version: 'Regels', register: 'register' },
+  en: { tool: 'Tool', notInRegister: 'not in the register', reasons: 'Why', consultWith: 'Consult', assessment: 'Assessment', conditions: 'Conditions (checklist)', advice: 'Advice', sources: 'Sources', version: 'Rules', register: 'register' },
+};
+
+/** The verdict as plain text for a terminal or a chat message: verdict first, then every reason with its sources. */
+export function formatVerdict(verdict: CheckVerdict, lang: Lang = 'nl'): string {
+  const w = words[lang];
+  const lines = [headline[verdict.verdict][lang], `${w.tool}: ${verdict.tool.name}${verdict.tool.id ? '' : ` (${w.notInRegister})`}`, '', `${w.reasons}:`];
+  for (const reason of verdict.reasons) {
+    lines.push(`- ${reason.text}`);
+    if (reason.consult) lines.push(`  ${w.consultWith}: ${reason.consult.who}. ${w.assessment}: ${reason.consult.assessment}.`);
+    lines.push(`  ${w.sources}: ${reason.sources.map((s) => (s.kind === 'vision' ? `${s.title} (#${s.ref})` : s.title)).join('; ')}`);
+  }
+  if (verdict.conditions.length > 0) {
+    lines.push('', `${w.conditions}:`);
+    for (const c of verdict.conditions) lines.push(`[ ] ${c.text}`);
+  }
+  if (verdict.advice.length > 0) {
+    lines.push('', `${w.advice}:`);
+    for (const a of verdict.advice) lines.push(`- ${a.text}`);
+  }
+  lines.push('', `${w.version} ${verdict.rulesVersion}, ${w.register} ${verdict.registerVersion}`);
+  return `${lines.join('\n')}\n`;
+}

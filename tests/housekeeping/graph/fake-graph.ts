@@ -47,6 +47,8 @@ export interface Faults {
   dropRate?: number;
   /** Fraction of JSON answers cut off halfway. */
   malformedRate?: number;
+  /** Drives whose delta always answers 503 (without Retry-After): a library that cannot be read. */
+  brokenDrives?: string[];
   /** Fraction of sub-requests inside a $batch answered 429. */
   batchThrottleRate?: number;
 }
@@ -313,6 +315,7 @@ export class FakeGraph {
     if (!drive) return notFound();
     const scope = scopeId ?? drive.rootId;
     if (!drive.items.has(scope)) return notFound();
+    if (this.options.faults.brokenDrives?.includes(driveId)) return { status: 503, body: error('serviceNotAvailable', 'Service unavailable') };
     const tokenText = url.searchParams.get('token');
     let token = tokenText ? decode<{ d: string; f: number; s: number; o: number }>(tokenText) : { d: driveId, f: 0, s: 0, o: 0 };
     if (!token || token.d !== driveId) return { status: 400, body: error('invalidRequest', 'Invalid token') };

@@ -42,8 +42,8 @@ describe('Graph source against the local Graph', () => {
       expect(dup.hash).toMatch(/^[A-Za-z0-9+/]{27}=$/);
       expect([...entries.values()].filter((e) => e.hash === dup.hash && e.size === dup.size)).toHaveLength(3);
       expect(src.gaps).toEqual([]);
-      // One request per page of 60, plus one $batch for the two shared items.
-      expect(src.stats.requests).toBe(Math.ceil((tree.items.length + 1) / 60) + 1);
+      // One request for the drive, one per page of 60, and one $batch for the two shared items.
+      expect(src.stats.requests).toBe(1 + Math.ceil((tree.items.length + 1) / 60) + 1);
       expect(graph.log.userAgents).toEqual(new Set([userAgent]));
     } finally {
       await graph.stop();
@@ -97,14 +97,21 @@ describe('Graph source against the local Graph', () => {
     }
   });
 
-  it('says the scan is incomplete when a drive keeps failing, and yields none of its items', async () => {
-    const { graph, url } = await fake(tree, { faults: { seed: 2, throttleRate: 1, retryAfter: 0 } });
+  it('says the scan is incomplete when a library keeps failing, and yields none of its items', async () => {
+    const graph = new FakeGraph({ faults: { brokenDrives: ['b'] } });
+    const url = await graph.start();
     try {
-      const src = source(url, { retry: { maxAttempts: 3, baseMs: 1, capMs: 2, maxThrottles: 3 } });
+      graph.addDrive('a', 'Bibliotheek a');
+      graph.loadTree('a', generateTree({ seed: 3, files: 20, folders: 3, plant: false }));
+      graph.addDrive('b', 'Bibliotheek b');
+      graph.loadTree('b', generateTree({ seed: 4, files: 20, folders: 3, plant: false }));
+      graph.sites.set('s1', ['a', 'b']);
+      const src = source(url, { target: { site: 's1' }, retry: { maxAttempts: 3, baseMs: 1, capMs: 2, maxThrottles: 3 } });
       const entries = await collect(src);
-      expect(entries).toEqual([]);
-      expect(src.gaps).toHaveLength(1);
-      expect(src.gaps[0]!.reason).toMatch(/niet volledig/);
+      expect(entries.filter((e) => e.path.startsWith('Bibliotheek a/'))).toHaveLength(23);
+      expect(entries.filter((e) => e.path.startsWith('Bibliotheek b'))).toEqual([]);
+      expect(src.gaps).toEqual([{ path: 'Bibliotheek b', reason: expect.stringMatching(/niet volledig.*503/) }]);
+      expect(graph.log.byKind.delta).toBe(1 + 3); // a: one page; b: three attempts, then given up
     } finally {
       await graph.stop();
     }
@@ -125,8 +132,7 @@ describe('Graph source against the local Graph', () => {
     const { graph, url } = await fake(tree);
     try {
       const src = source(url, { token: async () => 'wrong' });
-      await collect(src);
-      expect(src.gaps[0]!.reason).toMatch(/401/);
+      await expect(collect(src)).rejects.toThrow(/weigert het token/);
     } finally {
       await graph.stop();
     }
@@ -176,7 +182,7 @@ describe('Graph source re-scans from the stored delta link', () => {
       const before = graph.log.total;
       const second = source(url, { state, stateOwner: 'u1' });
       const incremental = byPath(await collect(second));
-      expect(graph.log.total - before).toBe(2); // one delta page and one $batch for the newly shared item
+      expect(graph.log.total - before).toBe(3); // the drive, one delta page, one $batch for the newly shared item
       expect(second.permissionReads).toBe(1);
 
       const full = byPath(await collect(source(url)));
@@ -199,7 +205,7 @@ describe('Graph source re-scans from the stored delta link', () => {
       const state = new MemoryStateStore();
       await collect(source(url, { state }));
       graph.remove('d1', ids.get('Geplant/Thumbs.db')!);
-      graph.setFaults({ seed: 1, goneAt: [graph.log.total + 1] });
+      graph.setFaults({ seed: 1, goneAt: [graph.log.total + 2] }); // the drive lookup, then the stored delta link
       const second = source(url, { state, maxResyncs: 1 });
       const entries = byPath(await collect(second));
       expect(second.resyncs).toEqual(['drive d1']);

@@ -39,6 +39,8 @@ export interface GenerateOptions {
   folders: number;
   /** Plant the named problems (default true). */
   plant?: boolean;
+  /** Files in one folder "Groot" (over 5,000 makes a large folder); default none. */
+  bigFolder?: number;
   /** "Now" for the times (default 2026-11-01). */
   now?: number;
 }
@@ -84,7 +86,15 @@ export function generateTree(options: GenerateOptions): Tree {
     items.push({ kind: 'file', path, content, modified, ...(sharing ? { sharing } : {}) });
     return path;
   };
-  const content = () => Buffer.from(`${pick(words)} ${Math.floor(random() * 1e12)} `.repeat(1 + Math.floor(random() * 40)));
+  // Text without a period: a repeated block whose copies line up 160 bytes apart cancels out in quickXorHash
+  // (a real weakness of it), which would make unrelated files look alike on Graph only.
+  const letters = 'abcdefghijklmnopqrstuvwxyz     ';
+  const content = () => {
+    const length = 20 + Math.floor(random() * 1500);
+    let text = `${pick(words)} `;
+    while (text.length < length) text += letters[Math.floor(random() * letters.length)];
+    return Buffer.from(text);
+  };
 
   // Ordinary structure: a few top folders, the rest nested at most four deep (well within every limit).
   const folders: string[] = [];
@@ -134,10 +144,16 @@ export function generateTree(options: GenerateOptions): Tree {
     let deep = home;
     for (let level = 0; level < 11; level++) deep = folder(deep, `niveau ${level + 2}`);
     file(deep, 'diep.txt', content());
+    // Loose files in the root (root clutter).
+    for (let i = 0; i < 27; i++) file('', `los bestand ${i}.txt`, content());
     // A path over 400 characters (both SharePoint and network-share limits).
     let long = home;
     for (let level = 0; level < 5; level++) long = folder(long, `${'lange mapnaam '.repeat(6).trim()} ${level}`);
     file(long, 'bestand.txt', content());
+  }
+  if (options.bigFolder) {
+    const big = folder('', 'Groot');
+    for (let i = 0; i < options.bigFolder; i++) file(big, `scan ${String(i).padStart(5, '0')}.pdf`, Buffer.from(`scan ${i}`));
   }
   return { items };
 }

@@ -96,7 +96,7 @@ describe('scan jobs over HTTP', () => {
     const report = done.report!;
     expect(report).toMatchObject({ source: 'graph', root: 'drive d1', complete: true });
     expect(report.stats.files + report.stats.folders).toBe(tree.items.length);
-    expect(report.stats.graphRequests).toBe(Math.ceil((tree.items.length + 1) / 100) + 1);
+    expect(report.stats.graphRequests).toBe(1 + Math.ceil((tree.items.length + 1) / 100) + 1);
     expect(done.progress.requests).toBe(report.stats.graphRequests);
     const rules = new Set(report.findings.map((f) => f.rule));
     for (const rule of ['anonymous-link', 'duplicate-file', 'temp-file', 'personal-data-in-name', 'deep-nesting', 'stale-folder'] as const) expect(rules).toContain(rule);

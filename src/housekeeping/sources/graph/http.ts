@@ -62,10 +62,9 @@ export class GraphHttp {
       this.signal?.throwIfAborted();
       if (error instanceof GraphTransportError) throw new GraphRequestError(error.status, error.message, error.code);
       if (error instanceof GraphError) {
-        const cause = (error as GraphError & { cause?: unknown }).cause;
-        if (error.statusCode === -1 && typeof error.body === 'string' && error.body.startsWith('GraphTransportError')) {
-          const status = cause instanceof GraphTransportError ? cause.status : 0;
-          throw new GraphRequestError(status, error.body, 'transport');
+        // The client wraps what our middleware threw (no answer, or no valid one) into a GraphError without a status.
+        if (typeof error.body === 'string' && error.body.startsWith('GraphTransportError: ')) {
+          throw new GraphRequestError(0, error.body.slice('GraphTransportError: '.length), 'transport');
         }
         throw new GraphRequestError(error.statusCode, error.message || `Graph answered ${error.statusCode}`, error.code ?? undefined, error.headers?.get('location') ?? undefined);
       }

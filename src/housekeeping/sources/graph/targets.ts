@@ -14,12 +14,16 @@ export interface Unit {
 }
 
 /**
- * The drives behind a target. A drive by id is read as is (no extra request). A site: all its libraries.
+ * The drives behind a target. A drive by id: checked with one request. A site: all its libraries.
  * A team: the group drive, the other libraries of its site, and channel folders that live elsewhere
  * (private and shared channels have sites of their own).
  */
 export async function resolveTarget(http: GraphHttp, target: GraphTarget): Promise<Unit[]> {
-  if ('drive' in target) return [{ driveId: target.drive, prefix: '', label: `drive ${target.drive}` }];
+  if ('drive' in target) {
+    // One request, so that a wrong id is named before the scan rather than ending as an unreadable drive.
+    const drive = await http.get(`/drives/${enc(target.drive)}?$select=id,name`, driveSchema);
+    return [{ driveId: drive.id, prefix: '', label: `drive ${target.drive}` }];
+  }
   const drives: { id: string; name: string }[] = [];
   const seen = new Set<string>();
   const addDrive = (d: { id: string; name: string }) => {

@@ -91,19 +91,19 @@ export class GraphTransport implements Middleware {
         await this.backoff(transient);
         continue;
       }
-      if (response.status === 429 || response.status === 503) {
-        const seconds = retryAfterSeconds(response.headers.get('retry-after'));
+      const retryAfter = response.headers.get('retry-after');
+      if (response.status === 429 || (response.status === 503 && retryAfter !== null)) {
+        // Given up: the last answer goes to the caller as it is (the client turns it into a GraphError).
+        if (++throttles > this.retry.maxThrottles) return;
         await response.body?.cancel().catch(() => undefined);
+        const seconds = retryAfterSeconds(retryAfter);
         options.gate.pause(seconds * this.scale);
         options.onThrottle?.(seconds);
-        if (++throttles > this.retry.maxThrottles) {
-          throw new GraphTransportError(response.status, `still throttled after ${throttles} answers with Retry-After`, 'throttled');
-        }
         continue;
       }
       if (response.status >= 500) {
+        if (++transient >= this.retry.maxAttempts) return;
         await response.body?.cancel().catch(() => undefined);
-        if (++transient >= this.retry.maxAttempts) throw new GraphTransportError(response.status, `server error ${response.status} after ${transient} attempts`);
         await this.backoff(transient);
         continue;
       }

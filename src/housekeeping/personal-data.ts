@@ -41,6 +41,21 @@ export function passesIbanCheck(iban: string): boolean {
   return remainder === 1;
 }
 
+// In a file name the extension looks like a top-level domain: "team@overleg.txt" is no address,
+// "jan@groningen.nl.msg" is jan@groningen.nl.
+const fileExtensions = new Set(
+  'txt pdf doc docx docm dot dotx xls xlsx xlsm ppt pptx msg eml jpg jpeg png gif bmp tif tiff csv odt ods odp rtf htm html xml json mp3 mp4 mov avi wav zip 7z rar tmp bak log vsd vsdx one'.split(' '),
+);
+
+function trimFileExtension(address: string): string | undefined {
+  const at = address.indexOf('@');
+  const labels = address.slice(at + 1).split('.');
+  if (!fileExtensions.has(labels[labels.length - 1]!.toLowerCase())) return address;
+  if (labels.length < 3) return undefined;
+  const trimmed = address.slice(0, address.lastIndexOf('.'));
+  return /\.[A-Za-z]{2,}$/.test(trimmed) ? trimmed : undefined;
+}
+
 /** Cheap pre-check: most names hold neither '@' nor nine digits in a row, and skip the regexes. */
 function mayHoldPersonalData(text: string): boolean {
   if (text.includes('@')) return true;
@@ -67,7 +82,8 @@ export function findPersonalData(text: string): PersonalDataMatch[] {
     if (passesElevenTest(m[0].replace(/\./g, ''))) found.push({ kind: 'bsn', start, end: start + m[0].length, value: m[0] });
   }
   for (const m of text.matchAll(emailPattern)) {
-    found.push({ kind: 'email', start: m.index, end: m.index + m[0].length, value: m[0] });
+    const value = trimFileExtension(m[0]);
+    if (value) found.push({ kind: 'email', start: m.index, end: m.index + value.length, value });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { tabDistDir } from '../../src/paths.js';
+import { wcagViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { fakeTeamsHostPage } from '../helpers/fake-teams-host.js';
 import { startTestServer } from '../helpers/server.js';
@@ -45,6 +46,8 @@ describe('the tab in a real browser', () => {
     expect(await page.getByTestId('status').textContent()).toContain('buiten Teams');
     if (screenshots) await page.screenshot({ path: join(screenshots, 'tab-nl.png'), fullPage: true });
     expect(problems).toEqual([]);
+    // WCAG 2.1 AA is the law for Dutch government sites: axe-core finds no violation it can detect.
+    expect(await wcagViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -91,7 +94,17 @@ describe('the tab in a real browser', () => {
     if (screenshots) await page.screenshot({ path: join(screenshots, 'tab-teams-dark.png') });
     await page.evaluate(() => (window as unknown as { changeTheme(t: string): void }).changeTheme('contrast'));
     await tab.locator('[data-theme="contrast"]').waitFor();
+    const frame = page.frames().find((f) => f.url().startsWith('https://ai-wijzer.test/'))!;
+    expect(await wcagViolations(frame)).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { received: string[] }).received)).toEqual(expect.arrayContaining(['initialize', 'getContext']));
+    await page.close();
+  });
+
+  it('has an accessibility check that does find violations (so its silence above means something)', async () => {
+    const page = await newPage('nl-NL');
+    await page.setContent('<html><body><img src="data:image/png;base64,iVBORw0KGgo="><input type="text"><p style="color:#eee;background:#fff">grijs</p></body></html>');
+    const ids = (await wcagViolations(page)).map((v) => v.id);
+    expect(ids).toEqual(expect.arrayContaining(['image-alt', 'label', 'color-contrast', 'html-has-lang']));
     await page.close();
   });
 

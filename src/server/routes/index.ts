@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { askRoutes } from './ask.js';
 import { checksRoutes } from './checks.js';
 import { scanJobsRoutes } from './scan-jobs.js';
+import { scanUploadRoutes } from './scan-upload.js';
 
 /**
  * The JSON APIs under /api/. Each capability adds its own route module here:
@@ -13,6 +14,7 @@ export function apiRoutes(ctx: AppContext): Router {
   router.use(askRoutes(ctx));
   router.use(checksRoutes(ctx));
   router.use(scanJobsRoutes(ctx));
+  router.use(scanUploadRoutes(ctx));
   void ctx;
   return router;
 }

@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { csvField, writeCsv } from '../../src/housekeeping/output/csv.js';
+import { writeXlsx } from '../../src/housekeeping/output/xlsx.js';
+import { runScan } from '../../src/housekeeping/scan.js';
+import { memorySource } from './memory-source.js';
+
+const now = new Date(Date.UTC(2026, 10, 23));
+
+/** The smallest RFC 4180 reader, to read back what writeCsv wrote. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+describe('report outputs', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hk-out-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('quotes CSV fields per RFC 4180 and disarms formulas', () => {
+    expect(csvField('gewoon')).toBe('gewoon');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('zei "hoi"')).toBe('"zei ""hoi"""');
+    expect(csvField('regel\nnog een')).toBe('"regel\nnog een"');
+    expect(csvField('=SOM(A1)')).toBe("'=SOM(A1)");
+    expect(csvField('-kopie, oud')).toBe(`"'-kopie, oud"`);
+  });
+
+  it('writes CSV as UTF-8 with a BOM and CRLF records, one row per finding, in Dutch or English', async () => {
+    const report = await runScan(memorySource(['Beleid, "oud"/Nota v2.docx', 'Nieuwe map/', 'Één/Ærø.txt']), { now });
+    const file = join(dir, 'r.csv');
+    await writeCsv(report, file, 'nl');
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.toString('utf8').slice(1));
+    expect(rows[0]).toEqual(['regel', 'bevinding', 'ernst', 'termijn', 'pad', 'toelichting', 'advies']);
+    expect(rows).toHaveLength(report.findings.length + 1);
+    const version = rows.find((r) => r[0] === 'version-in-name' && r[4]!.endsWith('.docx'))!;
+    expect(version[4]).toBe('Beleid, "oud"/Nota v2.docx');
+    expect(version[3]).toBe('Wenselijk');
+    await writeCsv(report, join(dir, 'en.csv'), 'en');
+    expect(readFileSync(join(dir, 'en.csv'), 'utf8').split('\r\n')[0]).toBe('\uFEFFrule,finding,severity,when,path,detail,advice');
+  });
+
+  it('writes an Excel workbook with a summary sheet, a findings sheet and per-folder scores', async () => {
+    const report = await runScan(memorySource(['Beleid/Nota v2.docx', 'Nieuwe map/', 'Schoon/a.docx']), { now });
+    const file = join(dir, 'r.xlsx');
+    await writeXlsx(report, file, 'nl');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Samenvatting', 'Bevindingen', 'Mappen']);
+    const summary = wb.getWorksheet('Samenvatting')!;
+    const values = new Map<string, unknown>();
+    summary.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(values.get('Score (0-100)')).toBe(report.score);
+    expect(values.get('Label')).toBe(report.label);
+    expect(values.get('Volledig gelezen')).toBe('ja');
+    const findings = wb.getWorksheet('Bevindingen')!;
+    expect(findings.rowCount).toBe(report.findings.length + 1);
+    expect(findings.getRow(1).getCell(4).value).toBe('pad');
+    const paths = findings.getColumn(4).values.slice(2);
+    expect(paths).toEqual(report.findings.map((f) => f.path));
+    const folders = wb.getWorksheet('Mappen')!;
+    expect(folders.getColumn(1).values.slice(2)).toEqual(['Beleid', 'Nieuwe map', 'Schoon']);
+  });
+});

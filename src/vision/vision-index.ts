@@ -82,7 +82,9 @@ function buildLanguageIndex(document: VisionDocument, analyzer: Analyzer, settin
     // The document title above every section would put its words in every heading: only the path below it counts.
     const headingWords = analyzer.words([...section.path.slice(1), section.heading].join('\n'));
     const questionWords = analyzer.words(section.questions.join('\n'));
-    const bodyWords = analyzer.words(section.body);
+    // The body is analysed sentence by sentence, once: its terms are those of its sentences.
+    const bodySentences = sentences(section.body).map((s) => ({ ...s, words: analyzer.words(section.body.slice(s.start, s.end)) }));
+    const bodyWords = bodySentences.flatMap((s) => s.words);
     for (const w of [...headingWords, ...questionWords, ...bodyWords]) vocabulary.add(w.surface);
     const fieldTerms: FieldTerms = {
       heading: headingWords.flatMap((w) => w.terms),
@@ -93,7 +95,7 @@ function buildLanguageIndex(document: VisionDocument, analyzer: Analyzer, settin
     passages.push({
       section,
       terms: new Set([...fieldTerms.heading, ...fieldTerms.questions, ...fieldTerms.body]),
-      sentences: sentences(section.body).map((s) => ({ ...s, terms: new Set(analyzer.terms(section.body.slice(s.start, s.end))) })),
+      sentences: bodySentences.map(({ start, end, block, words }) => ({ start, end, block, terms: new Set(words.flatMap((w) => w.terms)) })),
     });
   }
   analyzer.useVocabulary(vocabulary);

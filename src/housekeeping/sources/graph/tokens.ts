@@ -24,8 +24,12 @@ export class ConsentRequiredError extends Error {
 
 const apps = new Map<string, ConfidentialClientApplication>();
 
-function appFor(reg: AppRegistration): ConfidentialClientApplication {
-  const key = `${reg.authorityHost}|${reg.tenantId}|${reg.clientId}`;
+/**
+ * One msal application per registration AND purpose: the app's own tokens and users' delegated tokens must
+ * never share a token cache (msal could hand a cached delegated token to an app-only request).
+ */
+function appFor(reg: AppRegistration, purpose: 'delegated' | 'app'): ConfidentialClientApplication {
+  const key = `${purpose}|${reg.authorityHost}|${reg.tenantId}|${reg.clientId}`;
   let app = apps.get(key);
   if (!app) {
     app = new ConfidentialClientApplication({
@@ -54,7 +58,7 @@ export function needsConsent(error: unknown): boolean {
 /** A Graph token on behalf of the signed-in user (delegated: they scan only what they may see). */
 export async function tokenOnBehalfOf(reg: AppRegistration, userToken: string): Promise<{ token: string; expiresAt: number }> {
   try {
-    const result = await appFor(reg).acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [graphScope] });
+    const result = await appFor(reg, 'delegated').acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [graphScope] });
     if (!result?.accessToken) throw new Error('no access token in the answer');
     return { token: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? Date.now() + 3_600_000 };
   } catch (error) {
@@ -66,7 +70,7 @@ export async function tokenOnBehalfOf(reg: AppRegistration, userToken: string): 
 /** The app's own Graph token (client credentials), for an admin's tenant-wide CLI run; msal caches and renews it. */
 export function clientCredentials(reg: AppRegistration): TokenProvider {
   return async () => {
-    const result = await appFor(reg).acquireTokenByClientCredential({ scopes: [graphScope] });
+    const result = await appFor(reg, 'app').acquireTokenByClientCredential({ scopes: [graphScope] });
     if (!result?.accessToken) throw new Error('no access token in the answer');
     return result.accessToken;
   };

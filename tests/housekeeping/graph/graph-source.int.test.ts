@@ -117,6 +117,18 @@ describe('Graph source against the local Graph', () => {
     }
   });
 
+  it('gives up a drive that stays throttled beyond the cap, and says so', async () => {
+    const { graph, url } = await fake(tree, { faults: { burst: { from: 2, to: 10_000 }, retryAfter: 0 } });
+    try {
+      const src = source(url, { retry: { maxAttempts: 3, baseMs: 1, capMs: 2, maxThrottles: 4 } });
+      expect(await collect(src)).toEqual([]);
+      expect(src.gaps).toEqual([{ path: '', reason: expect.stringMatching(/429/) }]);
+      expect(graph.log.total).toBe(1 + 5); // the drive lookup, then the first page five times
+    } finally {
+      await graph.stop();
+    }
+  });
+
   it('names a target that does not exist', async () => {
     const { graph, url } = await fake(tree);
     try {

@@ -37,3 +37,17 @@ describe('personal data in names', () => {
     expect(maskPersonalData('gewone naam 2024.docx')).toBe('gewone naam 2024.docx');
   });
 });
+
+describe('the generators of planted personal data', () => {
+  it('make BSNs and IBANs that pass, or fail, the checks as asked', async () => {
+    const { makeBsn, makeIban } = await import('./planted.js');
+    let s = 7;
+    const next = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 200; i++) {
+      expect(passesElevenTest(makeBsn(next))).toBe(true);
+      expect(passesElevenTest(makeBsn(next, false))).toBe(false);
+      expect(passesIbanCheck(makeIban(next))).toBe(true);
+      expect(passesIbanCheck(makeIban(next, false))).toBe(false);
+    }
+  });
+});

@@ -1,13 +1,25 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { AskResponse } from '../api/ask.js';
+import { answerMessage } from './answer-message.js';
 import { languageOf, texts } from './texts.js';
+
+/** The domain functions the bot answers with (the same ones the tab's API and the CLI call). */
+export interface BotCapabilities {
+  /** Vraag het de visie: answers in the question's language unless the client's language is given. */
+  askVision(question: string): Promise<AskResponse>;
+  publicUrl?: string;
+}
 
 const helpWords = new Set(['help', 'hulp', '?', 'menu', 'wat kun je', 'wat kan je']);
 
-/** The AI-wijzer bot: greets new users once per conversation and answers "help". */
+/** The AI-wijzer bot: greets new users once per conversation, answers "help", and answers questions from the AI vision. */
 export class AiWijzerBot extends ActivityHandler {
   private readonly greeted: StatePropertyAccessor<boolean>;
 
-  constructor(private readonly conversationState: ConversationState) {
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly capabilities?: BotCapabilities,
+  ) {
     super();
     this.greeted = conversationState.createProperty<boolean>('greeted');
 
@@ -28,7 +40,14 @@ export class AiWijzerBot extends ActivityHandler {
     this.onMessage(async (context, next) => {
       const lang = languageOf(context.activity.locale);
       const said = normalise(context.activity.text ?? '');
-      await context.sendActivity(helpWords.has(said) ? texts[lang].help : texts[lang].unknown);
+      if (helpWords.has(said)) {
+        await context.sendActivity(texts[lang].help);
+      } else if (said.length > 0 && said.length <= 500 && this.capabilities) {
+        const result = await this.capabilities.askVision(stripMentions(context.activity.text ?? ''));
+        await context.sendActivity(answerMessage(result, this.capabilities.publicUrl));
+      } else {
+        await context.sendActivity(said.length > 500 ? texts[lang].tooLong : texts[lang].unknown);
+      }
       await next();
     });
   }
@@ -39,11 +58,14 @@ export class AiWijzerBot extends ActivityHandler {
   }
 }
 
-/** Teams prefixes "<at>AI-wijzer</at>" in channels; strip mentions, punctuation and case. */
+/** Teams prefixes "<at>AI-wijzer</at>" in channels. */
+function stripMentions(text: string): string {
+  return text.replace(/<at>[^<]*<\/at>/gi, '').trim();
+}
+
+/** For recognising commands: no mentions, punctuation at the end or case. */
 function normalise(text: string): string {
-  return text
-    .replace(/<at>[^<]*<\/at>/gi, '')
-    .trim()
+  return stripMentions(text)
     .toLowerCase()
     .replace(/[.!]+$/, '');
 }

@@ -5,6 +5,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { Config } from '../config.js';
+import { ask, generativeFromConfig, sharedVision } from '../vision/index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/index.js';
 import { AiWijzerBot } from './bot.js';
@@ -17,7 +18,10 @@ export interface BotEndpoint {
 }
 
 export interface BotEndpointOptions {
-  config: Pick<Config, 'BOT_ID' | 'BOT_PASSWORD' | 'BOT_TYPE' | 'BOT_TENANT_ID'>;
+  config: Pick<
+    Config,
+    'BOT_ID' | 'BOT_PASSWORD' | 'BOT_TYPE' | 'BOT_TENANT_ID' | 'PUBLIC_URL' | 'PRIVACY_CONTACT' | 'GENERATIVE_BASE_URL' | 'GENERATIVE_MODEL' | 'GENERATIVE_API_KEY'
+  >;
   store: Store;
   logger: Logger;
   /** Overrides of the token-validation endpoints (OpenID metadata), for tests with a local key. */
@@ -41,7 +45,12 @@ export function createBotEndpoint({ config, store, logger, authOverrides }: BotE
     logger.error({ err: { name: error.name, message: error.message }, activityType: context.activity.type }, 'bot turn failed');
     await context.sendActivity('Er ging iets mis bij AI-wijzer. Probeer het later opnieuw.').catch(() => undefined);
   };
-  const bot = new AiWijzerBot(new ConversationState(new DatabaseStorage(store)));
+  const vision = sharedVision();
+  const generative = generativeFromConfig(config);
+  const bot = new AiWijzerBot(new ConversationState(new DatabaseStorage(store)), {
+    askVision: (question) => ask(vision, question, { contact: config.PRIVACY_CONTACT, ...(generative ? { generative } : {}) }),
+    publicUrl: config.PUBLIC_URL,
+  });
   return {
     anonymous: !config.BOT_ID,
     handle: (req, res) => adapter.process(req as never, res as never, (context) => bot.run(context)),

@@ -13,6 +13,7 @@ export const texts = {
       '- **Datahygiëne**: laat je teamlead een scan van jullie mappen doen in het tabblad.\n\n' +
       'Typ **help** om dit overzicht opnieuw te zien. AI-wijzer is een AI-systeem: controleer belangrijke antwoorden altijd zelf.',
     unknown: 'Dat begrijp ik nog niet. Typ **help** om te zien wat ik kan.',
+    tooLong: 'Je bericht is te lang voor mij. Stel je vraag in hoogstens 500 tekens.',
   },
   en: {
     welcome:
@@ -25,6 +26,7 @@ export const texts = {
       '- **Data readiness**: team leads can scan their folders in the tab.\n\n' +
       'Type **help** to see this again. AI-wijzer is an AI system: always check important answers yourself.',
     unknown: "I don't understand that yet. Type **help** to see what I can do.",
+    tooLong: 'Your message is too long for me. Please ask in at most 500 characters.',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

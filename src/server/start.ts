@@ -12,6 +12,7 @@ export interface RunningServer {
   port: number;
   server: Server;
   store: Store;
+  config: Config;
   /** Stops taking requests, lets running ones finish (up to graceMs), then closes the database. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -52,5 +53,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       for (const close of closers) await close().catch((error: Error) => logger.error({ err: { message: error.message } }, 'shutdown step failed'));
       await store.close();
     })());
-  return { url: `http://localhost:${port}`, port, server, store, stop };
+  return { url: `http://localhost:${port}`, port, server, store, config, stop };
 }

@@ -1,5 +1,7 @@
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { AiWijzerBot } from '../../src/bot/bot.js';
+import type { AskResponse } from '../../src/api/ask.js';
+import { ask, sharedVision } from '../../src/vision/index.js';
 
 function adapterFor(bot: AiWijzerBot) {
   return new TestAdapter(async (context) => bot.run(context));
@@ -60,5 +62,58 @@ describe('AiWijzerBot', () => {
     await adapterFor(bot)
       .send('wat is het weer?')
       .assertReply((a) => expect(a.text).toBe('Dat begrijp ik nog niet. Typ **help** om te zien wat ik kan.'));
+  });
+});
+
+describe('AiWijzerBot answering from the AI vision', () => {
+  const contact = 'het AI-team (ai@groningen.nl)';
+  const vision = sharedVision();
+  const capabilities = { askVision: (q: string) => ask(vision, q, { contact }), publicUrl: 'https://ai-wijzer.groningen.nl' };
+
+  it('gives the same answer as the domain function, with its source and a link into the tab', async () => {
+    const question = 'Wat verstaat de gemeente onder kunstmatige intelligentie?';
+    const expected = await ask(vision, question, { contact });
+    const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()), capabilities);
+    await adapterFor(bot)
+      .send(question)
+      .assertReply((a) => {
+        expect(a.text).toContain(expected.answer);
+        if (expected.outcome === 'answer') {
+          expect(a.text).toContain(`Bron: *${expected.citations[0]!.heading}*`);
+          expect(a.text).toContain(`(https://ai-wijzer.groningen.nl${expected.link})`);
+        }
+        expect(a.entities ?? []).toEqual([]);
+      });
+  });
+
+  it('says plainly when the vision does not answer, and who to ask', async () => {
+    const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()), capabilities);
+    await adapterFor(bot)
+      .send('Hoe vraag ik een parkeervergunning aan?')
+      .assertReply((a) => {
+        expect(a.text).toContain('Dat staat niet in de AI-visie');
+        expect(a.text).toContain(contact);
+      });
+  });
+
+  it('labels generated text as AI-generated for Teams', async () => {
+    const generated: AskResponse = {
+      question: 'q', language: 'nl', outcome: 'answer', answer: 'Een samenvatting [1].', generated: true, confidence: 0.8, visionVersion: 'v',
+      citations: [{ sectionId: 'privacy', heading: 'Privacy', quote: 'x' }], link: '/tab/#visie/privacy',
+    };
+    const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()), { askVision: async () => generated });
+    await adapterFor(bot)
+      .send('vraag')
+      .assertReply((a) => {
+        expect(a.entities).toEqual([expect.objectContaining({ additionalType: ['AIGeneratedContent'] })]);
+        expect(a.text).toContain('[Lees het in de AI-visie](/tab/#visie/privacy)');
+      });
+  });
+
+  it('asks for a shorter message instead of searching one over 500 characters', async () => {
+    const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()), capabilities);
+    await adapterFor(bot)
+      .send('ai '.repeat(200))
+      .assertReply((a) => expect(a.text).toContain('hoogstens 500 tekens'));
   });
 });

@@ -1,3 +1,4 @@
+import { ask, sharedVision } from '../../src/vision/index.js';
 import { startPlayground, type Playground } from '../helpers/playground.js';
 import { startTestServer } from '../helpers/server.js';
 
@@ -36,8 +37,12 @@ describe('the bot through the Microsoft 365 Agents Playground', () => {
     expect(reply.text).toContain('AI-wijzer is an AI system');
   });
 
-  it('says what it can do when it does not understand', async () => {
-    const reply = await playground.say('blabla xyz');
-    expect(reply.text).toContain('Type **help**');
+  it('answers a question about the AI vision as the domain function does, and abstains on one it does not cover', async () => {
+    const question = 'Wat zegt de visie over privacy?';
+    const expected = await ask(sharedVision(), question, { contact: server.config.PRIVACY_CONTACT });
+    const reply = await playground.say(question);
+    expect(reply.text).toContain(expected.answer);
+    const parking = await playground.say('Hoe vraag ik een parkeervergunning aan?');
+    expect(parking.text).toContain('Dat staat niet in de AI-visie');
   });
 });

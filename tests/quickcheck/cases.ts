@@ -55,7 +55,7 @@ export function* product<T extends Record<string, readonly unknown[]>>(values: T
       return;
     }
     const key = keys[i]!;
-    for (const v of values[key]) {
+    for (const v of values[key]!) {
       current[key] = v;
       yield* walk(i + 1);
     }

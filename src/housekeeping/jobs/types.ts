@@ -31,6 +31,7 @@ export interface ScanJob extends NewScanJob {
 
 /** The queue the workers take jobs from; the database implements it (src/store/repositories/scan-jobs.ts). */
 export interface ScanJobQueue {
+  /** Creates a job, or returns the owner's open (queued or running) job for the same target. */
   create(job: NewScanJob): Promise<ScanJob>;
   get(id: string): Promise<ScanJob | undefined>;
   claim(worker: string, staleMs: number, maxAttempts: number): Promise<ScanJob | undefined>;

@@ -53,6 +53,12 @@ function toJob(row: JobRow): ScanJob {
 export function scanJobQueue(store: Store): ScanJobQueue {
   return {
     async create(job: NewScanJob) {
+      // A second click on "scan" while the first still runs gives the same job, not a second scan.
+      const open = await store.query<JobRow>(
+        `select * from scan_jobs where owner = $1 and target_kind = $2 and target_id = $3 and status in ('queued', 'running') order by created_at limit 1`,
+        [job.owner, job.target.kind, job.target.id],
+      );
+      if (open[0]) return toJob(open[0]);
       const id = randomUUID();
       const rows = await store.query<JobRow>(
         `insert into scan_jobs (id, owner, target_kind, target_id, tenant, lang, credential) values ($1, $2, $3, $4, $5, $6, $7) returning *`,

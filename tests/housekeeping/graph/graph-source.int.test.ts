@@ -159,14 +159,16 @@ describe('Graph source against the local Graph', () => {
         graph.loadTree(id, generateTree({ seed: id.charCodeAt(0), files: 150, folders: 10, plant: false }));
       }
       graph.sites.set('s1', ['a', 'b', 'c']);
-      const src = source(url, { target: { site: 's1' }, timeScale: 40 });
+      const src = source(url, { target: { site: 's1' }, timeScale: 100 });
       const entries = await collect(src);
       expect(src.gaps).toEqual([]);
       expect(entries.filter((e) => e.path.startsWith('Bibliotheek b/'))).toHaveLength(160);
-      // Request 12 was told to wait 5 s (= 200 ms here): nothing may arrive in that window, bar requests already on the wire.
+      // Request 12 was told to wait 5 s (500 ms here). The other two workers may each have had one request
+      // on the wire already; nothing else may arrive in that window (ungated, they send one every few ms).
       const throttledAt = graph.log.arrivals[11]!;
-      const during = graph.log.arrivals.filter((t) => t > throttledAt + 30 && t < throttledAt + 190);
-      expect(during).toEqual([]);
+      const during = graph.log.arrivals.filter((t) => t > throttledAt && t < throttledAt + 480);
+      expect(during.length).toBeLessThanOrEqual(2);
+      expect(graph.log.arrivals.filter((t) => t >= throttledAt + 500).length).toBeGreaterThan(10);
       expect(src.stats.throttledSeconds).toBeGreaterThanOrEqual(4);
     } finally {
       await graph.stop();

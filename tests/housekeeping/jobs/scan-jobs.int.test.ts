@@ -125,6 +125,9 @@ describe('a scan job survives a server restart', () => {
       const first = await boot(url, dataDir, schema);
       const res = await api(first, '/scans', { method: 'POST', body: JSON.stringify({ target: { drive: 'd1' } }) });
       const { id } = (await res.json()) as ScanJobView;
+      // Asking again while it runs gives the same job, not a second scan.
+      const again = await api(first, '/scans', { method: 'POST', body: JSON.stringify({ target: { drive: 'd1' } }) });
+      expect(((await again.json()) as ScanJobView).id).toBe(id);
       await until(first, id, (v) => v.status === 'running' && v.progress.requests >= 3);
       const before = slow.log.total;
       await first.stop(500);

@@ -72,6 +72,8 @@ export const checkSourceSchema = z.object({
   /** ISO date from which the obligation applies (legal-dates.yaml), with the date that was checked. */
   appliesFrom: z.string().optional(),
   asOf: z.string().optional(),
+  /** The vision's own words, verbatim from the section. */
+  quote: z.string().optional(),
 });
 export type CheckSource = z.infer<typeof checkSourceSchema>;
 

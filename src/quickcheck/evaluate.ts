@@ -180,6 +180,7 @@ export function evaluateCase(ruleSet: RuleSet, register: ToolRegister, input: Ch
         title: s.title[lang],
         ref: s.ref,
         ...(s.url ? { url: s.url } : {}),
+        ...(s.quote ? { quote: s.quote[lang] } : {}),
         ...(appliesFrom ? { appliesFrom, asOf: legalDates.asOf } : {}),
       };
     });

@@ -31,6 +31,8 @@ const sourceSchema = z.strictObject({
   url: z.url().optional(),
   /** A date id in legal-dates.yaml: from when this obligation applies. */
   appliesFrom: id.optional(),
+  /** For the vision: its own words, verbatim from the section (Dutch and English rendering). */
+  quote: bilingual.optional(),
 });
 
 const labelRuleSchema = z.strictObject({ id, when: factCondition, unless: factCondition.optional(), set: z.array(label).min(1) });
@@ -166,6 +168,7 @@ export function rulesSchema(legalDateIds: ReadonlySet<string>) {
     for (const [sourceId, source] of Object.entries(rules.sources)) {
       if (source.appliesFrom && !legalDateIds.has(source.appliesFrom)) issue(['sources', sourceId, 'appliesFrom'], `onbekende datum '${source.appliesFrom}'; data staan in legal-dates.yaml`);
       if (source.kind === 'vision' && !/^[a-z0-9-]+$/.test(source.ref)) issue(['sources', sourceId, 'ref'], 'moet een sectie-id van de AI-visie zijn, bijvoorbeeld menselijke-tussenkomst');
+      if (source.kind === 'vision' && !source.quote) issue(['sources', sourceId, 'quote'], 'een bron uit de AI-visie citeert de visie letterlijk');
     }
   });
 }

@@ -45,6 +45,24 @@ describe('quick check content', () => {
     expect(visionRefs.filter((ref) => !ids.has(ref))).toEqual([]);
   });
 
+  it("quotes the vision's own words verbatim from the section it names, in Dutch and in English", () => {
+    const sectionText = (lang: 'nl' | 'en', id: string) => {
+      const text = readFileSync(join(srcDir, 'vision', 'content', `visie.${lang}.md`), 'utf8');
+      const start = text.search(new RegExp(`^#{1,6} .*\\{#${id}\\}\\s*$`, 'm'));
+      expect(start).toBeGreaterThanOrEqual(0);
+      const rest = text.slice(start).split('\n').slice(1).join('\n');
+      const end = rest.search(/^#{1,6} /m);
+      return (end < 0 ? rest : rest.slice(0, end)).replace(/\s+/g, ' ');
+    };
+    const { rules } = loadQuickcheckContent();
+    const vision = Object.values(rules.sources).filter((s) => s.kind === 'vision');
+    for (const source of vision) {
+      expect(source.quote).toBeDefined();
+      expect(sectionText('nl', source.ref)).toContain(source.quote!.nl);
+      expect(sectionText('en', source.ref)).toContain(source.quote!.en);
+    }
+  });
+
   it('has a question with an explanation and "weet ik niet" for every field of the case', () => {
     const { questions } = loadQuickcheckContent();
     expect(questions.questions.map((q) => q.field).sort()).toEqual(

@@ -47,6 +47,8 @@ export interface Faults {
   dropRate?: number;
   /** Fraction of JSON answers cut off halfway. */
   malformedRate?: number;
+  /** Next links that point at another host (a token must never follow them). */
+  foreignLinks?: boolean;
   /** Drives whose delta always answers 503 (without Retry-After): a library that cannot be read. */
   brokenDrives?: string[];
   /** Fraction of sub-requests inside a $batch answered 429. */
@@ -339,7 +341,7 @@ export class FakeGraph {
     const base = `${this.url}/drives/${driveId}/${scopeId ? `items/${scopeId}` : 'root'}/delta`;
     const more = token.o + size < list.length;
     const link = more
-      ? { '@odata.nextLink': `${base}?token=${encode({ ...token, o: token.o + size })}` }
+      ? { '@odata.nextLink': `${f.foreignLinks ? base.replace(/^http:\/\/[^/]+/, 'http://elders.example') : base}?token=${encode({ ...token, o: token.o + size })}` }
       : { '@odata.deltaLink': `${base}?token=${encode({ d: driveId, f: token.s, s: 0, o: 0 })}` };
     if (!more) this.deltaCache.delete(key);
     return { status: 200, body: { value: page, ...link } };

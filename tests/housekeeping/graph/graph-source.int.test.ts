@@ -129,6 +129,18 @@ describe('Graph source against the local Graph', () => {
     }
   });
 
+  it('never follows a link to another host with the token', async () => {
+    const { graph, url } = await fake(tree, { pageSize: 50, faults: { foreignLinks: true } });
+    try {
+      const src = source(url);
+      expect(await collect(src)).toEqual([]);
+      expect(src.gaps).toEqual([{ path: '', reason: expect.stringMatching(/buiten GRAPH_BASE_URL/) }]);
+      expect(graph.log.total).toBe(2);
+    } finally {
+      await graph.stop();
+    }
+  });
+
   it('names a target that does not exist', async () => {
     const { graph, url } = await fake(tree);
     try {

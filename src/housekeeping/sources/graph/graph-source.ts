@@ -213,8 +213,14 @@ function toEntries(items: Map<string, ItemState>, paths: Map<string, string>, ro
 
 const joinPath = (prefix: string, path: string) => (prefix === '' ? path : path === '' ? prefix : `${prefix}/${path}`);
 
+/** Why a drive could not be read, in the report's words (Dutch; the technical detail stays in English). */
 function describe(error: unknown): string {
-  if (error instanceof GraphRequestError) return error.status ? `Graph antwoordde ${error.status}${error.code ? ` ${error.code}` : ''}` : error.message;
+  if (error instanceof GraphRequestError) {
+    if (error.status) return `Graph antwoordde ${error.status}${error.code ? ` ${error.code}` : ''}`;
+    if (error.code === 'foreignLink') return 'Graph verwees naar een adres buiten GRAPH_BASE_URL; daar gaat het token niet heen';
+    if (error.code === 'invalidAnswer') return `onverwacht antwoord van Graph: ${error.message}`;
+    return `geen bruikbaar antwoord van Graph na herhaalde pogingen: ${error.message}`;
+  }
   return (error as Error).message;
 }
 

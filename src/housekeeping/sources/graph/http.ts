@@ -60,6 +60,7 @@ export class GraphHttp {
       return await fn();
     } catch (error) {
       this.signal?.throwIfAborted();
+      if (error instanceof GraphRequestError) throw error;
       if (error instanceof GraphTransportError) throw new GraphRequestError(error.status, error.message, error.code);
       if (error instanceof GraphError) {
         // The client wraps what our middleware threw (no answer, or no valid one) into a GraphError without a status.

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   Body1,
   Card,
+  Link,
   CardHeader,
   FluentProvider,
   makeStyles,
@@ -17,8 +18,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { healthSchema } from '../api/health.js';
-import { connectToHost, onThemeChange, type HostInfo, type TeamsTheme } from './teams.js';
+import { apiClient } from './api.js';
+import { connectToHost, onThemeChange, ssoToken, type HostInfo, type TeamsTheme } from './teams.js';
 import { langOf, texts } from './texts.js';
+import { useHashRoute } from './useHashRoute.js';
+import { AskPanel } from './views/AskPanel.js';
+import { VisionReader } from './views/VisionReader.js';
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -26,6 +31,7 @@ const useStyles = makeStyles({
   page: { minHeight: '100vh', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   // Visible to screen readers only: the page's structure needs this heading, sighted users see the cards.
   visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  nav: { display: 'flex', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalS },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   features: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: tokens.spacingHorizontalL, listStyleType: 'none', padding: 0, margin: 0 },
 });
@@ -51,6 +57,8 @@ export function App() {
 
   const lang = langOf(host?.locale ?? navigator.language ?? 'nl');
   const t = texts[lang];
+  const route = useHashRoute();
+  const api = useMemo(() => (host ? apiClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -62,10 +70,20 @@ export function App() {
           <Title1 as="h1">{t.title}</Title1>
           <br />
           <Subtitle1 as="p">{t.subtitle}</Subtitle1>
+          <nav aria-label={t.nav} className={styles.nav}>
+            <Link href="#" aria-current={route.view === 'home' ? 'page' : undefined}>
+              {t.navHome}
+            </Link>
+            <Link href="#visie" aria-current={route.view === 'visie' ? 'page' : undefined}>
+              {t.navVision}
+            </Link>
+          </nav>
         </header>
         <main className={styles.main} aria-busy={host === undefined}>
-          {host === undefined ? (
+          {host === undefined || api === undefined ? (
             <Spinner label={t.loading} />
+          ) : route.view === 'visie' ? (
+            <VisionReader api={api} t={t} sectionId={route.sectionId} />
           ) : (
             <>
               <MessageBar intent="info">
@@ -84,6 +102,7 @@ export function App() {
                   </li>
                 ))}
               </ul>
+              <AskPanel api={api} t={t} />
             </>
           )}
         </main>

@@ -1,4 +1,4 @@
-import { app } from '@microsoft/teams-js';
+import { app, authentication } from '@microsoft/teams-js';
 
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
 
@@ -33,4 +33,17 @@ export function onThemeChange(handler: (theme: TeamsTheme) => void): void {
 
 function asTheme(theme: string | undefined): TeamsTheme {
   return theme === 'dark' || theme === 'contrast' ? theme : 'default';
+}
+
+/**
+ * The Teams SSO token for our API, inside Teams; undefined outside Teams or when the app has no SSO
+ * registration (local development), where the API identifies the caller without it.
+ */
+export async function ssoToken(host: HostInfo): Promise<string | undefined> {
+  if (!host.inTeams) return undefined;
+  try {
+    return await authentication.getAuthToken();
+  } catch {
+    return undefined;
+  }
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { tabDistDir } from '../../src/paths.js';
+import { ask, sharedVision } from '../../src/vision/index.js';
 import { wcagViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { fakeTeamsHostPage } from '../helpers/fake-teams-host.js';
@@ -40,7 +41,7 @@ describe('the tab in a real browser', () => {
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${server.url}/tab/`);
     await page.getByRole('heading', { level: 1, name: 'AI-wijzer' }).waitFor();
-    await page.getByText('Vraag het de visie').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Vraag het de visie' }).waitFor();
     await page.getByTestId('status').getByText('De app werkt.').waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     expect(await page.getByTestId('status').textContent()).toContain('buiten Teams');
@@ -54,7 +55,7 @@ describe('the tab in a real browser', () => {
   it('follows an English browser and still runs when framed by a page that is not Teams', async () => {
     const page = await newPage('en-US');
     await page.goto(`${server.url}/tab/`);
-    await page.getByText('Ask the vision').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Ask the vision' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.close();
 
@@ -97,6 +98,35 @@ describe('the tab in a real browser', () => {
     const frame = page.frames().find((f) => f.url().startsWith('https://ai-wijzer.test/'))!;
     expect(await wcagViolations(frame)).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { received: string[] }).received)).toEqual(expect.arrayContaining(['initialize', 'getContext']));
+    await page.close();
+  });
+
+  it('asks the vision: shows the answer the domain gives, and its source link opens the vision at that section', async () => {
+    const page = await newPage('nl-NL');
+    await page.goto(`${server.url}/tab/`);
+    const question = 'Wat zegt de visie over privacy?';
+    const expected = await ask(sharedVision(), question, { contact: server.config.PRIVACY_CONTACT });
+    await page.getByLabel('Je vraag over de AI-visie').fill(question);
+    await page.getByRole('button', { name: 'Vraag het' }).click();
+    const result = page.getByTestId('ask-result');
+    await result.getByText(expected.answer, { exact: false }).first().waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    const target = expected.outcome === 'answer' ? expected.citations[0]! : expected.suggestions![0]!;
+    await result.getByRole('link', { name: target.heading }).click();
+    const heading = page.locator(`#visie-${target.sectionId}`);
+    await heading.waitFor();
+    expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(page.url()).toContain(`#visie/${target.sectionId}`);
+    if (screenshots) await page.screenshot({ path: join(screenshots, 'tab-visie.png') });
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the question and says what is wrong when it is empty', async () => {
+    const page = await newPage('nl-NL');
+    await page.goto(`${server.url}/tab/`);
+    await page.getByRole('button', { name: 'Vraag het' }).click();
+    await page.getByText('Typ eerst een vraag.').waitFor();
     await page.close();
   });
 

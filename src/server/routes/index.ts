@@ -4,6 +4,7 @@ import { askRoutes } from './ask.js';
 import { checksRoutes } from './checks.js';
 import { scanJobsRoutes } from './scan-jobs.js';
 import { scanUploadRoutes } from './scan-upload.js';
+import { visionRoutes } from './vision.js';
 
 /**
  * The JSON APIs under /api/. Each capability adds its own route module here:
@@ -12,6 +13,7 @@ import { scanUploadRoutes } from './scan-upload.js';
 export function apiRoutes(ctx: AppContext): Router {
   const router = Router();
   router.use(askRoutes(ctx));
+  router.use(visionRoutes(ctx));
   router.use(checksRoutes(ctx));
   router.use(scanJobsRoutes(ctx));
   router.use(scanUploadRoutes(ctx));

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** The vision as the tab shows it: every section with its heading path and body, for reading and for links. */
+export const visionSectionSchema = z.object({
+  id: z.string(),
+  heading: z.string(),
+  level: z.number().int().min(1).max(6),
+  path: z.array(z.string()),
+  body: z.string(),
+});
+
+export const visionDocumentSchema = z.object({
+  title: z.string(),
+  language: z.enum(['nl', 'en']),
+  version: z.string(),
+  date: z.string(),
+  sections: z.array(visionSectionSchema),
+});
+
+export const visionQuerySchema = z.object({ lang: z.enum(['nl', 'en']).optional() });
+
+export type VisionSectionView = z.infer<typeof visionSectionSchema>;
+export type VisionDocumentView = z.infer<typeof visionDocumentSchema>;

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import { askResponseSchema, type AskResponse } from '../api/ask.js';
+import { visionDocumentSchema, type VisionDocumentView } from '../api/vision.js';
+import type { Lang } from './texts.js';
+
+/** A failed API call, with the server's message in the user's language (or ours when the server was unreachable). */
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+export interface ApiClient {
+  ask(question: string): Promise<AskResponse>;
+  feedback(body: { sectionId?: string; helpful: boolean }): Promise<void>;
+  vision(): Promise<VisionDocumentView>;
+}
+
+const unreachable = { nl: 'AI-wijzer is nu niet bereikbaar. Probeer het later opnieuw.', en: 'AI-wijzer cannot be reached right now. Please try again later.' };
+
+/** The tab's one way to call the server: JSON, the user's language, the Teams SSO token when there is one. */
+export function apiClient(lang: Lang, token: () => Promise<string | undefined>): ApiClient {
+  async function call<S extends z.ZodType>(path: string, init: RequestInit, schema?: S): Promise<z.output<S>> {
+    const headers = new Headers(init.headers);
+    headers.set('accept-language', lang === 'en' ? 'en' : 'nl');
+    if (init.body) headers.set('content-type', 'application/json');
+    const bearer = await token();
+    if (bearer) headers.set('authorization', `Bearer ${bearer}`);
+    let res: Response;
+    try {
+      res = await fetch(path, { ...init, headers });
+    } catch {
+      throw new ApiError(unreachable[lang], 0);
+    }
+    const body: unknown = await res.json().catch(() => undefined);
+    if (!res.ok) {
+      const message = (body as { error?: { message?: string; problems?: { message: string }[] } } | undefined)?.error;
+      throw new ApiError([message?.message, ...(message?.problems?.map((p) => p.message) ?? [])].filter(Boolean).join(' ') || unreachable[lang], res.status);
+    }
+    if (!schema) return undefined as z.output<S>;
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new ApiError(unreachable[lang], res.status);
+    return parsed.data;
+  }
+  return {
+    ask: (question) => call('/api/ask', { method: 'POST', body: JSON.stringify({ question }) }, askResponseSchema),
+    feedback: async (body) => {
+      await call('/api/ask/feedback', { method: 'POST', body: JSON.stringify(body) });
+    },
+    vision: () => call(`/api/vision?lang=${lang}`, {}, visionDocumentSchema),
+  };
+}

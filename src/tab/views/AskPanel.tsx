@@ -1,0 +1,113 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Badge, Body1, Button, Card, Field, Link, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
+import type { AskResponse } from '../../api/ask.js';
+import type { ApiClient } from '../api.js';
+import type { Texts } from '../texts.js';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '48rem' },
+  answer: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '48rem' },
+  quote: { margin: 0, paddingLeft: tokens.spacingHorizontalM, borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+/** Vraag het de visie: a question, then the answer quoted from the vision with its section, or the sections to choose. */
+export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
+  const styles = useStyles();
+  const headingId = useId();
+  const [question, setQuestion] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [result, setResult] = useState<AskResponse | undefined>();
+  const [thanked, setThanked] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (question.trim().length === 0) return setError(t.askEmpty);
+    setBusy(true);
+    setError(undefined);
+    setThanked(false);
+    try {
+      setResult(await api.ask(question));
+    } catch (e) {
+      setResult(undefined);
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function feedback(helpful: boolean) {
+    await api.feedback({ helpful, ...(result?.citations[0] ? { sectionId: result.citations[0].sectionId } : {}) }).catch(() => undefined);
+    setThanked(true);
+  }
+
+  const citation = result?.citations[0];
+  return (
+    <section aria-labelledby={headingId}>
+      <Subtitle2 as="h2" id={headingId}>
+        {t.askTitle}
+      </Subtitle2>
+      <form className={styles.form} onSubmit={submit} noValidate>
+        <Field label={t.askLabel} hint={t.askHint} validationMessage={error} validationState={error ? 'error' : 'none'}>
+          <Textarea value={question} maxLength={500} resize="vertical" onChange={(_e, d) => setQuestion(d.value)} />
+        </Field>
+        <div className={styles.row}>
+          <Button appearance="primary" type="submit" disabled={busy}>
+            {t.askButton}
+          </Button>
+        </div>
+      </form>
+      <div role="status" aria-live="polite" data-testid="ask-result">
+        {busy && <Spinner size="small" label={t.asking} />}
+        {result && !busy && (
+          <Card className={styles.answer}>
+            <Body1>{result.answer}</Body1>
+            {result.generated && <Badge appearance="outline">{t.generated}</Badge>}
+            {result.outcome === 'answer' && citation && (
+              <>
+                <blockquote className={styles.quote} lang={result.language}>
+                  <Body1>{citation.quote}</Body1>
+                </blockquote>
+                <Body1>
+                  {t.source}: <Link href={`#visie/${citation.sectionId}`}>{citation.heading}</Link> ({t.readInVision})
+                </Body1>
+              </>
+            )}
+            {result.outcome === 'suggest' && (
+              <ul>
+                {result.suggestions?.map((s) => (
+                  <li key={s.sectionId}>
+                    <Link href={`#visie/${s.sectionId}`}>{s.heading}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {result.outcome !== 'abstain' && !result.intent && (
+              <div className={styles.row}>
+                {thanked ? (
+                  <Body1>{t.feedbackThanks}</Body1>
+                ) : (
+                  <>
+                    <Body1>{t.feedbackQuestion}</Body1>
+                    <Button size="small" onClick={() => void feedback(true)}>
+                      {t.yes}
+                    </Button>
+                    <Button size="small" onClick={() => void feedback(false)}>
+                      {t.no}
+                    </Button>
+                  </>
+                )}
+              </div>
+            )}
+          </Card>
+        )}
+      </div>
+      {error && !busy && result === undefined && question.trim().length > 0 && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

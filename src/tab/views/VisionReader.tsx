@@ -1,0 +1,87 @@
+import { createElement, useEffect, useState } from 'react';
+import { Body1, Caption1, Link, makeStyles, MessageBar, MessageBarBody, Spinner, Title2, tokens } from '@fluentui/react-components';
+import type { VisionDocumentView } from '../../api/vision.js';
+import type { ApiClient } from '../api.js';
+import type { Texts } from '../texts.js';
+
+const useStyles = makeStyles({
+  reader: { maxWidth: '48rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  section: { scrollMarginTop: tokens.spacingVerticalXXL },
+  current: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: tokens.spacingHorizontalXS },
+});
+
+/** The body of a section: paragraphs, and "- " lines as a list. Text only, never HTML. */
+function Body({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/\n\s*\n/)
+        .filter((block) => block.trim().length > 0)
+        .map((block, i) => {
+          const lines = block.split('\n');
+          if (lines.every((l) => l.startsWith('- '))) {
+            return (
+              <ul key={i}>
+                {lines.map((l, j) => (
+                  <li key={j}>
+                    <Body1>{l.slice(2)}</Body1>
+                  </li>
+                ))}
+              </ul>
+            );
+          }
+          return (
+            <p key={i}>
+              <Body1>{lines.join(' ')}</Body1>
+            </p>
+          );
+        })}
+    </>
+  );
+}
+
+/** The AI vision to read, opened at the section an answer links to (#visie/<section>). */
+export function VisionReader({ api, t, sectionId }: { api: ApiClient; t: Texts; sectionId?: string }) {
+  const styles = useStyles();
+  const [doc, setDoc] = useState<VisionDocumentView | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    api.vision().then(setDoc, (e: Error) => setError(e.message));
+  }, [api]);
+
+  useEffect(() => {
+    if (!doc || !sectionId) return;
+    const heading = document.getElementById(`visie-${sectionId}`);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }, [doc, sectionId]);
+
+  if (error) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!doc) return <Spinner label={t.visionLoading} />;
+  return (
+    <article className={styles.reader} lang={doc.language} aria-labelledby="visie-title">
+      <Link href="#">{t.backToStart}</Link>
+      <Title2 as="h2" id="visie-title">
+        {doc.title}
+      </Title2>
+      <Caption1>{t.visionMeta(doc.version, doc.date)}</Caption1>
+      {doc.sections.map((section) => (
+        <section key={section.id} className={styles.section} data-section={section.id}>
+          {createElement(
+            `h${Math.min(6, section.level + 2)}`,
+            { id: `visie-${section.id}`, tabIndex: -1, className: section.id === sectionId ? styles.current : undefined },
+            section.heading,
+          )}
+          <Body text={section.body} />
+        </section>
+      ))}
+    </article>
+  );
+}

@@ -103,6 +103,28 @@ describe('scan jobs over HTTP', () => {
     expect((await api(server, `/scans/${started.id}`, { user: 'iemand-anders' })).status).toBe(404);
   });
 
+  it('re-scans from the stored delta link (two requests), and says so when Graph asked for a resync', async () => {
+    const scan = async () => {
+      const res = await api(server, '/scans', { method: 'POST', body: JSON.stringify({ target: { drive: 'd1' } }) });
+      const { id } = (await res.json()) as ScanJobView;
+      return until(server, id, (v) => v.status === 'done' || v.status === 'failed');
+    };
+    const first = await scan(); // the previous test's scan stored the delta state already
+    const findings = (v: ScanJobView) => v.report!.findings.map((f) => `${f.rule} ${f.path}`).sort();
+    expect(first.report!.stats.graphRequests).toBe(2); // the drive and one delta page without changes
+    expect(first.notes).toEqual([]);
+    expect(first.report!.trend).toBeDefined();
+
+    graph.setFaults({ goneAt: [graph.log.total + 2] }); // the stored delta link has expired
+    const resynced = await scan();
+    graph.setFaults({});
+    expect(resynced.status).toBe('done');
+    expect(resynced.notes).toEqual([expect.stringMatching(/opnieuw volledig gelezen.*resync/)]);
+    expect(resynced.report!.complete).toBe(true);
+    expect(findings(resynced)).toEqual(findings(first));
+    expect(resynced.report!.stats.graphRequests).toBe(1 + 1 + Math.ceil((tree.items.length + 1) / 100) + 1);
+  });
+
   it('names a target Graph does not know', async () => {
     const res = await api(server, '/scans', { method: 'POST', body: JSON.stringify({ target: { team: 'bestaat-niet' } }) });
     const { id } = (await res.json()) as ScanJobView;

@@ -1,4 +1,4 @@
-import { ConfidentialClientApplication, type INetworkModule } from '@azure/msal-node';
+import { ConfidentialClientApplication, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
 import type { TokenProvider } from './transport.js';
 
 /** The app registration that asks Entra ID for Graph tokens (AAD_APP_*), and where Entra ID lives. */
@@ -32,15 +32,18 @@ function appFor(reg: AppRegistration, purpose: 'delegated' | 'app'): Confidentia
   const key = `${purpose}|${reg.authorityHost}|${reg.tenantId}|${reg.clientId}`;
   let app = apps.get(key);
   if (!app) {
+    const host = new URL(reg.authorityHost);
+    const loopback = host.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(host.hostname);
+    const networkClient = reg.networkClient ?? (loopback ? loopbackNetwork(host.host) : undefined);
     app = new ConfidentialClientApplication({
       auth: {
         clientId: reg.clientId,
         clientSecret: reg.clientSecret,
-        authority: `${reg.authorityHost.replace(/\/$/, '')}/${reg.tenantId}`,
-        // The host is ours to name (national clouds, tests): no instance discovery round trip.
-        knownAuthorities: [new URL(reg.authorityHost).host],
+        authority: `${loopback ? `https://${host.host}` : reg.authorityHost.replace(/\/$/, '')}/${reg.tenantId}`,
+        // The host is ours to name (national clouds, a local stand-in): no instance discovery round trip.
+        knownAuthorities: [host.host],
       },
-      ...(reg.networkClient ? { system: { networkClient: reg.networkClient } } : {}),
+      ...(networkClient ? { system: { networkClient } } : {}),
     });
     apps.set(key, app);
   }
@@ -74,6 +77,19 @@ export function clientCredentials(reg: AppRegistration): TokenProvider {
     if (!result?.accessToken) throw new Error('no access token in the answer');
     return result.accessToken;
   };
+}
+
+/**
+ * Entra ID is always https, and msal refuses anything else. A loopback http authority (AAD_AUTHORITY_HOST
+ * of a local stand-in, as the SSO check accepts) is given to msal as https and reached over http here.
+ */
+function loopbackNetwork(host: string): INetworkModule {
+  const local = (url: string) => (url.startsWith(`https://${host}/`) ? `http://${url.slice(8)}` : url);
+  const call = async <T>(url: string, method: 'GET' | 'POST', options?: NetworkRequestOptions): Promise<NetworkResponse<T>> => {
+    const res = await fetch(local(url), { method, headers: options?.headers, body: options?.body });
+    return { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: (await res.json()) as T };
+  };
+  return { sendGetRequestAsync: (url, options) => call(url, 'GET', options), sendPostRequestAsync: (url, options) => call(url, 'POST', options) };
 }
 
 export const staticToken =

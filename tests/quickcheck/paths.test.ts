@@ -1,5 +1,7 @@
 import { checkVerdictSchema, prohibitedPracticeValues, verdictValues, type CheckCase, type VerdictValue } from '../../src/api/checks.js';
 import { decideCase, evaluateCase, loadQuickcheckContent, severity } from '../../src/quickcheck/index.js';
+import { dataClassValues, hostingValues, registerSchema, type ToolRegister } from '../../src/quickcheck/register.js';
+import { taskValues } from '../../src/api/checks.js';
 import { baseCase, fieldValues, product } from './cases.js';
 
 /**
@@ -105,4 +107,50 @@ describe('every path through the rules', () => {
     }
     expect(rendered).toBe(bases.length * Object.values(values).reduce((n, list) => n + (list as readonly unknown[]).length, 0));
   });
+});
+
+/**
+ * An admin's own register may hold tools unlike any in the example (a contracted tool that allows nothing,
+ * hosting in NL, a contracted tool outside the EU). Every tool profile the register schema accepts, against
+ * the answers that interact with the tool, must still lead to exactly one verdict.
+ */
+describe('every tool profile an admin can register', () => {
+  const tools = [];
+  for (const contracted of [true, false]) {
+    for (const hosting of hostingValues) {
+      for (const maxData of contracted ? dataClassValues : (['none'] as const)) {
+        for (const dpia of [[...taskValues], []]) {
+          tools.push({ id: `t-${tools.length}`, name: `Tool ${tools.length}`, vendor: 'V', contracted, hosting, maxData, dpia, aliases: [], notes: '' });
+        }
+      }
+    }
+  }
+  const register: ToolRegister = registerSchema.parse({ version: 'profielen', tools });
+
+  it(`gives one verdict for each of ${tools.length} profiles (and an unregistered tool) against the interacting answers`, () => {
+    let count = 0;
+    const problems: string[] = [];
+    const values = {
+      ...fieldValues(register),
+      // These answers do not interact with the tool; the full product above covers them.
+      purpose: ['doel'],
+      trainingDone: [true],
+      syntheticMedia: [false],
+      prohibitedPractice: ['none', 'unknown'],
+      decisionAboutPerson: ['none', 'other', 'benefits', 'unknown'],
+      task: ['summarize', 'decision-about-people', 'chatbot-citizens'],
+    } as const;
+    for (const c of product(values)) {
+      count++;
+      try {
+        const d = decideCase(rules, register, c as CheckCase);
+        if (d.verdict === 'allowed' && d.rules.length !== 1) problems.push(JSON.stringify(c));
+      } catch (error) {
+        if (problems.length < 10) problems.push(`${(error as Error).message}: ${JSON.stringify(c)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(count).toBe((tools.length + 1) * 4 * 3 * 3 * 4 * 2 * 3 * 2 * 2);
+    console.log(`quick check tool profiles: ${count} combinations`);
+  }, 600_000);
 });

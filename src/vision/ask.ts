@@ -119,7 +119,9 @@ export function askExtractive(vision: VisionIndex, question: string, options: As
   const margin = (top.score - second) / top.score;
   const confidence = round(top.coverage * (1 - vision.settings.outcome.marginWeight + vision.settings.outcome.marginWeight * Math.min(1, margin / 0.5)));
 
-  if (confidence >= answerAt.confidence && top.coverage >= answerAt.coverage) {
+  // Words the vision never uses weigh more for a direct answer than for suggestions ("welke training voor bhv").
+  const answerCoverage = answerAt.unknownWordWeight === vision.settings.outcome.unknownWordWeight ? top.coverage : coverage(index, words, top.passage, answerAt.unknownWordWeight);
+  if (confidence >= answerAt.confidence && answerCoverage >= answerAt.coverage) {
     const quote = selectQuote(index, top.passage, words, vision.settings.quote);
     return { ...base, outcome: 'answer', answer: quote, citations: [citation(top.passage, quote)], confidence, link: sectionLink(top.passage.section.id) };
   }

@@ -16,7 +16,11 @@ const settingsSchema = z
         unknownWordWeight: unit,
         /** Share of the confidence that comes from the lead of the best section over the next one. */
         marginWeight: unit,
-        answer: z.object({ confidence: unit, coverage: unit }).strict(),
+        /**
+         * unknownWordWeight here replaces the one above for the answer decision only: a question word the vision never
+         * uses may still lead to suggestions, but should not let a section be quoted as the answer.
+         */
+        answer: z.object({ confidence: unit, coverage: unit, unknownWordWeight: unit }).strict(),
         suggest: z.object({ coverage: unit, maxSections: z.number().int().min(1).max(3), relativeScore: unit }).strict(),
       })
       .strict(),

@@ -58,6 +58,20 @@ describe('outcomes', () => {
     expect(askExtractive(vision, 'schol', options).outcome).toBe('abstain');
   });
 
+  it('offers a choice instead of an answer when a question word is one the vision never uses', () => {
+    const settings = loadSettings();
+    expect(settings.outcome.answer.unknownWordWeight).toBeGreaterThan(settings.outcome.unknownWordWeight);
+    // With unknown words weighed as leniently for answers as for suggestions, "bhv" would not stop a quote.
+    const lenientSettings = { ...settings, outcome: { ...settings.outcome, answer: { ...settings.outcome.answer, unknownWordWeight: settings.outcome.unknownWordWeight } } };
+    const lenient = loadVision({ contentDir, compounds, settings: lenientSettings });
+    const question = 'cursus scholing bhv';
+    expect(askExtractive(lenient, question, options).outcome).toBe('answer');
+    const result = askExtractive(vision, question, options);
+    expect(result.outcome).toBe('suggest');
+    expect(result.suggestions![0]!.sectionId).toBe('scholing');
+    expect(askExtractive(vision, 'Is er een cursus over AI?', options).outcome).toBe('answer');
+  });
+
   it('suggests up to three sections when the question is only partly covered', () => {
     const result = askExtractive(vision, 'Wat doet AI met werk, privacy en opleiding van medewerkers?', options);
     expect(result.outcome).toBe('suggest');

@@ -85,6 +85,7 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
     lang,
     term: (name, params = {}) => fill(texts.terms[name]?.[lang] ?? name, params),
     hash: source.hash ? (path) => source.hash!(path) : undefined,
+    sample: source.sample ? (path) => source.sample!(path) : undefined,
     gap: (path, reason) => extraGaps.push({ path, reason }),
     signal: options.signal,
   };

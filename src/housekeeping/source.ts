@@ -48,6 +48,11 @@ export interface Source {
    * collides with another's). Sources that give hashes for free never need it.
    */
   hash?(path: string): Promise<string>;
+  /**
+   * A cheap fingerprint of a file: a digest of its first and last 4 kB (so of all of it up to 8 kB), to
+   * tell files of the same size apart without reading them whole. Optional; only the file system has it.
+   */
+  sample?(path: string): Promise<string>;
   readonly stats: SourceStats;
   /** Everything that could not be read; non-empty means the scan is not complete. */
   readonly gaps: Gap[];

@@ -77,18 +77,42 @@ describe('file-system source', () => {
     expect(source.gaps).toEqual([]);
   });
 
-  it('hashes only files whose size collides with another non-empty file, and finds the duplicate', async () => {
+  it('reads only files whose size collides with another non-empty file, and finds the duplicate', async () => {
     const source = filesystemSource(root);
-    const hashed: string[] = [];
+    const read: string[] = [];
+    const sample = source.sample!.bind(source);
     const hash = source.hash!.bind(source);
-    source.hash = async (path) => {
-      hashed.push(path);
-      return hash(path);
-    };
+    source.sample = async (path) => (read.push(path), sample(path));
+    source.hash = async (path) => (read.push(path), hash(path));
     const report = await runScan(source, { now });
-    expect(hashed.sort()).toEqual(['Beleid/2024/anders.docx', 'Beleid/2024/nota kopie.docx', 'Beleid/nota.docx']);
+    expect(read.sort()).toEqual(['Beleid/2024/anders.docx', 'Beleid/2024/nota kopie.docx', 'Beleid/nota.docx']);
     expect(report.findings.filter((f) => f.rule === 'duplicate-file').map((f) => f.path).sort()).toEqual(['Beleid/2024/nota kopie.docx', 'Beleid/nota.docx']);
     expect(report.complete).toBe(true);
+  });
+
+  it('tells large files of the same size apart by their first and last 4 kB, and reads whole only those that agree', async () => {
+    const dir = join(base, 'groot');
+    mkdirSync(dir);
+    const body = Buffer.alloc(100_000, 7);
+    writeFileSync(join(dir, 'a.bin'), body);
+    writeFileSync(join(dir, 'b.bin'), body);
+    const middle = Buffer.from(body);
+    middle[50_000] = 8; // same size, same head and tail, other content
+    writeFileSync(join(dir, 'c.bin'), middle);
+    const head = Buffer.from(body);
+    head[0] = 9; // same size, other head
+    writeFileSync(join(dir, 'd.bin'), head);
+    const source = filesystemSource(dir);
+    const sampled: string[] = [];
+    const hashed: string[] = [];
+    const sample = source.sample!.bind(source);
+    const hash = source.hash!.bind(source);
+    source.sample = async (path) => (sampled.push(path), sample(path));
+    source.hash = async (path) => (hashed.push(path), hash(path));
+    const report = await runScan(source, { now });
+    expect(sampled.sort()).toEqual(['a.bin', 'b.bin', 'c.bin', 'd.bin']);
+    expect(hashed.sort()).toEqual(['a.bin', 'b.bin', 'c.bin']);
+    expect(report.findings.filter((f) => f.rule === 'duplicate-file').map((f) => f.path).sort()).toEqual(['a.bin', 'b.bin']);
   });
 
   it('survives a folder it cannot read (injected failing readdir): a gap, the walk goes on, the report says incomplete', async () => {

@@ -7,6 +7,7 @@ type Candidate = string | { path: string; hash: string };
 const pathOf = (c: Candidate) => (typeof c === 'string' ? c : c.path);
 
 const namedOthers = 3;
+const wholeSampleLimit = 8 * 1024;
 const hashConcurrency = 4;
 
 /**
@@ -35,22 +36,30 @@ export function duplicateFileRule(): Rule {
       bySize.clear();
       for (const [size, candidates] of sizes) {
         if (ctx.signal?.aborted) return;
+        // With a sample (file system): up to 8 kB it is the digest of the whole file; larger files are first
+        // split by it and only files whose first and last 4 kB agree are read whole.
+        const sampled = ctx.sample && typeof candidates[0] === 'string';
+        const wholeBySample = sampled && size <= wholeSampleLimit;
+        const groupsToHash = sampled && !wholeBySample ? await splitBy(candidates, (c) => ctx.sample!(pathOf(c)), ctx) : [candidates];
         const byHash = new Map<string, string[]>();
-        await eachLimited(candidates, hashConcurrency, async (c) => {
-          let hash: string | undefined;
-          if (typeof c !== 'string') hash = c.hash;
-          else if (ctx.hash) {
-            try {
-              hash = await ctx.hash(c);
-            } catch (error) {
-              ctx.gap(c, (error as NodeJS.ErrnoException).code ?? 'unreadable');
+        for (const group of groupsToHash) {
+          if (group.length < 2) continue;
+          await eachLimited(group, hashConcurrency, async (c) => {
+            let hash: string | undefined;
+            if (typeof c !== 'string') hash = c.hash;
+            else if (wholeBySample || ctx.hash) {
+              try {
+                hash = wholeBySample ? await ctx.sample!(c) : await ctx.hash!(c);
+              } catch (error) {
+                ctx.gap(c, (error as NodeJS.ErrnoException).code ?? 'unreadable');
+              }
             }
-          }
-          if (hash === undefined) return;
-          const list = byHash.get(hash);
-          if (list) list.push(pathOf(c));
-          else byHash.set(hash, [pathOf(c)]);
-        });
+            if (hash === undefined) return;
+            const list = byHash.get(hash);
+            if (list) list.push(pathOf(c));
+            else byHash.set(hash, [pathOf(c)]);
+          });
+        }
         for (const paths of byHash.values()) if (paths.length > 1) groups.push({ size, paths: paths.sort() });
       }
       groups.sort((a, b) => b.size * (b.paths.length - 1) - a.size * (a.paths.length - 1) || (a.paths[0]! < b.paths[0]! ? -1 : 1));
@@ -70,6 +79,24 @@ export function duplicateFileRule(): Rule {
       }
     },
   };
+}
+
+/** Splits candidates by a key (a sample fingerprint); unreadable ones become gaps. */
+async function splitBy(candidates: Candidate[], key: (c: Candidate) => Promise<string>, ctx: { gap(path: string, reason: string): void }): Promise<Candidate[][]> {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    let k: string;
+    try {
+      k = await key(c);
+    } catch (error) {
+      ctx.gap(pathOf(c), (error as NodeJS.ErrnoException).code ?? 'unreadable');
+      continue;
+    }
+    const list = groups.get(k);
+    if (list) list.push(c);
+    else groups.set(k, [c]);
+  }
+  return [...groups.values()];
 }
 
 async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -45,6 +45,8 @@ export interface RuleContext {
   term(name: string, params?: Record<string, string | number>): string;
   /** The content hash of a file (sources without a free hash). */
   readonly hash?: (path: string) => Promise<string>;
+  /** A fingerprint of a large file's first and last 4 kB (file system), to skip reading most non-duplicates. */
+  readonly sample?: (path: string) => Promise<string>;
   /** A file whose content could not be read for comparison (makes the scan incomplete). */
   gap(path: string, reason: string): void;
   readonly signal?: AbortSignal;

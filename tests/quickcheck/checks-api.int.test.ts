@@ -1,4 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkListSchema, checkQuestionsSchema, recordedCheckSchema } from '../../src/api/checks.js';
+import { loadConfig } from '../../src/config.js';
+import type { AppContext } from '../../src/server/context.js';
+import { checksRoutes } from '../../src/server/routes/checks.js';
 import { startTestServer } from '../helpers/server.js';
 import { baseCase } from './cases.js';
 
@@ -85,5 +91,25 @@ describe('POST and GET /api/checks', () => {
     expect(nl.tools.map((t) => t.id)).toContain('chatgpt-free');
     const en = checkQuestionsSchema.parse(await (await fetch(`${server.url}/api/checks/questions`, { headers: { 'accept-language': 'en' } })).json());
     expect(en.questions[0]!.text).toBe('Which AI tool do you want to use?');
+  });
+});
+
+describe('the server with a tool register from TOOL_REGISTER_PATH', () => {
+  it('uses that register, and refuses to start with a broken one, naming the file, line and field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quickcheck-register-'));
+    const good = join(dir, 'tools.yaml');
+    writeFileSync(good, 'version: "gemeente-7"\ntools:\n  - id: eigen-ai\n    name: Eigen AI\n    vendor: Gemeente\n    contracted: true\n    hosting: own\n    maxData: sensitive\n');
+    const server = await startTestServer({ TOOL_REGISTER_PATH: good });
+    try {
+      const res = await fetch(`${server.url}/api/checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...baseCase, tool: 'eigen ai' }) });
+      expect(recordedCheckSchema.parse(await res.json())).toMatchObject({ verdict: 'allowed', registerVersion: 'gemeente-7', tool: { id: 'eigen-ai' } });
+    } finally {
+      await server.dispose();
+    }
+    const bad = join(dir, 'broken.yaml');
+    writeFileSync(bad, 'version: "x"\ntools:\n  - id: eigen-ai\n    name: Eigen AI\n    contracted: true\n    hosting: own\n    maxData: geheim\n');
+    // The route module loads the register when the app is built; a broken one stops start-up with this error.
+    const config = loadConfig({ NODE_ENV: 'test', TOOL_REGISTER_PATH: bad });
+    expect(() => checksRoutes({ config, store: {} as AppContext['store'] } as AppContext)).toThrow(/broken\.yaml[\s\S]*tools\[0\]\.vendor[\s\S]*regel 7, tools\[0\]\.maxData/);
   });
 });

@@ -53,6 +53,19 @@ describe('ai-wijzer scan', () => {
     expect(second.stdout).toMatch(/Label: [A-G]/);
   });
 
+  it('shows a progress bar on stderr only when both outputs are terminals', async () => {
+    const plain = await cli(['scan', '--path', share, '--no-store']);
+    expect(plain.stderr).not.toContain('Scannen |');
+    const tty = () => Object.assign(new PassThrough(), { isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    const out = tty();
+    const err = tty();
+    let stderr = '';
+    err.on('data', (c) => (stderr += c));
+    const code = await runCli(['scan', '--path', share, '--no-store'], { stdout: out, stderr: err, stdin: new PassThrough(), env: {} });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/Scannen \| \d+ items \| 0 verzoeken \| 0 s gewacht/);
+  });
+
   it('writes CSV and Excel files and answers in English when asked', async () => {
     const csv = join(base, 'r.csv');
     const xlsx = join(base, 'r.xlsx');

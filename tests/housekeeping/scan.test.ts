@@ -16,3 +16,30 @@ describe('runScan', () => {
     expect(report.incompleteReason).toContain('Geheim (EACCES)');
   });
 });
+
+describe('runScan progress and cancellation', () => {
+  it('reports progress while walking and once at the end', async () => {
+    const seen: number[] = [];
+    const items = Array.from({ length: 200 }, (_, i) => `map${i % 10}/bestand${i}.docx`);
+    await runScan(memorySource(items, { batch: 20 }), { now, progressIntervalMs: 0, onProgress: (p) => seen.push(p.items) });
+    expect(seen.length).toBeGreaterThan(5);
+    expect(seen[seen.length - 1]).toBe(210);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+
+  it('stops when cancelled and says the report is partial', async () => {
+    const controller = new AbortController();
+    const items = Array.from({ length: 500 }, (_, i) => `map${i % 10}/bestand${i}.docx`);
+    const report = await runScan(memorySource(items, { batch: 50 }), {
+      now,
+      signal: controller.signal,
+      progressIntervalMs: 0,
+      onProgress: (p) => {
+        if (p.items >= 100) controller.abort();
+      },
+    });
+    expect(report.complete).toBe(false);
+    expect(report.incompleteReason).toContain('afgebroken');
+    expect(report.stats.files + report.stats.folders).toBeLessThan(510);
+  });
+});

@@ -62,6 +62,11 @@ export function startScanWorker(options: ScanWorkerOptions): ScanWorker {
     const controller = new AbortController();
     const onStop = () => controller.abort(new Error('shutdown'));
     stopping.signal.addEventListener('abort', onStop, { once: true });
+    // A claim that was on its way while the worker stopped: give the job straight back.
+    if (stopping.signal.aborted) {
+      stopping.signal.removeEventListener('abort', onStop);
+      return options.queue.release(job.id, id);
+    }
     let lost = false;
     let progress: ScanProgress = job.progress;
     let beating = Promise.resolve();

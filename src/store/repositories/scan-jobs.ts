@@ -131,10 +131,12 @@ export function scanJobQueue(store: Store): ScanJobQueue {
 
     /** Gives a job back on a clean shutdown, so the next instance starts it at once instead of after the stale timeout. */
     async release(id: string, worker: string) {
-      await store.query(`update scan_jobs set status = 'queued', worker = null, heartbeat_at = null where id = $1 and worker = $2 and status = 'running'`, [
-        id,
-        worker,
-      ]);
+      // A job given back on shutdown did nothing wrong: the attempt does not count towards the limit.
+      await store.query(
+        `update scan_jobs set status = 'queued', worker = null, heartbeat_at = null, attempts = greatest(attempts - 1, 0)
+         where id = $1 and worker = $2 and status = 'running'`,
+        [id, worker],
+      );
     },
   };
 }

@@ -78,6 +78,8 @@ export interface RequestLog {
   userAgents: Set<string>;
   /** Arrival time (ms) of every request, in order. */
   arrivals: number[];
+  /** Prefer headers of delta requests. */
+  deltaPrefer: Set<string>;
 }
 
 const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -94,7 +96,7 @@ export class FakeGraph {
   readonly groups = new Map<string, string>();
   readonly sites = new Map<string, string[]>();
   readonly teams = new Map<string, { group: string; channels: { id: string; name: string; driveId: string; folderId: string }[] }>();
-  readonly log: RequestLog = { total: 0, byKind: {}, batched: 0, throttled: 0, dropped: 0, malformed: 0, gone: 0, userAgents: new Set(), arrivals: [] };
+  readonly log: RequestLog = { total: 0, byKind: {}, batched: 0, throttled: 0, dropped: 0, malformed: 0, gone: 0, userAgents: new Set(), arrivals: [], deltaPrefer: new Set() };
   options: Required<Omit<FakeGraphOptions, 'faults'>> & { faults: Faults };
   private server?: Server;
   private seq = 0;
@@ -220,6 +222,7 @@ export class FakeGraph {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname.replace(/^\/v1\.0/, '');
     this.log.byKind[kindOf(path)] = (this.log.byKind[kindOf(path)] ?? 0) + 1;
+    if (kindOf(path) === 'delta') this.log.deltaPrefer.add(String(req.headers.prefer ?? ''));
     if (req.headers.authorization !== `Bearer ${this.options.token}`) {
       return sendJson(res, 401, error('InvalidAuthenticationToken', 'Access token is empty or invalid.'));
     }

@@ -45,6 +45,7 @@ describe('Graph source against the local Graph', () => {
       // One request for the drive, one per page of 60, and one $batch for the two shared items.
       expect(src.stats.requests).toBe(1 + Math.ceil((tree.items.length + 1) / 60) + 1);
       expect(graph.log.userAgents).toEqual(new Set([userAgent]));
+      expect(graph.log.deltaPrefer).toEqual(new Set(['deltashowremovedasdeleted, deltatraversepermissiongaps, deltashowsharingchanges']));
     } finally {
       await graph.stop();
     }

@@ -119,8 +119,9 @@ export function createGraphSource(options: GraphSourceOptions): GraphSource {
       signal?.throwIfAborted();
       let page;
       try {
-        // Sharing changes show up in delta only when asked for.
-        page = await http.get(link, deltaPageSchema, { Prefer: 'deltashowsharingchanges' });
+        // Asked for explicitly: sharing changes, items the viewer lost access to as deleted, and folders the
+        // viewer may read below folders they may not (a delegated scan would otherwise miss those subtrees).
+        page = await http.get(link, deltaPageSchema, { Prefer: 'deltashowremovedasdeleted, deltatraversepermissiongaps, deltashowsharingchanges' });
       } catch (error) {
         if (error instanceof GraphRequestError && error.status === 410 && resynced < (options.maxResyncs ?? 3)) {
           // The delta token expired or the drive was restored: read everything again; what is not seen is gone.

@@ -10,6 +10,8 @@ const lexiconSchema = z.object({
   version: z.number().int().positive(),
   synonyms: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), terms: z.array(z.string().min(1)).min(2) }).strict()).min(1),
   stopwords: z.object({ nl: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }).strict(),
+  /** Words on the Snowball stopword lists that name a topic of the vision ("why": the "Why AI" section). */
+  topicWords: z.object({ nl: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }).strict().default({ nl: [], en: [] }),
 }).strict();
 
 export type Lexicon = z.infer<typeof lexiconSchema>;

@@ -25,6 +25,12 @@ describe('folding and tokenising', () => {
 describe('Dutch analyzer', () => {
   const nl = new Analyzer('nl', lexicon, { gegevensbescherming: ['gegevens', 'bescherming'] });
 
+  it('keeps a Snowball stopword that the lexicon names as a topic word', () => {
+    expect(new Analyzer('en', lexicon).words('Why AI?').map((w) => w.surface)).toEqual(['why', 'ai']);
+    const plain = { ...lexicon, topicWords: { nl: [], en: [] } };
+    expect(new Analyzer('en', plain).words('Why AI?').map((w) => w.surface)).toEqual(['ai']);
+  });
+
   it('drops stopwords and stems with Snowball', () => {
     const words = nl.words('Wat zijn de toepassingen van het algoritme?');
     expect(words.map((w) => w.surface)).toEqual(['toepassingen', 'algoritme']);

@@ -48,7 +48,8 @@ export class Analyzer {
     private readonly compounds: Readonly<Record<string, readonly string[]>> = {},
   ) {
     this.stemmer = snowball.newStemmer(stemmerName[lang]);
-    this.stops = new Set([...snowballStopwords[lang], ...lexicon.stopwords[lang]].map(fold));
+    const topic = new Set(lexicon.topicWords[lang].map(fold));
+    this.stops = new Set([...snowballStopwords[lang], ...lexicon.stopwords[lang]].map(fold).filter((w) => !topic.has(w)));
     for (const group of lexicon.synonyms) {
       for (const term of group.terms) {
         const stems = tokenize(fold(term)).flatMap((t) => t.parts).map((p) => this.stem(p));

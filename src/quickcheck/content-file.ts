@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { canonicalJson } from './record.js';
 
 /** A content file (YAML or JSON) that cannot be used: the message names the file, and the line and field of each problem. */
 export class ContentError extends Error {
@@ -63,4 +65,12 @@ function lineOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter,
     if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;
   }
   return undefined;
+}
+
+/**
+ * A short fingerprint of validated content: recorded with the version an editor wrote, so that a record shows
+ * exactly which rules and register it was decided under, even when someone edited a file and forgot the version.
+ */
+export function fingerprint(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 8);
 }

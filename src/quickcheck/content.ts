@@ -1,3 +1,4 @@
+import { fingerprint } from './content-file.js';
 import type { RuleSet } from './evaluate.js';
 import { defaultLegalDatesPath, loadLegalDates } from './legal-dates.js';
 import { defaultQuestionsPath, loadQuestions, type Questions } from './questions.js';
@@ -5,6 +6,7 @@ import { defaultRegisterPath, loadRegister, type ToolRegister } from './register
 import { defaultRulesPath, loadRules } from './rules.js';
 
 export interface QuickcheckContent extends RuleSet {
+  rulesVersion: string;
   questions: Questions;
   register: ToolRegister;
 }
@@ -23,5 +25,5 @@ export function loadQuickcheckContent(paths: ContentPaths = {}): QuickcheckConte
   const rules = loadRules(new Set(Object.keys(legalDates.dates)), paths.rules ?? defaultRulesPath);
   const questions = loadQuestions(paths.questions ?? defaultQuestionsPath);
   const register = loadRegister(paths.register ?? defaultRegisterPath);
-  return { rules, legalDates, questions, register };
+  return { rules, legalDates, rulesVersion: `${rules.version}+${fingerprint({ rules, legalDates })}`, questions, register };
 }

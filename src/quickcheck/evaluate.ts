@@ -11,6 +11,8 @@ export const severity: Record<VerdictValue, number> = { prohibited: 3, consult: 
 export interface RuleSet {
   rules: Rules;
   legalDates: LegalDates;
+  /** The rules' version with the fingerprint of rules and legal dates ("2026.11.1+1a2b3c4d"); rules.version when absent. */
+  rulesVersion?: string;
 }
 
 /**
@@ -215,7 +217,7 @@ export function evaluateCase(ruleSet: RuleSet, register: ToolRegister, input: Ch
     reasons,
     conditions,
     advice,
-    rulesVersion: rules.version,
+    rulesVersion: ruleSet.rulesVersion ?? rules.version,
     registerVersion: register.version,
     tool: { id: derived.tool?.id ?? null, name: derived.toolName },
     labels: decision.labels,

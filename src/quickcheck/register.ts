@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { taskValues, type Task } from '../api/checks.js';
 import { srcDir } from '../paths.js';
-import { loadContentFile } from './content-file.js';
+import { fingerprint, loadContentFile } from './content-file.js';
 import { compact } from './normalise.js';
 
 /** Data classes from least to most protected; a tool's maxData is the highest its contract and DPIA allow. */
@@ -59,9 +59,10 @@ export const registerSchema = z
   });
 export type ToolRegister = z.infer<typeof registerSchema>;
 
-/** Loads and validates a tool register (the shipped example unless a path is given). */
+/** Loads and validates a tool register (the shipped example unless a path is given); its version gets the content's fingerprint. */
 export function loadRegister(path: string = defaultRegisterPath): ToolRegister {
-  return loadContentFile(path, registerSchema);
+  const register = loadContentFile(path, registerSchema);
+  return { ...register, version: `${register.version}+${fingerprint(register)}` };
 }
 
 export interface ToolMatch {

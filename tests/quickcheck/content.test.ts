@@ -27,8 +27,8 @@ const tool = (fields: string) => `version: "1"\ntools:\n  - id: een\n    name: E
 describe('quick check content', () => {
   it('loads the shipped content, with versions that every verdict records', () => {
     const content = loadQuickcheckContent();
-    expect(content.rules.version).toMatch(/\S/);
-    expect(content.register.version).toMatch(/\S/);
+    expect(content.rulesVersion).toMatch(new RegExp(`^${content.rules.version.replace(/\./g, '\\.')}\\+[0-9a-f]{8}$`));
+    expect(content.register.version).toMatch(/^voorbeeld-2026-11-23\+[0-9a-f]{8}$/);
     expect(content.register.example).toBe(true);
     expect(content.legalDates.dates['ai-act-art50']?.date).toBe('2026-08-02');
     expect(content.legalDates.dates['ai-act-annex-iii']).toMatchObject({ date: '2027-12-02', previously: '2026-08-02' });
@@ -121,6 +121,14 @@ describe('quick check content', () => {
   describe('a broken rules file stops with the rule and the field', () => {
     const rules = readFileSync(defaultRulesPath, 'utf8');
     const load = (text: string) => problemsOf(() => loadQuickcheckContent({ rules: write('rules.yaml', text) }));
+
+    it('gives edited rules another recorded version, even when the editor forgot to change it', () => {
+      const edited = loadQuickcheckContent({ rules: write('edited.yaml', rules.replace('Dat mag niet, met geen enkele tool.', 'Dat mag nooit.')) });
+      const shipped = loadQuickcheckContent();
+      expect(edited.rules.version).toBe(shipped.rules.version);
+      expect(edited.rulesVersion).not.toBe(shipped.rulesVersion);
+      expect(loadQuickcheckContent({ rules: write('same.yaml', `# alleen een opmerking\n${rules}`) }).rulesVersion).toBe(shipped.rulesVersion);
+    });
 
     it('a label that no label rule sets', () => {
       expect(load(rules.replace('if: { all: [practice:prohibited] }', 'if: { all: [practice:forbidden] }'))).toEqual(

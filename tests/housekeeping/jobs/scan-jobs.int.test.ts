@@ -136,7 +136,8 @@ describe('scan jobs over HTTP', () => {
 
 describe('a scan job survives a server restart', () => {
   it('is finished by the next server on the same database after the first stops mid-scan', async () => {
-    const slow = new FakeGraph({ pageSize: 20, delayMs: 60 });
+    // Slow enough that a loaded CI machine still stops it mid-scan (about 25 pages of 250 ms).
+    const slow = new FakeGraph({ pageSize: 20, delayMs: 250 });
     const url = await slow.start();
     slow.loadTree('d1', tree);
     const dir = await mkdtemp(join(tmpdir(), 'scan-restart-'));

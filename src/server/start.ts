@@ -28,12 +28,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: options.schema });
   // memory:// (tests) stays in memory; any other DATA_DIR holds the database in DATA_DIR/db.
-  const bot = createBotEndpoint({ config, store, logger });
   const closers: (() => Promise<void>)[] = [];
-  const app = createApp({ config, store, logger, bot, version: appVersion, onClose: (fn) => closers.unshift(fn) }, options);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.PORT, options.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));
-  });
+  let server: Server;
+  try {
+    // Broken content (vision, rules, register) stops start-up here: close what was opened, then report it.
+    const bot = createBotEndpoint({ config, store, logger });
+    const app = createApp({ config, store, logger, bot, version: appVersion, onClose: (fn) => closers.unshift(fn) }, options);
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(config.PORT, options.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));
+    });
+  } catch (error) {
+    for (const close of closers) await close().catch(() => undefined);
+    await store.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   let stopping: Promise<void> | undefined;
   const stop = (graceMs = 10_000) =>

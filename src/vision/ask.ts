@@ -5,7 +5,7 @@ import type { Hit } from './bm25f.js';
 import type { VisionSettings } from './settings.js';
 import { generateAnswer, type GenerativeOptions } from './generative.js';
 import { detectIntent, intentAnswer } from './intents.js';
-import { detectLanguage } from './language.js';
+import { languageVotes } from './language.js';
 import type { LanguageIndex, Passage, VisionIndex } from './vision-index.js';
 
 export type AskResult = AskResponse;
@@ -99,10 +99,25 @@ function citation(passage: Passage, quote: string): AskCitation {
   return { sectionId: passage.section.id, heading: passage.section.heading, quote };
 }
 
+/** Content words of a question that one language's vision text uses (synonym groups aside: they span both). */
+function knownWords(index: LanguageIndex, text: string): number {
+  return index.analyzer.words(text).filter((w) => w.terms.some((t) => !t.startsWith('=') && index.bm25.has(t))).length;
+}
+
+/**
+ * The language of the question: its function words decide; when they do not ("ai training", "is ai biased"),
+ * the language whose vision text knows more of its words, Dutch when even.
+ */
+export function chooseLanguage(vision: VisionIndex, text: string): Lang {
+  const votes = languageVotes(text);
+  if (votes.nl !== votes.en) return votes.en > votes.nl ? 'en' : 'nl';
+  return knownWords(vision.languages.en, text) > knownWords(vision.languages.nl, text) ? 'en' : 'nl';
+}
+
 /** Answers a question from the vision alone (no model): answer, suggest or abstain, with exact quotes. */
 export function askExtractive(vision: VisionIndex, question: string, options: AskOptions): AskResult {
   const text = question.trim();
-  const language = options.lang ?? detectLanguage(text);
+  const language = options.lang ?? chooseLanguage(vision, text);
   const base = { question: text, language, visionVersion: vision.version, generated: false } as const;
   const intent = detectIntent(text);
   if (intent) return { ...base, outcome: 'answer', answer: intentAnswer(intent, language, options.contact), citations: [], confidence: 1, intent };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { askExtractive, detectIntent, detectLanguage, loadVision } from '../../src/vision/index.js';
 import { loadSettings } from '../../src/vision/settings.js';
-import { rank } from '../../src/vision/ask.js';
+import { chooseLanguage, rank } from '../../src/vision/ask.js';
 import { sentences } from '../../src/vision/quotes.js';
 
 const contentDir = join(import.meta.dirname ?? __dirname, 'fixtures', 'valid');
@@ -114,6 +114,18 @@ describe('language and intents', () => {
     expect(detectLanguage('What does the vision say about privacy?')).toBe('en');
     expect(detectLanguage('Wat zegt de visie over privacy?')).toBe('nl');
     expect(detectLanguage('DPIA')).toBe('nl');
+    // "we" is Dutch and English alike.
+    expect(detectLanguage('Verliezen we kennis door AI?')).toBe('nl');
+  });
+
+  it('lets the vision text decide when a question has no function words to go by', () => {
+    const real = loadVision();
+    expect(chooseLanguage(real, 'ai sustainability')).toBe('en');
+    expect(chooseLanguage(real, 'is AI inclusive')).toBe('en');
+    expect(chooseLanguage(real, 'duurzaamheid ai')).toBe('nl');
+    // Words both texts use stay Dutch, the default.
+    expect(chooseLanguage(real, 'privacy ai')).toBe('nl');
+    expect(askExtractive(real, 'ai sustainability', options).language).toBe('en');
   });
 
   it('handles greetings, thanks and who-are-you without search, stating it is an AI system', () => {

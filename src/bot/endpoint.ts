@@ -6,7 +6,7 @@ import {
 } from 'botbuilder';
 import type { Config } from '../config.js';
 import { ask, generativeFromConfig, sharedVision } from '../vision/index.js';
-import type { Logger } from '../log.js';
+import { errorForLog, type Logger } from '../log.js';
 import type { Store } from '../store/index.js';
 import { AiWijzerBot } from './bot.js';
 import { DatabaseStorage } from './storage.js';
@@ -42,7 +42,7 @@ export function createBotEndpoint({ config, store, logger, authOverrides }: BotE
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // No message text in the log: only what kind of activity failed, and why.
-    logger.error({ err: { name: error.name, message: error.message }, activityType: context.activity.type }, 'bot turn failed');
+    logger.error({ err: errorForLog(error), activityType: context.activity.type }, 'bot turn failed');
     await context.sendActivity('Er ging iets mis bij AI-wijzer. Probeer het later opnieuw.').catch(() => undefined);
   };
   const vision = sharedVision();

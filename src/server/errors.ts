@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { preferredLang } from '../api/validate.js';
 import type { ApiErrorBody } from '../api/errors.js';
-import type { Logger } from '../log.js';
+import { errorForLog, type Logger } from '../log.js';
 import { HttpError } from './http-error.js';
 
 export function langOf(req: Request) {
@@ -39,7 +39,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(status).json(send(req, status, 'bad_request', lang === 'en' ? 'The request is not valid.' : 'Het verzoek is niet geldig.'));
       return;
     }
-    logger.error({ correlationId: req.correlationId, err: { name: err?.name, message: err?.message, stack: err?.stack }, path: req.path }, 'request failed');
+    logger.error({ correlationId: req.correlationId, err: errorForLog(err), method: req.method, route: req.route?.path ?? req.baseUrl }, 'request failed');
     res
       .status(500)
       .json(

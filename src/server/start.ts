@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createBotEndpoint } from '../bot/index.js';
 import type { Config } from '../config.js';
-import { createLogger, type Logger } from '../log.js';
+import { createLogger, errorForLog, type Logger } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
 import { appVersion } from '../version.js';
 import { createApp, type AppOptions } from './app.js';
@@ -58,7 +58,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         });
         server.closeIdleConnections();
       });
-      for (const close of closers) await close().catch((error: Error) => logger.error({ err: { message: error.message } }, 'shutdown step failed'));
+      for (const close of closers) await close().catch((error: Error) => logger.error({ err: errorForLog(error) }, 'shutdown step failed'));
       await store.close();
     })());
   return { url: `http://localhost:${port}`, port, server, store, config, stop };

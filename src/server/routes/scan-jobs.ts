@@ -9,6 +9,7 @@ import { createGraphSource, GraphTargetError } from '../../housekeeping/sources/
 import { ConsentRequiredError, staticToken, tokenOnBehalfOf } from '../../housekeeping/sources/graph/tokens.js';
 import { getScan } from '../../store/repositories/housekeeping.js';
 import { graphDriveStateStore, scanJobQueue } from '../../store/repositories/scan-jobs.js';
+import { errorForLog } from '../../log.js';
 import { callerOf } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { langOf } from '../errors.js';
@@ -79,7 +80,7 @@ export function scanJobsRoutes(ctx: AppContext): Router {
         return 'scan_failed';
       },
       onError(error, job) {
-        ctx.logger.warn({ err: { name: (error as Error).name, message: (error as Error).message }, job: job?.id }, 'scan job error');
+        ctx.logger.warn({ err: errorForLog(error), job: job?.id }, 'scan job error');
       },
     });
     ctx.onClose(() => worker.stop());

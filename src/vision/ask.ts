@@ -99,6 +99,20 @@ function citation(passage: Passage, quote: string): AskCitation {
   return { sectionId: passage.section.id, heading: passage.section.heading, quote };
 }
 
+// "wat zegt de visie over X", "what does the policy say about X", "volgens het beleid".
+const aboutSomething = /(^|[^\p{L}])(over|about|volgens|according)([^\p{L}]|$)/iu;
+
+/**
+ * The content words of a question. Words for the vision itself ("visie", "beleid") are dropped when the question
+ * asks what it says about something else; they would pull it to the sections that mention the vision.
+ */
+export function questionWords(index: LanguageIndex, text: string): AnalyzedWord[] {
+  const words = index.analyzer.words(text);
+  if (!aboutSomething.test(text)) return words;
+  const rest = words.filter((w) => !index.analyzer.isMetaWord(w.surface));
+  return rest.length < words.length && rest.some((w) => !w.terms.includes('=ai')) ? rest : words;
+}
+
 /** Content words of a question that one language's vision text uses (synonym groups aside: they span both). */
 function knownWords(index: LanguageIndex, text: string): number {
   return index.analyzer.words(text).filter((w) => w.terms.some((t) => !t.startsWith('=') && index.bm25.has(t))).length;
@@ -124,7 +138,7 @@ export function askExtractive(vision: VisionIndex, question: string, options: As
 
   const index = vision.languages[language];
   const abstain: AskResult = { ...base, outcome: 'abstain', answer: texts.abstain[language](options.contact), citations: [], confidence: 0 };
-  const words = index.analyzer.words(text);
+  const words = questionWords(index, text);
   if (words.length === 0) return abstain;
   const ranked = rank(index, words, vision.settings.outcome.unknownWordWeight);
   const top = ranked[0];
@@ -168,7 +182,7 @@ export async function ask(vision: VisionIndex, question: string, options: AskAsy
   const extractive = askExtractive(vision, question, options);
   if (!options.generative || extractive.outcome !== 'answer' || extractive.intent) return extractive;
   const index = vision.languages[extractive.language];
-  const words = index.analyzer.words(extractive.question);
+  const words = questionWords(index, extractive.question);
   const ranked = rank(index, words, vision.settings.outcome.unknownWordWeight).slice(0, 3);
   const passages = ranked.map((r) => ({ heading: r.passage.section.heading, text: r.passage.section.body }));
   const generation = await generateAnswer(extractive.question, extractive.language, passages, options.generative);

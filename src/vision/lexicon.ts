@@ -12,6 +12,8 @@ const lexiconSchema = z.object({
   stopwords: z.object({ nl: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }).strict(),
   /** Words on the Snowball stopword lists that name a topic of the vision ("why": the "Why AI" section). */
   topicWords: z.object({ nl: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }).strict().default({ nl: [], en: [] }),
+  /** Words for the vision itself ("visie", "beleid"): no topic in "wat zegt de visie over privacy?". */
+  metaWords: z.object({ nl: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }).strict().default({ nl: [], en: [] }),
 }).strict();
 
 export type Lexicon = z.infer<typeof lexiconSchema>;

@@ -118,6 +118,21 @@ describe('language and intents', () => {
     expect(detectLanguage('Verliezen we kennis door AI?')).toBe('nl');
   });
 
+  it('drops words for the vision itself from "what does the vision say about X", unless they are the topic', () => {
+    const real = loadVision();
+    const first = (q: string) => {
+      const r = askExtractive(real, q, options);
+      return r.outcome === 'abstain' ? undefined : (r.suggestions?.[0]?.sectionId ?? r.citations[0]?.sectionId);
+    };
+    expect(first('Wat zegt het AI-beleid over privacy?')).toBe('privacy');
+    expect(first('What does the vision say about sustainability?')).toBe('duurzaamheid');
+    // Without the vision's words nothing is left of these: they abstain instead of suggesting the introduction.
+    expect(askExtractive(real, 'Wat zegt de visie over parkeren?', options).outcome).toBe('abstain');
+    expect(askExtractive(real, 'What does the policy say about holidays?', options).outcome).toBe('abstain');
+    // Only the vision asked about: kept.
+    expect(first('Waar gaat de visie over?')).toBe('visie');
+  });
+
   it('lets the vision text decide when a question has no function words to go by', () => {
     const real = loadVision();
     expect(chooseLanguage(real, 'ai sustainability')).toBe('en');

@@ -39,6 +39,7 @@ export class Analyzer {
   private readonly stemCache = new Map<string, string>();
   private readonly stemmer: { stem(word: string): string };
   private readonly stops: Set<string>;
+  private readonly metas: Set<string>;
   private readonly phrases = new Map<string, Phrase[]>();
   private vocabulary: Set<string> | undefined;
 
@@ -48,6 +49,7 @@ export class Analyzer {
     private readonly compounds: Readonly<Record<string, readonly string[]>> = {},
   ) {
     this.stemmer = snowball.newStemmer(stemmerName[lang]);
+    this.metas = new Set(lexicon.metaWords[lang].map(fold));
     const topic = new Set(lexicon.topicWords[lang].map(fold));
     this.stops = new Set([...snowballStopwords[lang], ...lexicon.stopwords[lang]].map(fold).filter((w) => !topic.has(w)));
     for (const group of lexicon.synonyms) {
@@ -72,6 +74,11 @@ export class Analyzer {
 
   isStopword(word: string): boolean {
     return this.stops.has(word);
+  }
+
+  /** A word for the vision itself (lexicon metaWords), folded. */
+  isMetaWord(word: string): boolean {
+    return this.metas.has(word);
   }
 
   /** Lets queries split compounds the precomputed list does not know, into words the vision uses. */

@@ -186,11 +186,13 @@ async function precisionRecall(): Promise<void> {
   console.log(`  target: 100% recall, no false positives -> ${allGood ? 'met' : 'NOT met'}`);
 }
 
+/** HK_BENCH_PARTS=precision,walk,memory runs only those parts (default: all three). */
 export default async function housekeepingBench(): Promise<void> {
   mkdirSync(benchDir, { recursive: true });
-  await precisionRecall();
-  await walkSpeed();
-  await peakMemory();
+  const parts = (process.env.HK_BENCH_PARTS ?? 'precision,walk,memory').split(',');
+  if (parts.includes('precision')) await precisionRecall();
+  if (parts.includes('walk')) await walkSpeed();
+  if (parts.includes('memory')) await peakMemory();
 }
 
 // Child mode: one measured scan in a fresh process, so its max RSS is the scan's own.

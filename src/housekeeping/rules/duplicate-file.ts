@@ -1,10 +1,12 @@
 import { formatBytes } from '../advice.js';
 import { maskPersonalData } from '../personal-data.js';
+import { PathArena } from './path-arena.js';
 import type { Rule } from './rule.js';
 
 /** A candidate: its path, or its path and the hash the source gave for free. */
 type Candidate = string | { path: string; hash: string };
 const pathOf = (c: Candidate) => (typeof c === 'string' ? c : c.path);
+const candidateOf = (record: { path: string; hash?: string }): Candidate => (record.hash === undefined ? record.path : { path: record.path, hash: record.hash });
 
 const namedOthers = 3;
 const wholeSampleLimit = 8 * 1024;
@@ -14,17 +16,19 @@ const hashConcurrency = 4;
  * The same content more than once. Files are grouped by size while walking (one map entry per size, so
  * a million unique sizes cost little); only sizes seen twice are hashed (the file system) or compared by
  * the source's hash (quickXorHash on Graph). Empty files are never duplicates. Every member of a group is
- * reported, naming the others and the bytes the extra copies take.
+ * reported, naming the others and the bytes the extra copies take. Paths wait in a compact arena.
  */
 export function duplicateFileRule(): Rule {
-  const bySize = new Map<number, Candidate | Candidate[]>();
+  // Size -> candidate record(s) in the arena: numbers only, so a million files stay small in memory.
+  const arena = new PathArena();
+  const bySize = new Map<number, number | number[]>();
   return {
     id: 'duplicate-file',
     severity: 'medium',
     category: 'findability',
     visit({ entry }) {
       if (entry.kind !== 'file' || entry.size <= 0) return;
-      const candidate: Candidate = entry.hash ? { path: entry.path, hash: entry.hash } : entry.path;
+      const candidate = arena.add(entry.path, entry.hash);
       const seen = bySize.get(entry.size);
       if (seen === undefined) bySize.set(entry.size, candidate);
       else if (Array.isArray(seen)) seen.push(candidate);
@@ -32,9 +36,10 @@ export function duplicateFileRule(): Rule {
     },
     async finish(report, ctx) {
       const groups: { size: number; paths: string[] }[] = [];
-      const sizes = [...bySize.entries()].filter((e): e is [number, Candidate[]] => Array.isArray(e[1]));
+      const sizes = [...bySize.entries()].filter((e): e is [number, number[]] => Array.isArray(e[1]));
       bySize.clear();
-      for (const [size, candidates] of sizes) {
+      for (const [size, refs] of sizes) {
+        const candidates = refs.map((ref) => candidateOf(arena.get(ref)));
         if (ctx.signal?.aborted) return;
         // With a sample (file system): up to 8 kB it is the digest of the whole file; larger files are first
         // split by it and only files whose first and last 4 kB agree are read whole.
@@ -62,6 +67,7 @@ export function duplicateFileRule(): Rule {
         }
         for (const paths of byHash.values()) if (paths.length > 1) groups.push({ size, paths: paths.sort() });
       }
+      arena.clear();
       groups.sort((a, b) => b.size * (b.paths.length - 1) - a.size * (a.paths.length - 1) || (a.paths[0]! < b.paths[0]! ? -1 : 1));
       for (const { size, paths } of groups) {
         const masked = paths.map(maskPersonalData);

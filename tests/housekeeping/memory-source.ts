@@ -11,9 +11,10 @@ export interface MemoryFile {
 
 /**
  * A source over a list of paths, for rule tests: folders are derived from the paths (a path ending in '/'
- * is an empty folder). Hashes come through hash(), like the file-system source.
+ * is an empty folder). Hashes come through hash(), like the file-system source, or with freeHashes on
+ * every entry, like Graph's quickXorHash.
  */
-export function memorySource(items: (MemoryFile | string)[], options: { target?: 'sharepoint' | 'share'; root?: string; kind?: 'filesystem' | 'graph'; gaps?: Gap[]; batch?: number } = {}): Source & { hashed: string[] } {
+export function memorySource(items: (MemoryFile | string)[], options: { target?: 'sharepoint' | 'share'; root?: string; kind?: 'filesystem' | 'graph'; gaps?: Gap[]; batch?: number; freeHashes?: boolean } = {}): Source & { hashed: string[] } {
   const modified = Date.UTC(2026, 0, 1);
   const files = new Map<string, MemoryFile>();
   const folders = new Set<string>();
@@ -35,6 +36,7 @@ export function memorySource(items: (MemoryFile | string)[], options: { target?:
         size: f.size ?? (f.content !== undefined ? Buffer.byteLength(f.content) : 100 + f.path.length),
         modified: f.modified ?? modified,
         ...(f.anonymousLink ? { anonymousLink: true } : {}),
+        ...(options.freeHashes ? { hash: `h:${f.content ?? f.path}` } : {}),
       }),
     ),
   ];
@@ -55,10 +57,14 @@ export function memorySource(items: (MemoryFile | string)[], options: { target?:
         yield batch;
       }
     },
-    async hash(path: string) {
-      hashed.push(path);
-      const f = files.get(path);
-      return f?.content ?? `unique:${path}`;
-    },
+    ...(options.freeHashes
+      ? {}
+      : {
+          async hash(path: string) {
+            hashed.push(path);
+            const f = files.get(path);
+            return f?.content ?? `unique:${path}`;
+          },
+        }),
   };
 }

@@ -90,8 +90,18 @@ describe('duplicate-file', () => {
     expect(a.detail).toContain('26 bytes'); // 2 extra copies of 13 bytes
     expect(source.hashed.sort()).toEqual(['a/rapport.docx', 'b/rapport.docx', 'c/kopie.docx', 'd/anders.docx']);
   });
-  it('never treats empty files as duplicates, and uses a hash the source gives for free', async () => {
+  it('never treats empty files as duplicates', async () => {
     expect(await paths('duplicate-file', [{ path: 'a/leeg1.txt', size: 0 }, { path: 'b/leeg2.txt', size: 0 }])).toEqual([]);
+  });
+  it('uses the hash a source gives for free (Graph) and names at most three others', async () => {
+    const copies = Array.from({ length: 6 }, (_, i) => ({ path: `map ${i}/Nota ë.docx`, content: 'zelfde inhoud' }));
+    const source = memorySource([...copies, { path: 'x/anders.docx', content: 'andere inhoud' }], { freeHashes: true });
+    expect(source.hash).toBeUndefined();
+    const report = await runScan(source, { now });
+    const dups = report.findings.filter((f) => f.rule === 'duplicate-file');
+    expect(dups.map((f) => f.path).sort()).toEqual(copies.map((c) => c.path));
+    expect(dups[0]!.detail).toContain('en nog 2 andere');
+    expect(dups[0]!.detail).toContain('6 kopieën');
   });
 });
 

@@ -92,3 +92,18 @@ describe('report outputs', () => {
     expect(folders.getColumn(1).values.slice(2)).toEqual(['Beleid', 'Nieuwe map', 'Schoon']);
   });
 });
+
+describe('streamed JSON', () => {
+  it('writes exactly the text of JSON.stringify, findings in chunks', async () => {
+    const { writeJsonReport } = await import('../../src/housekeeping/output/json.js');
+    const { PassThrough } = await import('node:stream');
+    const items = Array.from({ length: 2000 }, (_, i) => `Nieuwe map ${i}/Nota v${i} "citaat".docx`);
+    const report = await runScan(memorySource(items, { gaps: [{ path: 'x', reason: 'EACCES' }] }), { now });
+    const out = new PassThrough();
+    const chunks: string[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c.toString('utf8')));
+    await writeJsonReport(report, out);
+    expect(chunks.join('')).toBe(`${JSON.stringify(report)}\n`);
+    expect(chunks.length).toBeGreaterThan(3);
+  });
+});

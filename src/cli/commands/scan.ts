@@ -8,6 +8,7 @@ import { scanUploadMediaType, type ScanUpload, type ScanUploadResponse } from '.
 import { loadConfig } from '../../config.js';
 import { readThresholdsFile, ThresholdsFileError } from '../../housekeeping/config-file.js';
 import { writeCsv } from '../../housekeeping/output/csv.js';
+import { writeJsonReport } from '../../housekeeping/output/json.js';
 import { formatSummary } from '../../housekeeping/output/text.js';
 import { writeXlsx } from '../../housekeeping/output/xlsx.js';
 import type { ScanProgress, ScanReport } from '../../housekeeping/report.js';
@@ -202,7 +203,7 @@ async function writeOutputs(report: ScanReport, flags: Flags, io: CliIO): Promis
     await writeXlsx(report, flags.xlsx, lang);
     say.write(`${nl ? 'Excel geschreven' : 'Excel written'}: ${flags.xlsx}\n`);
   }
-  if (flags.json) io.stdout.write(`${JSON.stringify(report)}\n`);
+  if (flags.json) await writeJsonReport(report, io.stdout);
   else io.stdout.write(formatSummary(report, lang));
   if (!report.complete) io.stderr.write(`${nl ? 'Let op: de scan is niet volledig.' : 'Note: the scan is not complete.'} ${report.incompleteReason ?? ''}\n`);
 }

@@ -36,7 +36,9 @@ export function duplicateFileRule(): Rule {
     },
     async finish(report, ctx) {
       const groups: { size: number; paths: string[] }[] = [];
-      const sizes = [...bySize.entries()].filter((e): e is [number, number[]] => Array.isArray(e[1]));
+      // Only the sizes seen more than once; never a copy of the whole map (a million pairs at the peak).
+      const sizes: [number, number[]][] = [];
+      for (const [size, refs] of bySize) if (Array.isArray(refs)) sizes.push([size, refs]);
       bySize.clear();
       for (const [size, refs] of sizes) {
         const candidates = refs.map((ref) => candidateOf(arena.get(ref)));

@@ -12,6 +12,8 @@ stemmerSupport(lunr);
 lunrNl(lunr);
 
 export const questionsPath = join(rootDir, 'tests', 'vision', 'eval', 'questions.yaml');
+/** The own tuning set (no split: all of it is tuned on; it measures generalisation, it is not the evaluation). */
+export const ownQuestionsPath = join(rootDir, 'tests', 'vision', 'eval', 'own-questions.yaml');
 
 const questionSchema = z.object({
   id: z.string().min(1),
@@ -22,13 +24,23 @@ const questionSchema = z.object({
   sections: z.array(z.string()),
 });
 const evalSetSchema = z.object({ version: z.literal(1), questions: z.array(questionSchema).min(1) });
+const ownSetSchema = z.object({ version: z.literal(1), questions: z.array(questionSchema.omit({ split: true })).min(1) });
 export type EvalQuestion = z.infer<typeof questionSchema>;
+/** What scoring needs of a question, in either set. */
+export type ScoredQuestion = Omit<EvalQuestion, 'split'>;
 export type Split = EvalQuestion['split'];
 type Outcome = AskResult['outcome'];
 
 export async function loadQuestions(path = questionsPath): Promise<EvalQuestion[]> {
   const { parse } = await import('yaml');
   const result = evalSetSchema.safeParse(parse(readFileSync(path, 'utf8')));
+  if (!result.success) throw new Error(`${path}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return result.data.questions;
+}
+
+export async function loadOwnQuestions(path = ownQuestionsPath): Promise<ScoredQuestion[]> {
+  const { parse } = await import('yaml');
+  const result = ownSetSchema.safeParse(parse(readFileSync(path, 'utf8')));
   if (!result.success) throw new Error(`${path}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return result.data.questions;
 }
@@ -59,7 +71,7 @@ export interface Figures {
   misses: { id: string; question: string; gold: string[]; got: string[]; outcome: Outcome }[];
 }
 
-export function figures(questions: EvalQuestion[], predict: (q: EvalQuestion) => Prediction, vision: VisionIndex): Figures {
+export function figures(questions: ScoredQuestion[], predict: (q: ScoredQuestion) => Prediction, vision: VisionIndex): Figures {
   const matrix = { in: { answer: 0, suggest: 0, abstain: 0 }, out: { answer: 0, suggest: 0, abstain: 0 } };
   let hit1 = 0;
   let hit3 = 0;
@@ -98,7 +110,7 @@ export function figures(questions: EvalQuestion[], predict: (q: EvalQuestion) =>
   };
 }
 
-export function engine(vision: VisionIndex): (q: EvalQuestion) => Prediction {
+export function engine(vision: VisionIndex): (q: ScoredQuestion) => Prediction {
   return (q) => {
     const result = askExtractive(vision, q.question, { contact: 'het AI- en privacyteam' });
     const sections = result.outcome === 'suggest' ? (result.suggestions ?? []).map((s) => s.sectionId) : result.citations.map((c) => c.sectionId);
@@ -107,7 +119,7 @@ export function engine(vision: VisionIndex): (q: EvalQuestion) => Prediction {
 }
 
 /** The plain baseline: lunr with lunr-languages' Dutch pipeline (English: lunr's own), same passages, top hit answers. */
-export function baseline(vision: VisionIndex): (q: EvalQuestion) => Prediction {
+export function baseline(vision: VisionIndex): (q: ScoredQuestion) => Prediction {
   const build = (lang: Lang) => {
     const passages = vision.languages[lang].passages;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -148,4 +160,10 @@ export async function evaluate(splits: Split[] = ['dev', 'test'], vision: Vision
     result.splits[split] = { engine: figures(subset, mine, vision), baseline: figures(subset, base, vision) };
   }
   return result;
+}
+
+/** The own tuning set, scored the same way as the evaluation halves. */
+export async function evaluateOwn(vision: VisionIndex = loadVision()): Promise<{ visionVersion: string; engine: Figures; baseline: Figures }> {
+  const questions = await loadOwnQuestions();
+  return { visionVersion: vision.version, engine: figures(questions, engine(vision), vision), baseline: figures(questions, baseline(vision), vision) };
 }

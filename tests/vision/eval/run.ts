@@ -3,11 +3,15 @@
  * false-answer rate and quote fidelity for the development and the test half, ours beside the lunr baseline.
  * --misses lists the development half's misses (never the test half's: it is not tuned on).
  * --dev evaluates the development half only: the figures to tune on, without looking at the test half.
+ * --own evaluates the own tuning set (own-questions.yaml) instead; with --misses it lists that set's misses.
  */
-import { evaluate, type Figures } from './evaluate.js';
+import { evaluate, evaluateOwn, type Figures } from './evaluate.js';
 
 const args = process.argv.slice(2);
-const evaluation = await evaluate(args.includes('--dev') ? ['dev'] : ['dev', 'test']);
+const own = args.includes('--own');
+const evaluation = own
+  ? await evaluateOwn().then((o) => ({ visionVersion: o.visionVersion, splits: { own: { engine: o.engine, baseline: o.baseline } } }))
+  : await evaluate(args.includes('--dev') ? ['dev'] : ['dev', 'test']);
 
 if (args.includes('--json')) {
   const strip = (f: Figures) => ({ ...f, misses: undefined });
@@ -17,7 +21,8 @@ if (args.includes('--json')) {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
   console.log(`Vraag het de visie: evaluatie (visie versie ${evaluation.visionVersion})`);
   for (const [split, { engine, baseline }] of Object.entries(evaluation.splits)) {
-    console.log(`\n== ${split === 'dev' ? 'development' : 'test'} half: ${engine.inScope} in scope, ${engine.outOfScope} out of scope ==`);
+    const name = { dev: 'development half', test: 'test half', own: 'own tuning set' }[split] ?? split;
+    console.log(`\n== ${name}: ${engine.inScope} in scope, ${engine.outOfScope} out of scope ==`);
     console.log(`${''.padEnd(34)}${'engine'.padStart(9)}${'lunr baseline'.padStart(15)}`);
     const row = (label: string, a: string, b: string) => console.log(`${label.padEnd(34)}${a.padStart(9)}${b.padStart(15)}`);
     row('Hit@1', pct(engine.hit1), pct(baseline.hit1));
@@ -31,7 +36,7 @@ if (args.includes('--json')) {
       row(`${scope}-scope answer/suggest/abstain`, m(engine), m(baseline));
     }
     console.log(`Hit@1 gain over baseline: ${((engine.hit1 - baseline.hit1) * 100).toFixed(1)} points`);
-    if (split === 'dev' && args.includes('--misses')) {
+    if ((split === 'dev' || split === 'own') && args.includes('--misses')) {
       for (const miss of engine.misses) console.log(`  miss ${miss.id} [${miss.outcome}] "${miss.question}" gold=${miss.gold.join(',')} got=${miss.got.join(',')}`);
     }
   }

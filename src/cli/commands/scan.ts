@@ -10,18 +10,14 @@ import { readThresholdsFile, ThresholdsFileError } from '../../housekeeping/conf
 import { writeCsv } from '../../housekeeping/output/csv.js';
 import { writeJsonReport } from '../../housekeeping/output/json.js';
 import { formatSummary } from '../../housekeeping/output/text.js';
-import { writeXlsx } from '../../housekeeping/output/xlsx.js';
 import type { ScanProgress, ScanReport } from '../../housekeeping/report.js';
 import { runScan } from '../../housekeeping/scan.js';
 import type { Source } from '../../housekeeping/source.js';
 import { filesystemSource } from '../../housekeeping/sources/filesystem.js';
 import type { ThresholdsFile } from '../../housekeeping/thresholds.js';
-import { openStore } from '../../store/index.js';
-import { saveWithTrend } from '../../store/repositories/housekeeping.js';
 import { parseFlags } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { graphSourceFromFlags } from './scan-graph.js';
 
 const options = {
   path: { type: 'string' },
@@ -124,6 +120,9 @@ export const scanCommand: Command = {
     if (!flags.upload && !flags['no-store']) {
       try {
         const config = loadConfig(io.env);
+        // Loaded only when used: a scan of a million entries should not carry the database, Excel or Graph code.
+        const { openStore } = await import('../../store/index.js');
+        const { saveWithTrend } = await import('../../store/repositories/housekeeping.js');
         const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
         try {
           const saved = await saveWithTrend(store, sourceKey, report);
@@ -157,6 +156,7 @@ async function openSource(flags: Flags, env: NodeJS.ProcessEnv, nl: boolean): Pr
     return { source, sourceKey: `fs:${hostname()}:${source.root}` };
   }
   const targetFlags = { drive: flags.drive, site: flags.site, team: flags.team };
+  const { graphSourceFromFlags } = await import('./scan-graph.js');
   const source = await graphSourceFromFlags(targetFlags, env);
   const [kind, id] = flags.drive ? ['drive', flags.drive] : flags.site ? ['site', flags.site] : ['team', flags.team!];
   return { source, sourceKey: `graph:${kind}:${id}` };
@@ -200,6 +200,7 @@ async function writeOutputs(report: ScanReport, flags: Flags, io: CliIO): Promis
     say.write(`${nl ? 'CSV geschreven' : 'CSV written'}: ${flags.csv}\n`);
   }
   if (flags.xlsx) {
+    const { writeXlsx } = await import('../../housekeeping/output/xlsx.js');
     await writeXlsx(report, flags.xlsx, lang);
     say.write(`${nl ? 'Excel geschreven' : 'Excel written'}: ${flags.xlsx}\n`);
   }

@@ -26,9 +26,9 @@ export function duplicateFileRule(): Rule {
     id: 'duplicate-file',
     severity: 'medium',
     category: 'findability',
-    visit({ entry }) {
+    visit({ entry, parent, name }) {
       if (entry.kind !== 'file' || entry.size <= 0) return;
-      const candidate = arena.add(entry.path, entry.hash);
+      const candidate = arena.add(parent, name, entry.hash);
       const seen = bySize.get(entry.size);
       if (seen === undefined) bySize.set(entry.size, candidate);
       else if (Array.isArray(seen)) seen.push(candidate);

@@ -47,7 +47,9 @@ export function coverage(index: LanguageIndex, words: AnalyzedWord[], passage: P
   let total = 0;
   let matched = 0;
   for (const word of words) {
-    const own = word.terms.filter((t) => !word.parts.includes(t));
+    // A word whose stem is one of its own parts ("mogelijkheden": mogelijk + heden) still counts with its terms.
+    const rest = word.terms.filter((t) => !word.parts.includes(t));
+    const own = rest.length > 0 ? rest : word.terms;
     const weight = Math.max(...own.map((t) => (index.bm25.has(t) ? index.bm25.idf(t) : unknownWeight * index.maxIdf)));
     total += weight;
     if (own.some((t) => passage.terms.has(t))) matched += weight;

@@ -1,4 +1,4 @@
-import { Analyzer } from '../../src/vision/analysis/analyzer.js';
+import { Analyzer, presentToInfinitive } from '../../src/vision/analysis/analyzer.js';
 import { splitCompound } from '../../src/vision/analysis/compounds.js';
 import { fold } from '../../src/vision/analysis/fold.js';
 import { tokenize } from '../../src/vision/analysis/tokenize.js';
@@ -92,5 +92,33 @@ describe('English analyzer', () => {
     expect(en.words('the trainings')[0]!.stem).toBe(en.stem('training'));
     expect(en.terms('GDPR')).toContain('=avg');
     expect(en.terms('artificial intelligence')).toContain('=ai');
+  });
+});
+
+describe('present-tense verbs the stemmer leaves apart from their infinitive', () => {
+  it('gives the infinitive of a -t form, long vowels and f/v handled', () => {
+    expect(presentToInfinitive('leert')).toBe('leren');
+    expect(presentToInfinitive('benadeelt')).toBe('benadelen');
+    expect(presentToInfinitive('overneemt')).toBe('overnemen');
+    expect(presentToInfinitive('stopt')).toBe('stoppen');
+    expect(presentToInfinitive('verandert')).toBe('veranderen');
+    expect(presentToInfinitive('geeft')).toBe('geven');
+    expect(presentToInfinitive('kost')).toBeUndefined();
+    expect(presentToInfinitive('budget')).toBeUndefined();
+  });
+
+  it('lets a question verb the vision never writes in that form match its infinitive', () => {
+    const analyzer = new Analyzer('nl', lexicon);
+    analyzer.useVocabulary(new Set(['leren']));
+    const [word] = analyzer.words('leert');
+    expect(word?.terms).toContain(analyzer.stem('leren'));
+  });
+});
+
+describe('compound splitting keeps derivational endings on their word', () => {
+  it('does not split off -heden or -lende', () => {
+    const words = new Set(['mogelijk', 'heden', 'verschil', 'lende', 'werkzaam']);
+    expect(splitCompound('mogelijkheden', (w) => words.has(w))).toBeUndefined();
+    expect(splitCompound('verschillende', (w) => words.has(w))).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { askExtractive, detectIntent, detectLanguage, loadVision } from '../../src/vision/index.js';
 import { loadSettings } from '../../src/vision/settings.js';
-import { chooseLanguage, rank } from '../../src/vision/ask.js';
+import { chooseLanguage, coverage, rank } from '../../src/vision/ask.js';
 import { sentences } from '../../src/vision/quotes.js';
 
 const contentDir = join(import.meta.dirname ?? __dirname, 'fixtures', 'valid');
@@ -155,5 +155,16 @@ describe('language and intents', () => {
     expect(about.language).toBe('en');
     expect(about.answer).toMatch(/AI-wijzer is an AI system.*Article 50/);
     expect(askExtractive(vision, 'bedankt', options).intent).toBe('thanks');
+  });
+});
+
+describe('coverage', () => {
+  it('counts a word whose stem is one of its own compound parts instead of turning the share into NaN', () => {
+    const nl = vision.languages.nl;
+    const word = { surface: 'mogelijkheden', stem: 'mogelijk', terms: ['mogelijk'], parts: ['mogelijk'] };
+    const passage = nl.passages[0]!;
+    const share = coverage(nl, [word], passage);
+    expect(Number.isFinite(share)).toBe(true);
+    expect(share).toBe(passage.terms.has('mogelijk') ? 1 : 0);
   });
 });

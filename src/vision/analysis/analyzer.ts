@@ -7,6 +7,24 @@ import { splitCompound } from './compounds.js';
 import { fold } from './fold.js';
 import { tokenize } from './tokenize.js';
 
+/**
+ * Snowball's Dutch stemmer leaves the -t of a present-tense verb ("leert", "benadeelt", "overneemt") while the
+ * infinitive loses its -en ("leren" -> ler): the same verb then never matches. This gives the infinitive of a
+ * word that may be such a form (long vowel written single again, f/s voiced: "leeft" -> leven); a word that is
+ * not a verb only gains a term that nothing else uses.
+ */
+export function presentToInfinitive(word: string): string | undefined {
+  if (word.length < 5 || !/^\p{L}+t$/u.test(word)) return undefined;
+  let root = word.slice(0, -1);
+  if (!/[bcdfgklmnprsvz]$/.test(root)) return undefined;
+  const long = /([aeou])\1([bcdfgklmnprsvz])$/.exec(root);
+  if (long) root = root.slice(0, -3) + long[1] + long[2];
+  // A short stressed vowel doubles its consonant ("stopt" -> stoppen); an unstressed -er/-el/-en does not ("verandert").
+  else if (/[^aeiou][aeiou][bdfgklmnprsz]$/.test(root) && !/e[rln]$/.test(root)) root += root.slice(-1);
+  if (/(?:[aeiou]|ie|ij|ui|ei|ou|eu|oe)f$/.test(root)) root = `${root.slice(0, -1)}v`;
+  return `${root}en`;
+}
+
 /** One word of a text after analysis: the terms it contributes to the index or asks for in a query. */
 export interface AnalyzedWord {
   /** The folded word (a part, for hyphenated words). */
@@ -94,6 +112,12 @@ export class Analyzer {
         const stem = this.stem(part);
         const stop = this.stops.has(part) || (part.length < 2 && !/\d/.test(part));
         const unit: Unit = { surface: part, stem, terms: [stem], parts: [], stop };
+        // Only for a question word the vision never writes: its own forms already match as they are.
+        const infinitive = this.lang === 'nl' && !stop && this.vocabulary && !this.vocabulary.has(part) ? presentToInfinitive(part) : undefined;
+        if (infinitive !== undefined) {
+          const base = this.stem(infinitive);
+          if (base !== stem) unit.terms.push(base);
+        }
         if (i === token.parts.length - 1 && token.parts.length > 1) unit.terms.push(this.stem(token.word.replace(/-/g, '')));
         units.push(unit);
       });

@@ -13,7 +13,7 @@ export interface SplitOptions {
 
 const linkers = ['', 's', 'e', 'en'] as const;
 // Derivational endings that happen to be words in the list: "menselijke" is not mens + lijke.
-const notAFinalPart = new Set(['lijk', 'lijke', 'lijken', 'matig', 'matige', 'baar', 'bare', 'heid', 'eren', 'sing', 'taat', 'isch', 'ische', 'achtig', 'achtige', 'loos', 'loze', 'zaam', 'zame', 'schap', 'elijk', 'elijke', 'ling', 'lingen', 'ende', 'enden', 'tie', 'ties', 'ering', 'eringen']);
+const notAFinalPart = new Set(['lijk', 'lijke', 'lijken', 'matig', 'matige', 'baar', 'bare', 'heid', 'eren', 'sing', 'taat', 'isch', 'ische', 'achtig', 'achtige', 'loos', 'loze', 'zaam', 'zame', 'schap', 'elijk', 'elijke', 'ling', 'lingen', 'ende', 'enden', 'tie', 'ties', 'ering', 'eringen', 'heden', 'lende', 'lenden']);
 const defaultFinalSuffixes = ['en', 's', 'e', 'n', "'s"] as const;
 
 export function splitCompound(word: string, isWord: (w: string) => boolean, options: SplitOptions = {}): string[] | undefined {

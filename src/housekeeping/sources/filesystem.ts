@@ -11,9 +11,11 @@ export interface WalkerFs {
   lstat(path: string): { size: number; mtimeMs: number; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean } | undefined;
 }
 
+const readdirOptions = { withFileTypes: true } as const;
+const lstatOptions = { throwIfNoEntry: false } as const;
 export const nodeWalkerFs: WalkerFs = {
-  readdir: (path) => readdir(path, { withFileTypes: true }),
-  lstat: (path) => lstatSync(path, { throwIfNoEntry: false }),
+  readdir: (path) => readdir(path, readdirOptions),
+  lstat: (path) => lstatSync(path, lstatOptions),
 };
 
 export interface FilesystemSourceOptions {
@@ -121,11 +123,17 @@ export function filesystemSource(root: string, options: FilesystemSourceOptions 
       }
       const batch: Entry[] = [];
       const prefix = dir.rel === '' ? '' : `${dir.rel}/`;
+      // Subfolders are queued before this folder's lstats, so their readdirs run meanwhile on the thread pool.
+      for (const dirent of settled.dirents) if (dirent.isDirectory()) stack.push({ abs: `${dir.abs}/${dirent.name}`, rel: prefix + dirent.name });
+      fill();
       for (const dirent of settled.dirents) {
+        const typed = dirent.isFile() || dirent.isDirectory();
         if (dirent.isSymbolicLink()) {
           skippedLinks++;
           continue;
         }
+        // Sockets, pipes and devices are neither files nor folders to a user: left out (unknown types are looked at).
+        if (!typed && (dirent.isFIFO() || dirent.isSocket() || dirent.isBlockDevice() || dirent.isCharacterDevice())) continue;
         const abs = `${dir.abs}/${dirent.name}`;
         const rel = prefix + dirent.name;
         let st;
@@ -140,11 +148,10 @@ export function filesystemSource(root: string, options: FilesystemSourceOptions 
           skippedLinks++;
         } else if (st.isDirectory()) {
           batch.push({ path: rel, kind: 'folder', size: 0, modified: st.mtimeMs });
-          stack.push({ abs, rel });
+          if (!dirent.isDirectory()) stack.push({ abs, rel }); // a type the listing did not give
         } else if (st.isFile()) {
           batch.push({ path: rel, kind: 'file', size: st.size, modified: st.mtimeMs });
         }
-        // Sockets, pipes and devices are neither files nor folders to a user: left out.
       }
       fill();
       stats.items += batch.length;

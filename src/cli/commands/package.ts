@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { buildAppPackage, PackagingError } from '../../packaging/index.js';
 import { manifestDir, rootDir } from '../../paths.js';
 import { appVersion } from '../../version.js';
 import { parseFlags } from '../args.js';
@@ -17,6 +16,8 @@ export const packageCommand: Command = {
   },
   async run(args, io) {
     const { flags } = parseFlags(args, { env: { type: 'string', short: 'e' }, out: { type: 'string' } }, flagsSchema);
+    // Loaded only for this command (the schema validator is large).
+    const { buildAppPackage, PackagingError } = await import('../../packaging/index.js');
     try {
       const result = await buildAppPackage({
         env: flags.env,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { loadConfig } from '../../config.js';
-import { startServer } from '../../server/start.js';
 import { parseFlags } from '../args.js';
 import type { Command } from '../command.js';
 
@@ -16,6 +15,8 @@ export const serveCommand: Command = {
   async run(args, io) {
     const { flags } = parseFlags(args, { port: { type: 'string', short: 'p' } }, flagsSchema);
     const config = loadConfig({ ...io.env, ...(flags.port !== undefined ? { PORT: String(flags.port) } : {}) });
+    // Loaded only for this command: the server's frameworks would cost every other command ~90 MB of memory.
+    const { startServer } = await import('../../server/start.js');
     const running = await startServer(config);
     const base = config.PUBLIC_URL ?? running.url;
     io.stdout.write(

@@ -6,7 +6,7 @@ import type { AppContext } from './context.js';
 import { identifyCaller } from './auth.js';
 import { correlationId } from './correlation.js';
 import { errorHandler, langOf, notFound } from './errors.js';
-import { apiRoutes } from './routes/index.js';
+import { agentRoutes, apiRoutes } from './routes/index.js';
 import { healthRoutes } from './routes/health.js';
 import { securityHeaders } from './security.js';
 
@@ -34,6 +34,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
       next(error);
     }
   });
+  app.use('/api', agentRoutes(ctx));
   app.use('/api', json, identifyCaller(ctx.config), apiRoutes(ctx));
   app.use('/api', notFound);
 

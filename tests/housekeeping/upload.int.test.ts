@@ -120,3 +120,24 @@ describe('POST /api/scans/upload without a configured token', () => {
     }
   });
 });
+
+describe('POST /api/scans/upload where staff sign in with Entra ID', () => {
+  it('takes the agent token (agents have no Teams sign-in), while user APIs still want a sign-in', async () => {
+    const tenant = '7e1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d';
+    const server = await startTestServer({
+      SCAN_UPLOAD_TOKEN: token,
+      AAD_APP_CLIENT_ID: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
+      AAD_APP_TENANT_ID: tenant,
+      AAD_AUTHORITY_HOST: 'http://127.0.0.1:9',
+    });
+    try {
+      const report = await runScan(memorySource(['Beleid/Nota v2.docx']), { now });
+      const upload = await post(server.url, { sourceKey: 'fs:agent02:/mnt/share', report });
+      expect(upload.status).toBe(201);
+      const ask = await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'privacy' }) });
+      expect(ask.status).toBe(401);
+    } finally {
+      await server.dispose();
+    }
+  });
+});

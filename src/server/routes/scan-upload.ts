@@ -40,7 +40,9 @@ export function scanUploadRoutes(ctx: AppContext): Router {
     if (!given || !sameToken(given, expected)) throw badToken;
     next();
   };
-  router.post('/scans/upload', checkToken, express.json({ type: scanUploadMediaType, limit: '64mb' }), async (req, res) => {
+  // After the token: plain JSON within the API's usual limit, or the agents' own media type (gzip allowed) up to 64 MB.
+  const body = [express.json({ limit: '256kb' }), express.json({ type: scanUploadMediaType, limit: '64mb' })];
+  router.post('/scans/upload', checkToken, ...body, async (req, res) => {
     const lang = langOf(req);
     const parsed = parseInput(scanUploadSchema(lang), req.body, lang);
     if (!parsed.ok) throw invalidInput(parsed.problems);

@@ -1,13 +1,24 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { rootDir } from '../../src/paths.js';
 import { runScan } from '../../src/housekeeping/scan.js';
 import type { Entry } from '../../src/housekeeping/source.js';
 import { filesystemSource, nodeWalkerFs, type WalkerFs } from '../../src/housekeeping/sources/filesystem.js';
 
 const isRoot = process.getuid?.() === 0;
+
+/** Whether user nobody can reach the repository (every folder above it searchable by others), to run code from it. */
+function othersCanReach(dir: string): boolean {
+  for (let d = dir; ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return false;
+    if (dirname(d) === d) return true;
+  }
+}
+// As root the real EACCES needs a child process running as nobody; a checkout in a private folder (mktemp -d) cannot
+// host one, and then this case is skipped, visibly. The injected-readdir case above covers the gap path regardless.
+const itAsNobody = isRoot && !othersCanReach(rootDir) ? it.skip : it;
 const now = new Date(Date.UTC(2026, 10, 23));
 
 async function collect(source: ReturnType<typeof filesystemSource>): Promise<Entry[]> {
@@ -130,7 +141,7 @@ describe('file-system source', () => {
     expect(report.findings.filter((f) => f.rule === 'empty-folder').map((f) => f.path)).toEqual(['Leeg']);
   });
 
-  it('survives a folder made unreadable with chmod 000 (as root: walked by a child process running as nobody)', async () => {
+  itAsNobody('survives a folder made unreadable with chmod 000 (as root: walked by a child process running as nobody)', async () => {
     chmodSync(join(root, 'Afgeschermd'), 0o000);
     try {
       let result: { gaps: { path: string; reason: string }[]; complete: boolean; files: number; empty: string[] };
@@ -144,6 +155,7 @@ describe('file-system source', () => {
           env: { ...process.env, HOME: tmpdir(), TSX_DISABLE_CACHE: '1' },
           encoding: 'utf8',
         });
+        expect(child.error).toBeUndefined();
         expect(child.stderr).toBe('');
         result = JSON.parse(child.stdout);
       } else {

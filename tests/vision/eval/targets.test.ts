@@ -3,10 +3,11 @@ import { evaluate } from './evaluate.js';
 /**
  * The issue's targets on the test half (never tuned on); behaviour, not timing.
  * Hit@1: the issue asks for 0.90 and for 20 points above the lunr baseline. Measured once, at the end of the
- * content and lexicon work of November 2026: 0.727 (baseline 0.636), so neither is met yet; this asserts the
+ * generalisation work of November 2026 (own tuning set, concept synonyms, alternate questions per concept):
+ * 0.800 (baseline 0.618, 18.2 points above it; before that work 0.727), so neither is met yet; this asserts the
  * figure reached, rounded down to 0.05. Raise it as the alternate questions improve.
  */
-const hit1Reached = 0.7;
+const hit1Reached = 0.8;
 
 describe('evaluation on the test half', () => {
   it('quotes only exact text, keeps out-of-scope false answers at or below 5% and holds the Hit@1 reached', async () => {

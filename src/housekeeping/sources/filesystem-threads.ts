@@ -1,0 +1,140 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { srcDir } from '../../paths.js';
+import type { Entry, Gap } from '../source.js';
+
+/**
+ * The worker is plain JavaScript read from src/ (like the content files): it then loads the same way under tsx,
+ * jest and dist/, and the build need not copy it.
+ */
+export const walkerWorkerFile = join(srcDir, 'housekeeping', 'sources', 'filesystem-worker.js');
+
+/** What filesystem-worker.js posts back for one directory. */
+type Result =
+  | { id: number; error: string }
+  | { id: number; error?: undefined; names: string; nums: Float64Array; links: number; extraDirs?: string[]; failures?: [string, string][] };
+
+interface Pending {
+  abs: string;
+  rel: string;
+}
+
+export interface ThreadedWalk {
+  absRoot: string;
+  /** Directories read at the same time, over all workers. */
+  concurrency: number;
+  threads: number;
+  /** Network shares: each worker reads its directories at the same time, as latency, not CPU, is the cost there. */
+  parallelReads: boolean;
+  gaps: Gap[];
+  onLinks(count: number): void;
+  signal?: AbortSignal;
+  /** Told the number of directories in flight after each hand-out (tests check the bound). */
+  onDispatch?(inFlight: number): void;
+}
+
+/**
+ * The walk of filesystem.ts spread over worker threads: Node's lstat per file is the cost, and one thread
+ * cannot keep up with `find`. This thread keeps the queue of folders and bounds how many are in flight;
+ * each worker reads whole directories (readdir, then an lstat per entry) and answers a request of a few
+ * directories with one message: per directory the names as one string and the numbers as one transferred
+ * array, not an object per entry.
+ */
+export async function* walkInWorkers(walk: ThreadedWalk): AsyncIterable<Entry[]> {
+  const { absRoot, concurrency, gaps, signal } = walk;
+  const threads = Math.max(1, walk.threads);
+  // Two requests per worker, so that each has the next one queued while this thread handles the last.
+  const perRequest = Math.max(1, Math.floor(concurrency / (2 * threads)));
+  const stack: Pending[] = [{ abs: absRoot, rel: '' }];
+  const inFlight = new Map<number, { dir: Pending; worker: number }>();
+  const results: Result[] = [];
+  const load: number[] = [];
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const workers = Array.from({ length: threads }, (_, i) => {
+    load.push(0);
+    const worker = new Worker(walkerWorkerFile);
+    worker.on('message', (batch: Result[]) => {
+      for (const result of batch) results.push(result);
+      notify();
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      notify();
+    });
+    worker.on('exit', (code) => {
+      failure ??= new Error(`file-system walker thread ${i} stopped (exit code ${code})`);
+      notify();
+    });
+    return worker;
+  });
+  let nextId = 0;
+  // Whole requests only, unless nothing else is left to wait for: a request per directory would cost a message each.
+  const fill = () => {
+    if (results.length > 0 && concurrency - inFlight.size < perRequest) return;
+    while (inFlight.size < concurrency && stack.length > 0) {
+      let w = 0;
+      for (let i = 1; i < load.length; i++) if (load[i]! < load[w]!) w = i;
+      const msg: { id: number; abs: string }[] = [];
+      while (msg.length < perRequest && inFlight.size < concurrency && stack.length > 0) {
+        const dir = stack.pop()!;
+        load[w]!++;
+        const id = nextId++;
+        inFlight.set(id, { dir, worker: w });
+        msg.push({ id, abs: dir.abs });
+      }
+      workers[w]!.postMessage({ parallel: walk.parallelReads, dirs: msg });
+      walk.onDispatch?.(inFlight.size);
+    }
+  };
+  signal?.addEventListener('abort', notify);
+  try {
+    fill();
+    while (inFlight.size > 0) {
+      if (results.length === 0 && !failure && !signal?.aborted) await new Promise<void>((resolve) => (wake = resolve));
+      if (signal?.aborted) return;
+      if (failure) throw failure;
+      const result = results.shift();
+      if (!result) continue;
+      const sent = inFlight.get(result.id)!;
+      inFlight.delete(result.id);
+      load[sent.worker]!--;
+      const { dir } = sent;
+      if (result.error !== undefined) {
+        gaps.push({ path: dir.rel, reason: result.error });
+        fill();
+        continue;
+      }
+      const prefix = dir.rel === '' ? '' : `${dir.rel}/`;
+      const { nums } = result;
+      const names = nums.length === 0 ? [] : result.names.split('\0');
+      const batch: Entry[] = new Array(names.length);
+      for (let i = 0, j = 0; i < names.length; i++, j += 3) {
+        const name = names[i]!;
+        const rel = prefix + name;
+        if (nums[j] === 1) {
+          batch[i] = { path: rel, kind: 'folder', size: 0, modified: nums[j + 2]! };
+          stack.push({ abs: `${dir.abs}/${name}`, rel });
+        } else {
+          batch[i] = { path: rel, kind: 'file', size: nums[j + 1]!, modified: nums[j + 2]! };
+        }
+      }
+      if (result.extraDirs) for (const name of result.extraDirs) stack.push({ abs: `${dir.abs}/${name}`, rel: prefix + name });
+      if (result.failures) for (const [name, reason] of result.failures) gaps.push({ path: prefix + name, reason });
+      if (result.links > 0) walk.onLinks(result.links);
+      fill();
+      if (batch.length > 0) yield batch;
+    }
+  } finally {
+    signal?.removeEventListener('abort', notify);
+    for (const worker of workers) {
+      worker.removeAllListeners('exit');
+      void worker.terminate();
+    }
+  }
+}

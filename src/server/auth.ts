@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { Config } from '../config.js';
+import { pseudonymFor } from '../pseudonym.js';
 import { HttpError } from './http-error.js';
 
 /** Who is calling, without saying who: a pseudonym (HMAC of tenant and object id) and, for on-behalf-of, the token. */
@@ -16,10 +16,6 @@ declare module 'express-serve-static-core' {
   interface Request {
     caller?: Caller;
   }
-}
-
-export function pseudonymFor(secret: string, subject: string): string {
-  return createHmac('sha256', secret).update(subject).digest('hex').slice(0, 32);
 }
 
 const unauthenticated = new HttpError(401, 'unauthenticated', {

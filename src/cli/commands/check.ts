@@ -7,7 +7,7 @@ import { parseInput } from '../../api/validate.js';
 import { loadConfig } from '../../config.js';
 import { ContentError, evaluateCase, formatVerdict, loadQuickcheckContent, publicVerdict, runCheck } from '../../quickcheck/index.js';
 import { interview, InterviewAborted } from '../../quickcheck/interview.js';
-import { pseudonymFor } from '../../server/auth.js';
+import { pseudonymFor } from '../../pseudonym.js';
 import { openStore } from '../../store/index.js';
 import { quickcheckRecordStore } from '../../store/repositories/quickcheck.js';
 import { parseFlags } from '../args.js';

@@ -12,6 +12,8 @@ stemmerSupport(lunr);
 lunrNl(lunr);
 
 export const questionsPath = join(rootDir, 'tests', 'vision', 'eval', 'questions.yaml');
+/** The validation set: a second evaluation set with its own halves, written without sight of the engine. */
+export const validationQuestionsPath = join(rootDir, 'tests', 'vision', 'eval', 'validation-questions.yaml');
 /** The own tuning set (no split: all of it is tuned on; it measures generalisation, it is not the evaluation). */
 export const ownQuestionsPath = join(rootDir, 'tests', 'vision', 'eval', 'own-questions.yaml');
 
@@ -150,8 +152,8 @@ export interface Evaluation {
   splits: Record<Split, { engine: Figures; baseline: Figures }>;
 }
 
-export async function evaluate(splits: Split[] = ['dev', 'test'], vision: VisionIndex = loadVision()): Promise<Evaluation> {
-  const questions = await loadQuestions();
+export async function evaluate(splits: Split[] = ['dev', 'test'], vision: VisionIndex = loadVision(), path = questionsPath): Promise<Evaluation> {
+  const questions = await loadQuestions(path);
   const mine = engine(vision);
   const base = baseline(vision);
   const result = { visionVersion: vision.version, splits: {} } as Evaluation;

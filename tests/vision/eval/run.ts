@@ -4,14 +4,16 @@
  * --misses lists the development half's misses (never the test half's: it is not tuned on).
  * --dev evaluates the development half only: the figures to tune on, without looking at the test half.
  * --own evaluates the own tuning set (own-questions.yaml) instead; with --misses it lists that set's misses.
+ * --validation evaluates the validation set (validation-questions.yaml, written without sight of the engine) instead
+ * of questions.yaml; --dev and --misses work on it the same way.
  */
-import { evaluate, evaluateOwn, type Figures } from './evaluate.js';
+import { evaluate, evaluateOwn, questionsPath, validationQuestionsPath, type Figures } from './evaluate.js';
 
 const args = process.argv.slice(2);
 const own = args.includes('--own');
 const evaluation = own
   ? await evaluateOwn().then((o) => ({ visionVersion: o.visionVersion, splits: { own: { engine: o.engine, baseline: o.baseline } } }))
-  : await evaluate(args.includes('--dev') ? ['dev'] : ['dev', 'test']);
+  : await evaluate(args.includes('--dev') ? ['dev'] : ['dev', 'test'], undefined, args.includes('--validation') ? validationQuestionsPath : questionsPath);
 
 if (args.includes('--json')) {
   const strip = (f: Figures) => ({ ...f, misses: undefined });
@@ -21,7 +23,8 @@ if (args.includes('--json')) {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
   console.log(`Vraag het de visie: evaluatie (visie versie ${evaluation.visionVersion})`);
   for (const [split, { engine, baseline }] of Object.entries(evaluation.splits)) {
-    const name = { dev: 'development half', test: 'test half', own: 'own tuning set' }[split] ?? split;
+    const set = args.includes('--validation') ? 'validation set, ' : '';
+    const name = `${set}${{ dev: 'development half', test: 'test half', own: 'own tuning set' }[split] ?? split}`;
     console.log(`\n== ${name}: ${engine.inScope} in scope, ${engine.outOfScope} out of scope ==`);
     console.log(`${''.padEnd(34)}${'engine'.padStart(9)}${'lunr baseline'.padStart(15)}`);
     const row = (label: string, a: string, b: string) => console.log(`${label.padEnd(34)}${a.padStart(9)}${b.padStart(15)}`);

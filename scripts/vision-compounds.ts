@@ -14,14 +14,35 @@ import { fold } from '../src/vision/analysis/fold.js';
 import { compoundsPath, type CompoundsData } from '../src/vision/compounds-data.js';
 import { readVisionDocuments } from '../src/vision/vision-index.js';
 
-function loadWordList(): Set<string> {
+interface WordList {
+  words: Set<string>;
+  /** Words OpenTaal flags as a possible first or middle part of a compound (Ca, Cb, Ce, Cd, Ch). */
+  begin: Set<string>;
+  /** Words flagged as a possible last part (Cc, Cd, and Ce with its hyphen form). */
+  end: Set<string>;
+}
+
+/**
+ * The OpenTaal word list with its compound flags (FLAG long: two characters each). Only lower-case entries
+ * can be parts (CHECKCOMPOUNDCASE: a name never is), and only as far as the flags allow: "partijen" is not
+ * part + ijen, "praktijk" not prak + tijk.
+ */
+function loadWordList(): WordList {
   const dic = new TextDecoder().decode(dictionaryNl.dic);
-  const words = new Set<string>();
+  const list: WordList = { words: new Set(), begin: new Set(), end: new Set() };
   for (const line of dic.split('\n').slice(1)) {
-    const word = fold(line.split('/')[0]!.trim());
-    if (word.length >= 3 && /^\p{L}+$/u.test(word)) words.add(word);
+    const [entry = '', flagText = ''] = line.trim().split(/\s/)[0]!.split('/');
+    const word = fold(entry);
+    if (word.length < 3 || !/^\p{L}+$/u.test(word)) continue;
+    list.words.add(word);
+    if (entry !== entry.toLowerCase()) continue;
+    const flags = new Set(flagText.match(/../g) ?? []);
+    // A noun (it has a plural flag, Z*) of five letters or more also opens compounds the flags leave out ("cloudstrategie").
+    const noun = word.length >= 5 && [...flags].some((f) => f.startsWith('Z'));
+    if (noun || ['Ca', 'Cb', 'Ce', 'Cd', 'Ch'].some((f) => flags.has(f))) list.begin.add(word);
+    if (['Cc', 'Cd', 'Ce'].some((f) => flags.has(f))) list.end.add(word);
   }
-  return words;
+  return list;
 }
 
 const started = performance.now();
@@ -33,12 +54,15 @@ const dictionary = loadWordList();
 const stops = new Set(stopwords.map(fold));
 const splits: Record<string, string[]> = {};
 for (const word of candidates) {
-  const parts = splitCompound(word, (w) => dictionary.has(w) && !stops.has(w));
+  const parts = splitCompound(word, (w) => dictionary.words.has(w) && !stops.has(w), {
+    canBegin: (w) => dictionary.begin.has(w) && !stops.has(w),
+    canEnd: (w) => dictionary.end.has(w) && !stops.has(w),
+  });
   if (parts) splits[word] = parts;
 }
 const data: CompoundsData = { version: 1, vocabularyHash: vocabularyHash(candidates), splits };
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, `${JSON.stringify(data, null, 1)}\n`);
 console.log(
-  `${Object.keys(splits).length} van ${candidates.length} woorden gesplitst (woordenlijst ${dictionary.size} woorden) in ${((performance.now() - started) / 1000).toFixed(1)} s -> ${output}`,
+  `${Object.keys(splits).length} van ${candidates.length} woorden gesplitst (woordenlijst ${dictionary.words.size} woorden) in ${((performance.now() - started) / 1000).toFixed(1)} s -> ${output}`,
 );

@@ -101,8 +101,8 @@ function citation(passage: Passage, quote: string): AskCitation {
   return { sectionId: passage.section.id, heading: passage.section.heading, quote };
 }
 
-// "wat zegt de visie over X", "what does the policy say about X", "volgens het beleid".
-const aboutSomething = /(^|[^\p{L}])(over|about|volgens|according)([^\p{L}]|$)/iu;
+// "wat zegt de visie over X", "what does the policy say about X", "volgens het beleid", "staat X in de AI-visie".
+const aboutSomething = /(^|[^\p{L}])(over|about|volgens|according|(in|from) (de|het|deze|dit|onze|the|this|our) ([\p{L}-]+ )?(visie|ai-visie|aivisie|beleid|ai-beleid|vision|ai vision|policy|document|stuk|paper))([^\p{L}]|$)/iu;
 
 /**
  * The content words of a question. Words for the vision itself ("visie", "beleid") are dropped when the question

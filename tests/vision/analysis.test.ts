@@ -67,6 +67,20 @@ describe('Dutch analyzer', () => {
     expect(analyzer.words('privacyregels')[0]!.parts).toEqual([analyzer.stem('privacy'), analyzer.stem('regels')]);
     expect(analyzer.words('parkeervergunning')[0]!.parts).toEqual([]);
   });
+
+  it('also splits a query compound into other forms of words the vision uses', () => {
+    const analyzer = new Analyzer('nl', lexicon, {});
+    // The vision writes "verbeteren" and "proces", never "verbetering".
+    analyzer.useVocabulary(new Set(['proces', 'verbeteren']));
+    expect(analyzer.words('procesverbetering')[0]!.parts).toEqual([analyzer.stem('proces'), analyzer.stem('verbetering')]);
+    expect(analyzer.stem('verbetering')).toBe(analyzer.stem('verbeteren'));
+  });
+
+  it('drops the frame of a question: "houden we daar rekening mee", "let de gemeente erop"', () => {
+    const analyzer = new Analyzer('nl', lexicon, {});
+    expect(analyzer.words('houden we daar rekening mee?').map((w) => w.surface)).toEqual([]);
+    expect(analyzer.words('let de gemeente erop wat welke regels gelden').map((w) => w.surface)).toEqual(['regels']);
+  });
 });
 
 describe('compound splitting', () => {
@@ -83,6 +97,18 @@ describe('compound splitting', () => {
     expect(splitCompound('menselijke', isWord)).toBeUndefined();
     expect(splitCompound('datahuishouding', isWord)).toEqual(['data', 'huishouding']);
     expect(splitCompound('kort', isWord)).toBeUndefined();
+  });
+
+  it('uses only parts that may open and close a compound when told which may (OpenTaal compound flags)', () => {
+    // "part" may only close a compound in OpenTaal, "ijen" is no word: "partijen" stays whole.
+    const list = new Set(['part', 'ijen', 'kern', 'waarde', 'bedrijf', 'technologie']);
+    const begin = new Set(['kern', 'technologie']);
+    const end = new Set(['part', 'waarde', 'bedrijf']);
+    const options = { canBegin: (w: string) => begin.has(w), canEnd: (w: string) => end.has(w) };
+    expect(splitCompound('partijen', (w) => list.has(w), options)).toBeUndefined();
+    expect(splitCompound('kernwaarden', (w) => list.has(w), options)).toEqual(['kern', 'waarden']);
+    // A plural whose stem changes: bedrijven -> bedrijf.
+    expect(splitCompound('technologiebedrijven', (w) => list.has(w), options)).toEqual(['technologie', 'bedrijven']);
   });
 });
 

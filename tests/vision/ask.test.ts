@@ -129,6 +129,8 @@ describe('language and intents', () => {
     // Without the vision's words nothing is left of these: they abstain instead of suggesting the introduction.
     expect(askExtractive(real, 'Wat zegt de visie over parkeren?', options).outcome).toBe('abstain');
     expect(askExtractive(real, 'What does the policy say about holidays?', options).outcome).toBe('abstain');
+    // "staat X in de AI-visie" asks about X too.
+    expect(first('Is privacy een van de kernwaarden in de AI-visie?')).not.toBe('visie');
     // Only the vision asked about: kept.
     expect(first('Waar gaat de visie over?')).toBe('visie');
   });

@@ -60,6 +60,7 @@ export class Analyzer {
   private readonly metas: Set<string>;
   private readonly phrases = new Map<string, Phrase[]>();
   private vocabulary: Set<string> | undefined;
+  private vocabularyStems: Set<string> | undefined;
 
   constructor(
     readonly lang: Lang,
@@ -102,6 +103,7 @@ export class Analyzer {
   /** Lets queries split compounds the precomputed list does not know, into words the vision uses. */
   useVocabulary(words: Set<string>): void {
     this.vocabulary = words;
+    this.vocabularyStems = new Set([...words].filter((w) => w.length >= 5 && !this.stops.has(w)).map((w) => this.stem(w)));
   }
 
   /** The content words of a text, stopwords removed, each with every term it stands for. */
@@ -165,6 +167,8 @@ export class Analyzer {
     if (known) return known;
     if (this.lang !== 'nl' || !this.vocabulary || this.vocabulary.has(word)) return undefined;
     const vocabulary = this.vocabulary;
-    return splitCompound(word, (w) => vocabulary.has(w) && !this.stops.has(w));
+    const stems = this.vocabularyStems;
+    // A part counts when the vision uses it, or another form of it ("procesverbetering": proces + verbeteren).
+    return splitCompound(word, (w) => !this.stops.has(w) && (vocabulary.has(w) || (w.length >= 5 && stems !== undefined && stems.has(this.stem(w)))));
   }
 }

@@ -9,6 +9,10 @@ export interface SplitOptions {
   minWord?: number;
   /** Suffixes a final part may carry (plural, inflection) when only its base form is a known word. */
   finalSuffixes?: readonly string[];
+  /** Whether a word may open or sit inside a compound (Hunspell's compound flags); defaults to isWord. */
+  canBegin?: (w: string) => boolean;
+  /** Whether a word may close a compound; defaults to isWord. */
+  canEnd?: (w: string) => boolean;
 }
 
 const linkers = ['', 's', 'e', 'en'] as const;
@@ -20,11 +24,18 @@ export function splitCompound(word: string, isWord: (w: string) => boolean, opti
   const minPart = options.minPart ?? 4;
   const minWord = options.minWord ?? 8;
   const finalSuffixes = options.finalSuffixes ?? defaultFinalSuffixes;
+  const canBegin = options.canBegin ?? isWord;
+  const canEnd = options.canEnd ?? isWord;
   if (word.length < minWord || !/^\p{L}+$/u.test(word)) return undefined;
   const n = word.length;
   // best[i]: fewest parts covering word[i..]; undefined when word[i..] cannot be covered.
   const best: (string[] | undefined)[] = new Array(n + 1).fill(undefined);
-  const isFinal = (piece: string) => notAFinalPart.has(piece) ? false : isWord(piece) || finalSuffixes.some((s) => piece.endsWith(s) && piece.length - s.length >= minPart && isWord(piece.slice(0, -s.length)));
+  // The base form of an inflected last part: "bedrijven" -> bedrijf, "pakketten" -> pakket.
+  const bases = (stem: string) => [stem, stem.replace(/v$/, 'f'), stem.replace(/z$/, 's'), stem.replace(/([bdfgklmnprst])\1$/, '$1')];
+  const isFinal = (piece: string) =>
+    notAFinalPart.has(piece)
+      ? false
+      : canEnd(piece) || finalSuffixes.some((s) => piece.endsWith(s) && piece.length - s.length >= minPart && bases(piece.slice(0, -s.length)).some(canEnd));
   for (let i = n - minPart; i >= 0; i--) {
     let choice: string[] | undefined;
     const consider = (parts: string[]) => {
@@ -35,7 +46,7 @@ export function splitCompound(word: string, isWord: (w: string) => boolean, opti
     if (i > 0 && tail.length >= minPart && isFinal(tail)) consider([tail]);
     for (let j = i + minPart; j <= n - minPart; j++) {
       const part = word.slice(i, j);
-      if (!isWord(part)) continue;
+      if (!canBegin(part)) continue;
       for (const link of linkers) {
         const next = j + link.length;
         if (word.slice(j, next) !== link) continue;

@@ -108,8 +108,16 @@ const aboutSomething = /(^|[^\p{L}])(over|about|volgens|according|(in|from) (de|
  * The content words of a question. Words for the vision itself ("visie", "beleid") are dropped when the question
  * asks what it says about something else; they would pull it to the sections that mention the vision.
  */
+// "wat is X, kun je het uitleggen", "leg uit wat X is", "explain what X means": a request to the bot, not a topic.
+const whatIs = /(^|[^\p{L}])(wat|what)([^\p{L}]|$).*([^\p{L}])(is|zijn|betekent|betekenen|are|means?)([^\p{L}]|$)/iu;
+const requestWords = new Set(['uitleg', 'uitleggen', 'leg', 'explain']);
+
 export function questionWords(index: LanguageIndex, text: string): AnalyzedWord[] {
-  const words = index.analyzer.words(text);
+  let words = index.analyzer.words(text);
+  if (whatIs.test(text) || /^\s*(leg|explain)\b/iu.test(text)) {
+    const rest = words.filter((w) => !requestWords.has(w.surface));
+    if (rest.length > 0) words = rest;
+  }
   if (!aboutSomething.test(text)) return words;
   const rest = words.filter((w) => !index.analyzer.isMetaWord(w.surface));
   return rest.length < words.length && rest.some((w) => !w.terms.includes('=ai')) ? rest : words;

@@ -76,6 +76,12 @@ describe('Dutch analyzer', () => {
     expect(analyzer.stem('verbetering')).toBe(analyzer.stem('verbeteren'));
   });
 
+  it('lets a stopword inside a synonym phrase stand for the phrase only', () => {
+    const analyzer = new Analyzer('nl', lexicon, {});
+    const inWord = analyzer.words('houden we de touwtjes in handen').find((w) => w.surface === 'in');
+    expect(inWord?.terms).toEqual(['=controle']);
+  });
+
   it('drops the frame of a question: "houden we daar rekening mee", "let de gemeente erop"', () => {
     const analyzer = new Analyzer('nl', lexicon, {});
     expect(analyzer.words('houden we daar rekening mee?').map((w) => w.surface)).toEqual([]);

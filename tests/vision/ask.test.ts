@@ -129,6 +129,10 @@ describe('language and intents', () => {
     // Without the vision's words nothing is left of these: they abstain instead of suggesting the introduction.
     expect(askExtractive(real, 'Wat zegt de visie over parkeren?', options).outcome).toBe('abstain');
     expect(askExtractive(real, 'What does the policy say about holidays?', options).outcome).toBe('abstain');
+    // "wat is X, kun je het uitleggen" asks what X is, not about explainability.
+    expect(first('Kun je uitleggen wat AI is?')).toBe('wat-is-ai');
+    expect(first('Explain what artificial intelligence is')).toBe('wat-is-ai');
+    expect(first('Moeten we besluiten van een algoritme kunnen uitleggen?')).toBe('menselijke-tussenkomst');
     // "staat X in de AI-visie" asks about X too.
     expect(first('Is privacy een van de kernwaarden in de AI-visie?')).not.toBe('visie');
     // Only the vision asked about: kept.

@@ -155,6 +155,8 @@ export class Analyzer {
         if (!same) continue;
         for (let k = 0; k < n; k++) {
           const unit = units[i + k]!;
+          // A stopword inside a phrase ("in" of "touwtjes in handen") stands for the phrase only, never for itself.
+          if (unit.stop) unit.terms = unit.terms.filter((t) => t.startsWith('='));
           if (!unit.terms.includes(phrase.group)) unit.terms.push(phrase.group);
           unit.stop = false;
         }

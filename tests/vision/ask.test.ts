@@ -133,6 +133,11 @@ describe('language and intents', () => {
     expect(first('Kun je uitleggen wat AI is?')).toBe('wat-is-ai');
     expect(first('Explain what artificial intelligence is')).toBe('wat-is-ai');
     expect(first('Moeten we besluiten van een algoritme kunnen uitleggen?')).toBe('menselijke-tussenkomst');
+    // Lexicon phrases: "omdat het kan" (AI as a goal in itself), "slotsom"; the verb "act" is not the AI Act.
+    expect(first('Zetten we AI in omdat het kan?')).toBe('ai-als-middel-niet-als-doel');
+    expect(first('Wat is de slotsom van de visie?')).toBe('conclusie');
+    expect(first('Can an AI system act by itself?')).toBe('wat-is-ai');
+    expect(first('Which rules apply under the AI Act?')).toBe('wetgeving-en-richtlijnen');
     // "staat X in de AI-visie" asks about X too.
     expect(first('Is privacy een van de kernwaarden in de AI-visie?')).not.toBe('visie');
     // Only the vision asked about: kept.

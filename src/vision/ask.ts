@@ -123,6 +123,26 @@ export function questionWords(index: LanguageIndex, text: string): AnalyzedWord[
   return rest.length < words.length && rest.some((w) => !w.terms.includes('=ai')) ? rest : words;
 }
 
+// Questions after an amount ("hoeveel", "wat kost", "how much") or a date ("per wanneer", "op welke datum", "since when").
+const asksAmount = /(^|[^\p{L}])(hoeveel|hoe ?veel|hoe groot|hoe hoog|wat kost|wat kosten|welk bedrag|how much|how many|how large|how big|what does [\p{L} -]+ cost|what is the (price|cost))([^\p{L}]|$)/iu;
+const asksDate = /(^|[^\p{L}])(per wanneer|sinds wanneer|vanaf wanneer|tot wanneer|welke datum|op welke dag|in welk jaar|welk jaar|what date|which date|since when|from when|until when|in what year|which year)([^\p{L}]|$)/iu;
+const months = /(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october)/iu;
+
+/**
+ * Whether a quote can answer the kind of question asked: one after an amount or a date needs a number (or, for a
+ * date, a month) that the question does not already hold; "hoeveel CO2 kost een vraag" is not answered by a
+ * paragraph on energy use without any figure.
+ */
+export function answersItsType(question: string, quote: string): boolean {
+  const amount = asksAmount.test(question);
+  const date = asksDate.test(question);
+  if (!amount && !date) return true;
+  const known = new Set(question.match(/\d+/g) ?? []);
+  const numbers = (quote.match(/\d+/g) ?? []).filter((n) => !known.has(n));
+  if (numbers.length > 0) return true;
+  return date && months.test(quote) && !months.test(question);
+}
+
 /** Content words of a question that one language's vision text uses (synonym groups aside: they span both). */
 function knownWords(index: LanguageIndex, text: string): number {
   return index.analyzer.words(text).filter((w) => w.terms.some((t) => !t.startsWith('=') && index.bm25.has(t))).length;
@@ -162,7 +182,10 @@ export function askExtractive(vision: VisionIndex, question: string, options: As
   const answerCoverage = answerAt.unknownWordWeight === vision.settings.outcome.unknownWordWeight ? top.coverage : coverage(index, words, top.passage, answerAt.unknownWordWeight);
   if (confidence >= answerAt.confidence && answerCoverage >= answerAt.coverage) {
     const quote = selectQuote(index, top.passage, words, vision.settings.quote);
-    return { ...base, outcome: 'answer', answer: quote, citations: [citation(top.passage, quote)], confidence, link: sectionLink(top.passage.section.id) };
+    // A question after an amount or a date is only answered by a quote that holds one (not the question's own).
+    if (answersItsType(text, quote)) {
+      return { ...base, outcome: 'answer', answer: quote, citations: [citation(top.passage, quote)], confidence, link: sectionLink(top.passage.section.id) };
+    }
   }
   if (top.coverage >= suggestAt.coverage) {
     const chosen = ranked.filter((r, i) => i === 0 || (r.score >= suggestAt.relativeScore * top.score && r.coverage >= suggestAt.coverage)).slice(0, suggestAt.maxSections);

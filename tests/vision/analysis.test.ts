@@ -76,6 +76,12 @@ describe('Dutch analyzer', () => {
     expect(analyzer.stem('verbetering')).toBe(analyzer.stem('verbeteren'));
   });
 
+  it('matches a phrase with up to two stopwords between its words', () => {
+    const analyzer = new Analyzer('nl', lexicon, {});
+    expect(analyzer.terms('wat verstaan we eigenlijk onder AI')).toContain('=definitie');
+    expect(analyzer.terms('wat verstaan we er bij ons allemaal nog onder')).not.toContain('=definitie');
+  });
+
   it('lets a stopword inside a synonym phrase stand for the phrase only', () => {
     const analyzer = new Analyzer('nl', lexicon, {});
     const inWord = analyzer.words('houden we de touwtjes in handen').find((w) => w.surface === 'in');

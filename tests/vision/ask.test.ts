@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { askExtractive, detectIntent, detectLanguage, loadVision } from '../../src/vision/index.js';
 import { loadSettings } from '../../src/vision/settings.js';
-import { chooseLanguage, coverage, rank } from '../../src/vision/ask.js';
+import { answersItsType, chooseLanguage, coverage, rank } from '../../src/vision/ask.js';
 import { sentences } from '../../src/vision/quotes.js';
 
 const contentDir = join(import.meta.dirname ?? __dirname, 'fixtures', 'valid');
@@ -166,6 +166,23 @@ describe('language and intents', () => {
     expect(about.language).toBe('en');
     expect(about.answer).toMatch(/AI-wijzer is an AI system.*Article 50/);
     expect(askExtractive(vision, 'bedankt', options).intent).toBe('thanks');
+  });
+});
+
+describe('the kind of answer a question asks for', () => {
+  it('wants a figure for an amount and a figure or month for a date, not one from the question itself', () => {
+    expect(answersItsType('Hoeveel stroom kost één prompt?', 'We zijn ons bewust van de ecologische voetafdruk van AI-systemen.')).toBe(false);
+    expect(answersItsType('Hoeveel medewerkers gebruiken AI maandelijks?', '13% van de respondenten gaf aan maandelijks AI in te zetten.')).toBe(true);
+    expect(answersItsType('Hoe groot is het AI-budget in 2026?', 'Zo ontvangen gemeenten vanaf 2026 aanzienlijk minder rijksmiddelen.')).toBe(false);
+    expect(answersItsType('Since when does the AI Act apply?', 'It fully entered into force in August 2024.')).toBe(true);
+    expect(answersItsType('Op welke datum is de sessie voor de raad?', 'Desgewenst kan een beeldvormende sessie worden georganiseerd.')).toBe(false);
+    expect(answersItsType('Wanneer noem je iets AI?', 'AI omvat technologieën die taken kunnen uitvoeren.')).toBe(true);
+  });
+
+  it('offers a choice instead of quoting a paragraph without the figure asked for', () => {
+    const real = loadVision();
+    expect(askExtractive(real, 'Hoeveel stroom kost één prompt aan een taalmodel?', options).outcome).not.toBe('answer');
+    expect(askExtractive(real, 'Hoeveel procent van de medewerkers gebruikt AI maandelijks?', options).outcome).toBe('answer');
   });
 });
 

@@ -150,11 +150,21 @@ export class Analyzer {
         const n = phrase.stems.length;
         // A one-word synonym never revives a stopword ("kan" is not "kans", though both stem to "kan").
         if (i + n > units.length || (n === 1 && units[i]!.stop)) continue;
-        let same = true;
-        for (let k = 1; k < n && same; k++) same = units[i + k]!.stem === phrase.stems[k];
-        if (!same) continue;
-        for (let k = 0; k < n; k++) {
-          const unit = units[i + k]!;
+        // The words of a phrase in order; up to two stopwords may come between them ("verstaan we eigenlijk onder").
+        const at = [i];
+        let gaps = 0;
+        for (let k = 1, j = i + 1; k < n && at.length === k; j++) {
+          const unit = units[j];
+          if (!unit) break;
+          if (unit.stem === phrase.stems[k]) {
+            at.push(j);
+            k++;
+          } else if (unit.stop && gaps < 2) gaps++;
+          else break;
+        }
+        if (at.length !== n) continue;
+        for (const j of at) {
+          const unit = units[j]!;
           // A stopword inside a phrase ("in" of "touwtjes in handen") stands for the phrase only, never for itself.
           if (unit.stop) unit.terms = unit.terms.filter((t) => t.startsWith('='));
           if (!unit.terms.includes(phrase.group)) unit.terms.push(phrase.group);

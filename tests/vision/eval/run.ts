@@ -39,7 +39,7 @@ if (args.includes('--json')) {
       row(`${scope}-scope answer/suggest/abstain`, m(engine), m(baseline));
     }
     console.log(`Hit@1 gain over baseline: ${((engine.hit1 - baseline.hit1) * 100).toFixed(1)} points`);
-    if ((split === 'dev' || split === 'own') && args.includes('--misses')) {
+    if ((split === 'dev' || split === 'own' || (split === 'test' && args.includes('--validation'))) && args.includes('--misses')) {
       for (const miss of engine.misses) console.log(`  miss ${miss.id} [${miss.outcome}] "${miss.question}" gold=${miss.gold.join(',')} got=${miss.got.join(',')}`);
     }
   }

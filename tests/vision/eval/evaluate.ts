@@ -14,6 +14,8 @@ lunrNl(lunr);
 export const questionsPath = join(rootDir, 'tests', 'vision', 'eval', 'questions.yaml');
 /** The validation set: a second evaluation set with its own halves, written without sight of the engine. */
 export const validationQuestionsPath = join(rootDir, 'tests', 'vision', 'eval', 'validation-questions.yaml');
+/** The second validation set, written the same way after the first had been tuned on: held out (test half only). */
+export const validation2QuestionsPath = join(rootDir, 'tests', 'vision', 'eval', 'validation2-questions.yaml');
 /** The own tuning set (no split: all of it is tuned on; it measures generalisation, it is not the evaluation). */
 export const ownQuestionsPath = join(rootDir, 'tests', 'vision', 'eval', 'own-questions.yaml');
 

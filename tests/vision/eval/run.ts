@@ -1,19 +1,25 @@
 /**
- * `npm run eval [-- --json] [-- --misses] [-- --dev]`: Hit@1, Hit@3, the answer/suggest/abstain matrix, the out-of-scope
- * false-answer rate and quote fidelity for the development and the test half, ours beside the lunr baseline.
+ * `npm run eval [-- --json] [-- --misses] [-- --dev] [-- --own | --validation | --validation2]`: Hit@1, Hit@3, the
+ * answer/suggest/abstain matrix, the out-of-scope false-answer rate and quote fidelity, ours beside the lunr baseline.
+ * Without a set option: the evaluation set (questions.yaml), development and test half.
  * --misses lists the development half's misses (never the test half's: it is not tuned on).
  * --dev evaluates the development half only: the figures to tune on, without looking at the test half.
- * --own evaluates the own tuning set (own-questions.yaml) instead; with --misses it lists that set's misses.
- * --validation evaluates the validation set (validation-questions.yaml, written without sight of the engine) instead
- * of questions.yaml; --dev and --misses work on it the same way.
+ * --own evaluates the own tuning set (own-questions.yaml); with --misses it lists that set's misses.
+ * --validation evaluates the first validation set (validation-questions.yaml, written without sight of the engine);
+ *   both its halves have since been tuned on, so --misses lists the misses of both.
+ * --validation2 evaluates the second validation set (validation2-questions.yaml): held out, test half only, no misses.
  */
-import { evaluate, evaluateOwn, questionsPath, validationQuestionsPath, type Figures } from './evaluate.js';
+import { evaluate, evaluateOwn, questionsPath, validation2QuestionsPath, validationQuestionsPath, type Figures } from './evaluate.js';
 
 const args = process.argv.slice(2);
-const own = args.includes('--own');
-const evaluation = own
-  ? await evaluateOwn().then((o) => ({ visionVersion: o.visionVersion, splits: { own: { engine: o.engine, baseline: o.baseline } } }))
-  : await evaluate(args.includes('--dev') ? ['dev'] : ['dev', 'test'], undefined, args.includes('--validation') ? validationQuestionsPath : questionsPath);
+const set = args.includes('--own') ? 'own' : args.includes('--validation2') ? 'validation2' : args.includes('--validation') ? 'validation' : 'evaluation';
+const path = { evaluation: questionsPath, validation: validationQuestionsPath, validation2: validation2QuestionsPath, own: questionsPath }[set];
+const evaluation =
+  set === 'own'
+    ? await evaluateOwn().then((o) => ({ visionVersion: o.visionVersion, splits: { own: { engine: o.engine, baseline: o.baseline } } }))
+    : await evaluate(set === 'validation2' ? ['test'] : args.includes('--dev') ? ['dev'] : ['dev', 'test'], undefined, path);
+// Which halves may show their misses: the tuned ones.
+const showMisses = (split: string) => split === 'dev' || split === 'own' || (split === 'test' && set === 'validation');
 
 if (args.includes('--json')) {
   const strip = (f: Figures) => ({ ...f, misses: undefined });
@@ -23,8 +29,8 @@ if (args.includes('--json')) {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
   console.log(`Vraag het de visie: evaluatie (visie versie ${evaluation.visionVersion})`);
   for (const [split, { engine, baseline }] of Object.entries(evaluation.splits)) {
-    const set = args.includes('--validation') ? 'validation set, ' : '';
-    const name = `${set}${{ dev: 'development half', test: 'test half', own: 'own tuning set' }[split] ?? split}`;
+    const prefix = { evaluation: '', own: '', validation: 'validation set, ', validation2: 'second validation set (held out), ' }[set];
+    const name = `${prefix}${{ dev: 'development half', test: 'test half', own: 'own tuning set' }[split] ?? split}`;
     console.log(`\n== ${name}: ${engine.inScope} in scope, ${engine.outOfScope} out of scope ==`);
     console.log(`${''.padEnd(34)}${'engine'.padStart(9)}${'lunr baseline'.padStart(15)}`);
     const row = (label: string, a: string, b: string) => console.log(`${label.padEnd(34)}${a.padStart(9)}${b.padStart(15)}`);
@@ -39,7 +45,7 @@ if (args.includes('--json')) {
       row(`${scope}-scope answer/suggest/abstain`, m(engine), m(baseline));
     }
     console.log(`Hit@1 gain over baseline: ${((engine.hit1 - baseline.hit1) * 100).toFixed(1)} points`);
-    if ((split === 'dev' || split === 'own' || (split === 'test' && args.includes('--validation'))) && args.includes('--misses')) {
+    if (showMisses(split) && args.includes('--misses')) {
       for (const miss of engine.misses) console.log(`  miss ${miss.id} [${miss.outcome}] "${miss.question}" gold=${miss.gold.join(',')} got=${miss.got.join(',')}`);
     }
   }

@@ -46,3 +46,52 @@ export function feedbackRecord(input: { question?: string; sectionId?: string; h
     visionVersion,
   };
 }
+
+/** What the AI team reads back: per section, how often it was only suggested, and how its answers were rated. */
+export interface SectionFeedback {
+  /** undefined: questions the vision could not place at all (abstained). */
+  sectionId?: string;
+  heading?: string;
+  suggested: number;
+  abstained: number;
+  helpful: number;
+  notHelpful: number;
+  /** Question texts, newest first, only where the configuration let them be stored. */
+  questions: string[];
+}
+
+export interface FeedbackSummary {
+  records: number;
+  since?: string;
+  sections: SectionFeedback[];
+}
+
+/**
+ * Groups stored records by section, the sections that most need better alternate questions first (most "not
+ * helpful" and most unanswered questions); abstentions, which have no section, come as one group of their own.
+ */
+export function summariseFeedback(records: StoredVisionFeedback[], headings: ReadonlyMap<string, string>, maxQuestions = 5): FeedbackSummary {
+  const groups = new Map<string, SectionFeedback>();
+  const group = (sectionId: string | undefined) => {
+    const key = sectionId ?? '';
+    let g = groups.get(key);
+    if (!g) {
+      g = { suggested: 0, abstained: 0, helpful: 0, notHelpful: 0, questions: [] };
+      if (sectionId) Object.assign(g, { sectionId, ...(headings.has(sectionId) ? { heading: headings.get(sectionId) } : {}) });
+      groups.set(key, g);
+    }
+    return g;
+  };
+  for (const r of records) {
+    const g = group(r.sectionId);
+    if (r.kind === 'unanswered' && r.outcome === 'abstain') g.abstained++;
+    else if (r.kind === 'unanswered') g.suggested++;
+    else if (r.helpful) g.helpful++;
+    else g.notHelpful++;
+    if (r.question && (r.kind === 'unanswered' || r.helpful === false) && g.questions.length < maxQuestions && !g.questions.includes(r.question)) g.questions.push(r.question);
+  }
+  const need = (g: SectionFeedback) => g.notHelpful * 2 + g.suggested + g.abstained;
+  const sections = [...groups.values()].sort((a, b) => need(b) - need(a) || b.helpful - a.helpful || (a.sectionId ?? '').localeCompare(b.sectionId ?? ''));
+  const oldest = records.at(-1)?.createdAt;
+  return { records: records.length, ...(oldest ? { since: oldest } : {}), sections };
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { loadConfig } from '../../config.js';
+import { openStore } from '../../store/index.js';
+import { visionFeedbackStore } from '../../store/repositories/vision.js';
+import { loadVision, summariseFeedback, type FeedbackSummary } from '../../vision/index.js';
+import { parseFlags } from '../args.js';
+import type { Command } from '../command.js';
+
+const flagsSchema = z.object({
+  json: z.boolean().optional(),
+  limit: z.coerce.number({ message: 'moet een getal zijn' }).int('moet een geheel getal zijn').min(1, 'moet minstens 1 zijn').max(1000, 'mag hoogstens 1000 zijn').default(1000),
+});
+
+function render(summary: FeedbackSummary): string {
+  if (summary.records === 0) return 'Nog geen onbeantwoorde vragen of beoordelingen opgeslagen.\n';
+  const lines = [`Vraag het de visie: ${summary.records} meldingen${summary.since ? ` sinds ${summary.since.slice(0, 10)}` : ''}, de onderdelen die het meest om betere vragen vragen eerst.`, ''];
+  for (const s of summary.sections) {
+    const name = s.sectionId ? `${s.heading ?? s.sectionId} (${s.sectionId})` : 'Niet in de visie gevonden';
+    const counts = [
+      s.suggested ? `${s.suggested}× alleen voorgesteld` : '',
+      s.abstained ? `${s.abstained}× geen antwoord` : '',
+      s.notHelpful ? `${s.notHelpful}× niet behulpzaam` : '',
+      s.helpful ? `${s.helpful}× behulpzaam` : '',
+    ].filter(Boolean);
+    lines.push(`${name}: ${counts.join(', ')}`);
+    for (const q of s.questions) lines.push(`    - ${q}`);
+  }
+  lines.push('', 'Voeg vragen zoals deze toe aan het blok <!-- vragen van het onderdeel in src/vision/content/ (zie de README daar).');
+  return `${lines.join('\n')}\n`;
+}
+
+export const feedbackCommand: Command = {
+  name: 'feedback',
+  summary: { nl: 'wat de AI-visie mist: onbeantwoorde vragen en beoordelingen per onderdeel', en: 'what the AI vision misses: unanswered questions and ratings per section' },
+  help: {
+    nl: [
+      'ai-wijzer feedback [--json] [--limit <aantal>]',
+      '  Vat de opgeslagen onbeantwoorde vragen en duimpjes van "Vraag het de visie" samen per onderdeel, de onderdelen',
+      '  met de meeste "niet behulpzaam" en onbeantwoorde vragen eerst, met vraagteksten als ASK_STORE_QUESTION_TEXT die',
+      '  liet opslaan. Voor het AI-team, om de alternatieve vragen in de visie te verbeteren.',
+      '  --limit  de laatste zoveel meldingen (standaard 1000)',
+      'De database komt uit de configuratie: DATABASE_URL, anders DATA_DIR (standaard ./data).',
+    ].join('\n'),
+    en: [
+      'ai-wijzer feedback [--json] [--limit <count>]: summarises the stored unanswered questions and ratings of "Ask the vision"',
+      'per section, the sections most in need of better alternate questions first (question texts only where ASK_STORE_QUESTION_TEXT allowed).',
+    ].join('\n'),
+  },
+  async run(args, io) {
+    const { flags } = parseFlags(args, { json: { type: 'boolean' }, limit: { type: 'string' } }, flagsSchema);
+    const config = loadConfig(io.env);
+    const vision = loadVision();
+    const headings = new Map(vision.languages.nl.document.sections.map((s) => [s.id, s.heading]));
+    const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    try {
+      const summary = summariseFeedback(await visionFeedbackStore(store).list({ limit: flags.limit }), headings);
+      io.stdout.write(flags.json ? `${JSON.stringify(summary)}\n` : render(summary));
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

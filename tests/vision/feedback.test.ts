@@ -1,0 +1,55 @@
+import type { AskResponse } from '../../src/api/ask.js';
+import { feedbackRecord, summariseFeedback, unansweredRecord, type StoredVisionFeedback } from '../../src/vision/feedback.js';
+
+const at = (i: number) => new Date(Date.UTC(2026, 10, 23, 12, 0, 60 - i)).toISOString();
+const headings = new Map([
+  ['privacy', 'Privacy'],
+  ['wat-is-ai', 'Wat is AI'],
+]);
+
+describe('the summary the AI team reads back', () => {
+  const records: StoredVisionFeedback[] = [
+    { id: 6, kind: 'feedback', helpful: false, sectionId: 'privacy', question: 'Mag ik klantgegevens in Copilot zetten?', createdAt: at(0) },
+    { id: 5, kind: 'unanswered', outcome: 'suggest', sectionId: 'privacy', question: 'Wat doen we met BSN-nummers?', createdAt: at(1) },
+    { id: 4, kind: 'unanswered', outcome: 'suggest', sectionId: 'privacy', createdAt: at(2) },
+    { id: 3, kind: 'unanswered', outcome: 'abstain', question: 'Hoe laat gaat het stadhuis open?', createdAt: at(3) },
+    { id: 2, kind: 'feedback', helpful: true, sectionId: 'wat-is-ai', question: 'Wat is AI?', createdAt: at(4) },
+    { id: 1, kind: 'unanswered', outcome: 'suggest', sectionId: 'verdwenen-onderdeel', createdAt: at(5) },
+  ];
+
+  it('groups by section, the sections most in need of better questions first, abstentions apart', () => {
+    const summary = summariseFeedback(records, headings);
+    expect(summary.records).toBe(6);
+    expect(summary.since).toBe(at(5));
+    expect(summary.sections.map((s) => s.sectionId)).toEqual(['privacy', undefined, 'verdwenen-onderdeel', 'wat-is-ai']);
+    expect(summary.sections[0]).toEqual({
+      sectionId: 'privacy',
+      heading: 'Privacy',
+      suggested: 2,
+      abstained: 0,
+      helpful: 0,
+      notHelpful: 1,
+      questions: ['Mag ik klantgegevens in Copilot zetten?', 'Wat doen we met BSN-nummers?'],
+    });
+    expect(summary.sections[1]).toMatchObject({ abstained: 1, questions: ['Hoe laat gaat het stadhuis open?'] });
+    // A section the current vision no longer has keeps its id, without a heading.
+    expect(summary.sections[2]!.heading).toBeUndefined();
+  });
+
+  it('never lists the question of a helpful answer, and caps the examples per section', () => {
+    const summary = summariseFeedback(records, headings, 1);
+    expect(summary.sections.find((s) => s.sectionId === 'wat-is-ai')).toMatchObject({ helpful: 1, questions: [] });
+    expect(summary.sections[0]!.questions).toHaveLength(1);
+  });
+
+  it('holds a question text only when the configuration allowed storing it', () => {
+    const result: AskResponse = { question: 'Mag ik dit?', language: 'nl', outcome: 'suggest', answer: '', citations: [], confidence: 0.4, visionVersion: '2025.1', generated: false, suggestions: [{ sectionId: 'privacy', heading: 'Privacy', link: '/tab/#visie/privacy' }] };
+    expect(unansweredRecord(result, false)).toEqual({ kind: 'unanswered', outcome: 'suggest', sectionId: 'privacy', language: 'nl', visionVersion: '2025.1' });
+    expect(unansweredRecord(result, true)?.question).toBe('Mag ik dit?');
+    expect(feedbackRecord({ question: 'Mag ik dit?', sectionId: 'privacy', helpful: false }, false, '2025.1').question).toBeUndefined();
+  });
+
+  it('says so when there is nothing yet', () => {
+    expect(summariseFeedback([], headings)).toEqual({ records: 0, sections: [] });
+  });
+});

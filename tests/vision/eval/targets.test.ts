@@ -1,17 +1,21 @@
-import { evaluate } from './evaluate.js';
+import { evaluate, validation2QuestionsPath } from './evaluate.js';
 
 /**
- * The issue's targets on the test half (never tuned on); behaviour, not timing.
- * Hit@1: the issue asks for 0.90 and for 20 points above the lunr baseline. Measured once, at the end of the
- * generalisation work of November 2026 (own tuning set, concept synonyms, alternate questions per concept):
- * 0.800 (baseline 0.618, 18.2 points above it; before that work 0.727), so neither is met yet; this asserts the
- * figure reached, rounded down to 0.05. Raise it as the alternate questions improve.
+ * The issue's targets on the held-out halves (never tuned on); behaviour, not timing.
+ * Hit@1: the issue asks for 0.90 and for 20 points above the lunr baseline. Neither is met yet: on the test half
+ * 0.800 (baseline 0.618), measured at the end of the November 2026 work and again, unchanged, after the second
+ * round of generalisation work; on the second validation set, written later by another hand, 0.811 (baseline
+ * 0.756). This asserts the figures reached, rounded down to 0.05, and the targets that are met: exact quotes and
+ * at most 5% answered out-of-scope questions. Raise the floors as the engine improves.
  */
-const hit1Reached = 0.8;
+const heldOut = [
+  { name: 'evaluation set, test half', path: undefined, hit1Reached: 0.8 },
+  { name: 'second validation set', path: validation2QuestionsPath, hit1Reached: 0.8 },
+];
 
-describe('evaluation on the test half', () => {
+describe.each(heldOut)('held-out questions: $name', ({ path, hit1Reached }) => {
   it('quotes only exact text, keeps out-of-scope false answers at or below 5% and holds the Hit@1 reached', async () => {
-    const { splits } = await evaluate(['test']);
+    const { splits } = await evaluate(['test'], undefined, path);
     const { engine, baseline } = splits.test;
     expect(engine.quotes).toBeGreaterThan(0);
     expect(engine.quoteFidelity).toBe(1);

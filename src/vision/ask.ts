@@ -6,7 +6,7 @@ import type { VisionSettings } from './settings.js';
 import { generateAnswer, type GenerativeOptions } from './generative.js';
 import { detectIntent, intentAnswer } from './intents.js';
 import { languageVotes } from './language.js';
-import type { LanguageIndex, Passage, VisionIndex } from './vision-index.js';
+import { topicKey, type LanguageIndex, type Passage, type VisionIndex } from './vision-index.js';
 
 export type AskResult = AskResponse;
 
@@ -59,12 +59,16 @@ export function coverage(index: LanguageIndex, words: AnalyzedWord[], passage: P
 }
 
 /** The passages that match a question, best first, with the share of the question each covers. */
-export function rank(index: LanguageIndex, words: AnalyzedWord[], unknownWeight = 1): RankedSection[] {
+export function rank(index: LanguageIndex, words: AnalyzedWord[], unknownWeight = 1, headingMatch = 1): RankedSection[] {
   const hits: Hit[] = index.bm25.search(words.flatMap((w) => w.terms));
-  return hits.map((hit) => {
-    const passage = index.passages[hit.doc]!;
-    return { passage, score: hit.score, coverage: coverage(index, words, passage, unknownWeight) };
-  });
+  const key = topicKey(words);
+  return hits
+    .map((hit) => {
+      const passage = index.passages[hit.doc]!;
+      const score = key !== '' && passage.headingKey === key ? hit.score * headingMatch : hit.score;
+      return { passage, score, coverage: coverage(index, words, passage, unknownWeight) };
+    })
+    .sort((a, b) => b.score - a.score);
 }
 
 /** One to three consecutive sentences of one paragraph: the ones that share most of the question's terms. */
@@ -170,7 +174,7 @@ export function askExtractive(vision: VisionIndex, question: string, options: As
   const abstain: AskResult = { ...base, outcome: 'abstain', answer: texts.abstain[language](options.contact), citations: [], confidence: 0 };
   const words = questionWords(index, text);
   if (words.length === 0) return abstain;
-  const ranked = rank(index, words, vision.settings.outcome.unknownWordWeight);
+  const ranked = rank(index, words, vision.settings.outcome.unknownWordWeight, vision.settings.ranking.headingMatch);
   const top = ranked[0];
   if (!top) return abstain;
   const { answer: answerAt, suggest: suggestAt } = vision.settings.outcome;
@@ -201,6 +205,33 @@ export function askExtractive(vision: VisionIndex, question: string, options: As
   return { ...abstain, confidence: round(Math.min(confidence, top.coverage)) };
 }
 
+/** Why a question ranked as it did: its content words and, per best section, which of them it matched. */
+export interface RankingExplanation {
+  language: Lang;
+  words: { word: string; terms: string[] }[];
+  sections: { sectionId: string; heading: string; score: number; coverage: number; matched: string[] }[];
+}
+
+/** For editors improving the alternate questions and the lexicon (`ai-wijzer ask --explain`). */
+export function explainRanking(vision: VisionIndex, question: string, options: { lang?: Lang; top?: number } = {}): RankingExplanation {
+  const text = question.trim();
+  const language = options.lang ?? chooseLanguage(vision, text);
+  const index = vision.languages[language];
+  const words = questionWords(index, text);
+  const ranked = rank(index, words, vision.settings.outcome.unknownWordWeight, vision.settings.ranking.headingMatch).slice(0, options.top ?? 5);
+  return {
+    language,
+    words: words.map((w) => ({ word: w.surface, terms: w.terms })),
+    sections: ranked.map((r) => ({
+      sectionId: r.passage.section.id,
+      heading: r.passage.section.heading,
+      score: round(r.score),
+      coverage: round(r.coverage),
+      matched: words.filter((w) => w.terms.some((t) => r.passage.terms.has(t))).map((w) => w.surface),
+    })),
+  };
+}
+
 export interface AskAsyncOptions extends AskOptions {
   /** The optional generative mode; when absent (the default) answers are extractive only. */
   generative?: GenerativeOptions;
@@ -216,7 +247,7 @@ export async function ask(vision: VisionIndex, question: string, options: AskAsy
   if (!options.generative || extractive.outcome !== 'answer' || extractive.intent) return extractive;
   const index = vision.languages[extractive.language];
   const words = questionWords(index, extractive.question);
-  const ranked = rank(index, words, vision.settings.outcome.unknownWordWeight).slice(0, 3);
+  const ranked = rank(index, words, vision.settings.outcome.unknownWordWeight, vision.settings.ranking.headingMatch).slice(0, 3);
   const passages = ranked.map((r) => ({ heading: r.passage.section.heading, text: r.passage.section.body }));
   const generation = await generateAnswer(extractive.question, extractive.language, passages, options.generative);
   if (!generation.ok) return extractive;

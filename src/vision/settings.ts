@@ -9,7 +9,15 @@ const perField = <T extends z.ZodType>(t: T) => z.object({ heading: t, questions
 const settingsSchema = z
   .object({
     version: z.number().int().positive(),
-    ranking: z.object({ k1: z.number().positive(), weight: perField(z.number().min(0)), b: perField(unit) }).strict(),
+    ranking: z
+      .object({
+        k1: z.number().positive(),
+        weight: perField(z.number().min(0)),
+        b: perField(unit),
+        /** Factor on the score of a section whose own heading says exactly what the question asks ("Wat is AI"). */
+        headingMatch: z.number().min(1),
+      })
+      .strict(),
     outcome: z
       .object({
         /** How much a question word the vision never uses weighs in coverage, relative to the rarest word it does use. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../api/validate.js';
 import { srcDir } from '../paths.js';
-import { Analyzer } from './analysis/analyzer.js';
+import { Analyzer, type AnalyzedWord } from './analysis/analyzer.js';
 import { Bm25fIndex, type FieldTerms } from './bm25f.js';
 import { loadCompounds } from './compounds-data.js';
 import { checkTranslation, parseVisionMarkdown, VisionContentError, type VisionDocument, type VisionSection } from './document.js';
@@ -16,6 +16,20 @@ export interface Passage {
   /** Every term of the passage, in any field (for the coverage guard). */
   terms: Set<string>;
   sentences: (Sentence & { terms: Set<string> })[];
+  /** What the section's own heading says, as a topic key (see topicKey). */
+  headingKey: string;
+}
+
+/**
+ * The topic of a text as a key: for each content word its synonym groups, or its stem when it has none, sorted.
+ * "Wat is kunstmatige intelligentie?" and the heading "Wat is AI" both come to "=ai".
+ */
+export function topicKey(words: AnalyzedWord[]): string {
+  const keys = new Set(words.map((w) => {
+    const groups = w.terms.filter((t) => t.startsWith('='));
+    return groups.length > 0 ? groups.sort().join('+') : w.stem;
+  }));
+  return [...keys].sort().join(' ');
 }
 
 export interface LanguageIndex {
@@ -94,6 +108,7 @@ function buildLanguageIndex(document: VisionDocument, analyzer: Analyzer, settin
     docs.push(fieldTerms);
     passages.push({
       section,
+      headingKey: topicKey(analyzer.words(section.heading)),
       terms: new Set([...fieldTerms.heading, ...fieldTerms.questions, ...fieldTerms.body]),
       sentences: bodySentences.map(({ start, end, block, words }) => ({ start, end, block, terms: new Set(words.flatMap((w) => w.terms)) })),
     });

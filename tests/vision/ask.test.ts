@@ -133,6 +133,9 @@ describe('language and intents', () => {
     expect(first('Kun je uitleggen wat AI is?')).toBe('wat-is-ai');
     expect(first('Explain what artificial intelligence is')).toBe('wat-is-ai');
     expect(first('Moeten we besluiten van een algoritme kunnen uitleggen?')).toBe('menselijke-tussenkomst');
+    // A question that asks exactly what a heading says gets that section, though its words are everywhere.
+    expect(askExtractive(real, 'Wat is kunstmatige intelligentie?', options)).toMatchObject({ outcome: 'answer', citations: [{ sectionId: 'wat-is-ai' }] });
+    expect(first('What is artificial intelligence?')).toBe('wat-is-ai');
     // Lexicon phrases: "omdat het kan" (AI as a goal in itself), "slotsom"; the verb "act" is not the AI Act.
     expect(first('Zetten we AI in omdat het kan?')).toBe('ai-als-middel-niet-als-doel');
     expect(first('Wat is de slotsom van de visie?')).toBe('conclusie');

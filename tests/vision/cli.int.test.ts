@@ -32,6 +32,18 @@ describe('ai-wijzer ask', () => {
     expect(result.answer).toContain('impact assessments (DPIA');
   });
 
+  it('explains for editors which words matched which sections, as text or as a JSON field', async () => {
+    const t = io();
+    expect(await runCli(['ask', 'Wat zegt de visie over het energieverbruik van AI?', '--explain'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/Uitleg \(nl\): inhoudswoorden .*energieverbruik \[/);
+    expect(t.out()).toMatch(/\n {2}duurzaamheid +score +[\d.]+ +dekking [\d.]+ +treft: .*energieverbruik/);
+    const j = io();
+    expect(await runCli(['ask', 'Wat zegt de visie over het energieverbruik van AI?', '--explain', '--json'], j.io)).toBe(0);
+    const parsed = JSON.parse(j.out());
+    expect(askResponseSchema.parse(parsed).outcome).toBe('answer');
+    expect(parsed.explanation.sections[0]).toMatchObject({ sectionId: 'duurzaamheid', matched: expect.arrayContaining(['energieverbruik']) });
+  });
+
   it('exits 2 with a Dutch message on a missing question or a wrong flag', async () => {
     const t = io();
     expect(await runCli(['ask'], t.io)).toBe(2);

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { askRequestSchema } from '../../api/ask.js';
 import { parseInput } from '../../api/validate.js';
 import { loadConfig } from '../../config.js';
-import { ask, generativeFromConfig, loadVision, type AskResult } from '../../vision/index.js';
+import { ask, explainRanking, generativeFromConfig, loadVision, type AskResult, type RankingExplanation } from '../../vision/index.js';
 import { parseFlags } from '../args.js';
 import { UsageError, type Command } from '../command.js';
 
-const flagsSchema = z.object({ json: z.boolean().optional(), lang: z.enum(['nl', 'en'], { message: "moet 'nl' of 'en' zijn" }).optional() });
+const flagsSchema = z.object({ json: z.boolean().optional(), explain: z.boolean().optional(), lang: z.enum(['nl', 'en'], { message: "moet 'nl' of 'en' zijn" }).optional() });
 
 function render(result: AskResult): string {
   const lines = [result.answer];
@@ -21,25 +21,34 @@ function render(result: AskResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+function renderExplanation(e: RankingExplanation): string {
+  const lines = ['', `Uitleg (${e.language}): inhoudswoorden ${e.words.map((w) => `${w.word} [${w.terms.join(' ')}]`).join(', ') || '(geen)'}`];
+  for (const s of e.sections) lines.push(`  ${s.sectionId.padEnd(30)} score ${s.score.toFixed(2).padStart(6)}  dekking ${s.coverage.toFixed(2)}  treft: ${s.matched.join(', ') || '-'}`);
+  return `${lines.join('\n')}\n`;
+}
+
 export const askCommand: Command = {
   name: 'ask',
   summary: { nl: 'stel een vraag aan de AI-visie', en: 'ask the AI vision a question' },
   help: {
-    nl: 'ai-wijzer ask "<vraag>" [--json] [--lang nl|en]\n\nBeantwoordt een vraag met een letterlijk citaat uit de AI-visie en het onderdeel waar het staat, doet suggesties als het niet zeker is, of zegt dat het niet in de visie staat.\n  --json        precies één JSON-object op stdout\n  --lang nl|en  antwoordtaal (standaard: de taal van de vraag)\n\nVoorbeeld: ai-wijzer ask "Mag ik persoonsgegevens in ChatGPT zetten?"',
-    en: 'ai-wijzer ask "<question>" [--json] [--lang nl|en]\n\nAnswers a question with a verbatim quote from the AI vision and its section, suggests sections when unsure, or says the vision does not cover it.\n  --json        exactly one JSON object on stdout\n  --lang nl|en  answer language (default: the language of the question)\n\nExample: ai-wijzer ask "May I put personal data into ChatGPT?"',
+    nl: 'ai-wijzer ask "<vraag>" [--json] [--lang nl|en] [--explain]\n\nBeantwoordt een vraag met een letterlijk citaat uit de AI-visie en het onderdeel waar het staat, doet suggesties als het niet zeker is, of zegt dat het niet in de visie staat.\n  --json        precies één JSON-object op stdout\n  --lang nl|en  antwoordtaal (standaard: de taal van de vraag)\n  --explain     voor redacteuren: de inhoudswoorden van de vraag en welke onderdelen ze treffen (met --json als veld explanation)\n\nVoorbeeld: ai-wijzer ask "Mag ik persoonsgegevens in ChatGPT zetten?"',
+    en: 'ai-wijzer ask "<question>" [--json] [--lang nl|en] [--explain]\n\nAnswers a question with a verbatim quote from the AI vision and its section, suggests sections when unsure, or says the vision does not cover it.\n  --json        exactly one JSON object on stdout\n  --lang nl|en  answer language (default: the language of the question)\n  --explain     for editors: the question\'s content words and the sections they match (with --json as the field explanation)\n\nExample: ai-wijzer ask "May I put personal data into ChatGPT?"',
   },
   async run(args, io) {
-    const { flags, positionals } = parseFlags(args, { json: { type: 'boolean' }, lang: { type: 'string' } }, flagsSchema, true);
+    const { flags, positionals } = parseFlags(args, { json: { type: 'boolean' }, explain: { type: 'boolean' }, lang: { type: 'string' } }, flagsSchema, true);
     const input = parseInput(askRequestSchema, { question: positionals.join(' ') }, 'nl');
     if (!input.ok) throw new UsageError('Geef een vraag van 1 tot 500 tekens, bijvoorbeeld: ai-wijzer ask "Wat is AI?"');
     const config = loadConfig(io.env);
     const generative = generativeFromConfig(config);
-    const result = await ask(loadVision(), input.data.question, {
+    const vision = loadVision();
+    const result = await ask(vision, input.data.question, {
       contact: config.PRIVACY_CONTACT,
       ...(flags.lang ? { lang: flags.lang } : {}),
       ...(generative ? { generative } : {}),
     });
-    io.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : render(result));
+    const explanation = flags.explain ? explainRanking(vision, input.data.question, { lang: result.language }) : undefined;
+    if (flags.json) io.stdout.write(`${JSON.stringify(explanation ? { ...result, explanation } : result)}\n`);
+    else io.stdout.write(render(result) + (explanation ? renderExplanation(explanation) : ''));
     return 0;
   },
 };

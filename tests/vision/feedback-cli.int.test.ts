@@ -24,8 +24,8 @@ describe.each(storeKinds)('ai-wijzer feedback on %s', (kind) => {
     expect(stdout).toContain('3 meldingen');
     expect(stdout).toContain('Privacy (privacy): 1× alleen voorgesteld, 1× niet behulpzaam');
     expect(stdout).toContain('    - Wat doen we met BSN-nummers?');
-    expect(stdout).toContain('Niet in de visie gevonden: 1× geen antwoord');
-    expect(stdout.indexOf('Privacy (privacy)')).toBeLessThan(stdout.indexOf('Niet in de visie gevonden'));
+    expect(stdout).toContain('Zonder onderdeel (niet in de visie gevonden): 1× geen antwoord');
+    expect(stdout.indexOf('Privacy (privacy)')).toBeLessThan(stdout.indexOf('Zonder onderdeel'));
   });
 
   it('prints one JSON object with --json and honours --limit', async () => {

@@ -15,7 +15,7 @@ function render(summary: FeedbackSummary): string {
   if (summary.records === 0) return 'Nog geen onbeantwoorde vragen of beoordelingen opgeslagen.\n';
   const lines = [`Vraag het de visie: ${summary.records} meldingen${summary.since ? ` sinds ${summary.since.slice(0, 10)}` : ''}, de onderdelen die het meest om betere vragen vragen eerst.`, ''];
   for (const s of summary.sections) {
-    const name = s.sectionId ? `${s.heading ?? s.sectionId} (${s.sectionId})` : 'Niet in de visie gevonden';
+    const name = s.sectionId ? `${s.heading ?? s.sectionId} (${s.sectionId})` : 'Zonder onderdeel (niet in de visie gevonden)';
     const counts = [
       s.suggested ? `${s.suggested}× alleen voorgesteld` : '',
       s.abstained ? `${s.abstained}× geen antwoord` : '',

@@ -13,11 +13,11 @@ import { evaluate, evaluateOwn, questionsPath, validation2QuestionsPath, validat
 
 const args = process.argv.slice(2);
 const set = args.includes('--own') ? 'own' : args.includes('--validation2') ? 'validation2' : args.includes('--validation') ? 'validation' : 'evaluation';
-const path = { evaluation: questionsPath, validation: validationQuestionsPath, validation2: validation2QuestionsPath, own: questionsPath }[set];
+const paths = { evaluation: questionsPath, validation: validationQuestionsPath, validation2: validation2QuestionsPath };
 const evaluation =
   set === 'own'
     ? await evaluateOwn().then((o) => ({ visionVersion: o.visionVersion, splits: { own: { engine: o.engine, baseline: o.baseline } } }))
-    : await evaluate(set === 'validation2' ? ['test'] : args.includes('--dev') ? ['dev'] : ['dev', 'test'], undefined, path);
+    : await evaluate(set === 'validation2' ? ['test'] : args.includes('--dev') ? ['dev'] : ['dev', 'test'], undefined, paths[set]);
 // Which halves may show their misses: the tuned ones.
 const showMisses = (split: string) => split === 'dev' || split === 'own' || (split === 'test' && set === 'validation');
 

@@ -1,5 +1,5 @@
 /** The fields of a passage, each weighted and length-normalised on its own (BM25F). */
-export const fields = ['heading', 'questions', 'body'] as const;
+export const fields = ['heading', 'questions', 'examples', 'body'] as const;
 export type Field = (typeof fields)[number];
 
 export interface Bm25fParams {

@@ -11,6 +11,8 @@ export interface VisionSection {
   path: string[];
   /** Editor-written alternate questions (how staff would ask). */
   questions: string[];
+  /** Example questions of other staff members (voorbeeldvragen.<taal>.yaml), weighted below the alternate questions. */
+  examples: string[];
   /** The body text exactly as loaded; every quote is a substring of it. */
   body: string;
   line: number;
@@ -92,7 +94,7 @@ export function parseVisionMarkdown(text: string, file: string): VisionDocument 
       seen.set(id, lineNo);
       finish();
       while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
-      const section: VisionSection = { id, heading: title, level, path: stack.map((s) => s.heading), questions: [], body: '', line: lineNo };
+      const section: VisionSection = { id, heading: title, level, path: stack.map((s) => s.heading), questions: [], examples: [], body: '', line: lineNo };
       stack.push({ level, heading: title });
       current = { section, bodyLines: [] };
       i = readQuestions(lines, i + 1, file, section) - 1;

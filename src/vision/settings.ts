@@ -4,7 +4,7 @@ import { srcDir } from '../paths.js';
 import { parseYamlFile } from './lexicon.js';
 
 const unit = z.number().min(0).max(1);
-const perField = <T extends z.ZodType>(t: T) => z.object({ heading: t, questions: t, body: t }).strict();
+const perField = <T extends z.ZodType>(t: T) => z.object({ heading: t, questions: t, examples: t, body: t }).strict();
 
 const settingsSchema = z
   .object({

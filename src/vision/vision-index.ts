@@ -6,6 +6,7 @@ import { Analyzer, type AnalyzedWord } from './analysis/analyzer.js';
 import { Bm25fIndex, type FieldTerms } from './bm25f.js';
 import { loadCompounds } from './compounds-data.js';
 import { checkTranslation, parseVisionMarkdown, VisionContentError, type VisionDocument, type VisionSection } from './document.js';
+import { addExampleQuestions } from './examples.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { sentences, type Sentence } from './quotes.js';
 import { loadSettings, type VisionSettings } from './settings.js';
@@ -74,6 +75,8 @@ export function readVisionDocuments(contentDir = defaultContentDir): Record<Lang
   const nl = read('visie.nl.md');
   const en = read('visie.en.md');
   checkTranslation(nl, en);
+  addExampleQuestions(nl, contentDir);
+  addExampleQuestions(en, contentDir);
   return { nl, en };
 }
 
@@ -96,20 +99,22 @@ function buildLanguageIndex(document: VisionDocument, analyzer: Analyzer, settin
     // The document title above every section would put its words in every heading: only the path below it counts.
     const headingWords = analyzer.words([...section.path.slice(1), section.heading].join('\n'));
     const questionWords = analyzer.words(section.questions.join('\n'));
+    const exampleWords = analyzer.words(section.examples.join('\n'));
     // The body is analysed sentence by sentence, once: its terms are those of its sentences.
     const bodySentences = sentences(section.body).map((s) => ({ ...s, words: analyzer.words(section.body.slice(s.start, s.end)) }));
     const bodyWords = bodySentences.flatMap((s) => s.words);
-    for (const w of [...headingWords, ...questionWords, ...bodyWords]) vocabulary.add(w.surface);
+    for (const w of [...headingWords, ...questionWords, ...exampleWords, ...bodyWords]) vocabulary.add(w.surface);
     const fieldTerms: FieldTerms = {
       heading: headingWords.flatMap((w) => w.terms),
       questions: questionWords.flatMap((w) => w.terms),
+      examples: exampleWords.flatMap((w) => w.terms),
       body: bodyWords.flatMap((w) => w.terms),
     };
     docs.push(fieldTerms);
     passages.push({
       section,
       headingKey: topicKey(analyzer.words(section.heading)),
-      terms: new Set([...fieldTerms.heading, ...fieldTerms.questions, ...fieldTerms.body]),
+      terms: new Set([...fieldTerms.heading, ...fieldTerms.questions, ...fieldTerms.examples, ...fieldTerms.body]),
       sentences: bodySentences.map(({ start, end, block, words }) => ({ start, end, block, terms: new Set(words.flatMap((w) => w.terms)) })),
     });
   }

@@ -134,7 +134,10 @@ export function baseline(vision: VisionIndex): (q: ScoredQuestion) => Prediction
       this.field('heading', { boost: 2 });
       this.field('questions');
       this.field('body');
-      for (const p of passages) this.add({ id: p.section.id, heading: [...p.section.path, p.section.heading].join(' '), questions: p.section.questions.join(' '), body: p.section.body });
+      // The same passages: alternate and example questions are both questions staff ask after the section.
+      for (const p of passages) {
+        this.add({ id: p.section.id, heading: [...p.section.path, p.section.heading].join(' '), questions: [...p.section.questions, ...p.section.examples].join(' '), body: p.section.body });
+      }
     });
   };
   const indexes = { nl: build('nl'), en: build('en') };

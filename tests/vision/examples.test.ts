@@ -1,0 +1,79 @@
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VisionContentError } from '../../src/vision/document.js';
+import { examplesFile } from '../../src/vision/examples.js';
+import { defaultContentDir, loadVision, readVisionDocuments } from '../../src/vision/index.js';
+import { questionWords, rank } from '../../src/vision/ask.js';
+
+const fixtureDir = join(import.meta.dirname ?? __dirname, 'fixtures', 'valid');
+
+/** A content folder with the fixture vision and the given example question files. */
+function contentWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vision-examples-'));
+  for (const name of ['visie.nl.md', 'visie.en.md']) copyFileSync(join(fixtureDir, name), join(dir, name));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+function rejection(dir: string): VisionContentError {
+  try {
+    readVisionDocuments(dir);
+  } catch (error) {
+    if (error instanceof VisionContentError) return error;
+    throw error;
+  }
+  throw new Error('expected the content to be rejected');
+}
+
+const nlExamples = (sections: string) => `version: 1\nlanguage: nl\nsource: test\nsections:\n${sections}`;
+
+describe('example questions (voorbeeldvragen.<taal>.yaml)', () => {
+  it('are optional: without the files the sections have none', () => {
+    const docs = readVisionDocuments(fixtureDir);
+    expect(docs.nl.sections.every((s) => s.examples.length === 0)).toBe(true);
+  });
+
+  it('ship for every section in both languages', () => {
+    const docs = readVisionDocuments(defaultContentDir);
+    for (const lang of ['nl', 'en'] as const) {
+      const empty = docs[lang].sections.filter((s) => s.examples.length === 0).map((s) => s.id);
+      expect({ lang, empty }).toEqual({ lang, empty: [] });
+    }
+  });
+
+  it('are added to their section', () => {
+    const dir = contentWith({ [examplesFile('nl')]: nlExamples('  scholing:\n    - kan ik ergens bijspijkeren over ai\n') });
+    const scholing = readVisionDocuments(dir).nl.sections.find((s) => s.id === 'scholing')!;
+    expect(scholing.examples).toEqual(['kan ik ergens bijspijkeren over ai']);
+    expect(scholing.questions).toEqual(['Krijg ik een cursus over AI?']);
+  });
+
+  it('stop loading at a section the vision does not have, naming the file and the line', () => {
+    const text = nlExamples('  scholing:\n    - kan ik bijspijkeren\n  parkeren:\n    - waar mag ik parkeren\n');
+    const error = rejection(contentWith({ [examplesFile('nl')]: text }));
+    expect(error.file).toBe('voorbeeldvragen.nl.yaml');
+    expect(error.line).toBe(text.split('\n').indexOf('  parkeren:') + 1);
+    expect(error.problem).toMatch(/sectie 'parkeren' bestaat niet in visie\.nl\.md/);
+  });
+
+  it('stop loading at a file for the other language, an empty list or a question that is too long', () => {
+    expect(rejection(contentWith({ [examplesFile('en')]: nlExamples('  scholing:\n    - training\n') })).problem).toMatch(/taal 'nl' hoort niet bij visie\.en\.md/);
+    const empty = nlExamples('  scholing: []\n');
+    expect(rejection(contentWith({ [examplesFile('nl')]: empty }))).toMatchObject({ line: 5 });
+    const long = nlExamples(`  scholing:\n    - ${'heel '.repeat(80)}lang\n`);
+    expect(rejection(contentWith({ [examplesFile('nl')]: long })).problem).toMatch(/sections\.scholing\.0/);
+  });
+
+  it('let a section be found by words only its example questions use, below the editor\'s alternate questions', () => {
+    // "cursus" is in an alternate question of "scholing"; here also in an example question of "privacy".
+    const dir = contentWith({ [examplesFile('nl')]: nlExamples('  scholing:\n    - kan ik ergens bijspijkeren\n  privacy:\n    - is er een cursus\n') });
+    const vision = loadVision({ contentDir: dir, compounds: {} });
+    const nl = vision.languages.nl;
+    expect(rank(nl, questionWords(nl, 'bijspijkeren'))[0]!.passage.section.id).toBe('scholing');
+    expect(rank(nl, questionWords(nl, 'cursus')).map((r) => r.passage.section.id).slice(0, 2)).toEqual(['scholing', 'privacy']);
+    const without = loadVision({ contentDir: fixtureDir, compounds: {} }).languages.nl;
+    expect(rank(without, questionWords(without, 'bijspijkeren'))).toEqual([]);
+  });
+});
+

@@ -16,6 +16,8 @@ export const questionsPath = join(rootDir, 'tests', 'vision', 'eval', 'questions
 export const validationQuestionsPath = join(rootDir, 'tests', 'vision', 'eval', 'validation-questions.yaml');
 /** The second validation set, written the same way after the first had been tuned on: held out (test half only). */
 export const validation2QuestionsPath = join(rootDir, 'tests', 'vision', 'eval', 'validation2-questions.yaml');
+/** The third validation set, written after the example questions were added: held out (test half only). */
+export const validation3QuestionsPath = join(rootDir, 'tests', 'vision', 'eval', 'validation3-questions.yaml');
 /** The own tuning set (no split: all of it is tuned on; it measures generalisation, it is not the evaluation). */
 export const ownQuestionsPath = join(rootDir, 'tests', 'vision', 'eval', 'own-questions.yaml');
 

@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --json] [-- --misses] [-- --dev] [-- --own | --validation | --validation2]`: Hit@1, Hit@3, the
+ * `npm run eval [-- --json] [-- --misses] [-- --dev] [-- --own | --validation | --validation2 | --validation3]`: Hit@1, Hit@3, the
  * answer/suggest/abstain matrix, the out-of-scope false-answer rate and quote fidelity, ours beside the lunr baseline.
  * Without a set option: the evaluation set (questions.yaml), development and test half.
  * --misses lists the development half's misses (never the test half's: it is not tuned on).
@@ -8,16 +8,26 @@
  * --validation evaluates the first validation set (validation-questions.yaml, written without sight of the engine);
  *   both its halves have since been tuned on, so --misses lists the misses of both.
  * --validation2 evaluates the second validation set (validation2-questions.yaml): held out, test half only, no misses.
+ * --validation3 evaluates the third validation set (validation3-questions.yaml): the same.
  */
-import { evaluate, evaluateOwn, questionsPath, validation2QuestionsPath, validationQuestionsPath, type Figures } from './evaluate.js';
+import { evaluate, evaluateOwn, questionsPath, validation2QuestionsPath, validation3QuestionsPath, validationQuestionsPath, type Figures } from './evaluate.js';
 
 const args = process.argv.slice(2);
-const set = args.includes('--own') ? 'own' : args.includes('--validation2') ? 'validation2' : args.includes('--validation') ? 'validation' : 'evaluation';
-const paths = { evaluation: questionsPath, validation: validationQuestionsPath, validation2: validation2QuestionsPath };
+const set = args.includes('--own')
+  ? 'own'
+  : args.includes('--validation3')
+    ? 'validation3'
+    : args.includes('--validation2')
+      ? 'validation2'
+      : args.includes('--validation')
+        ? 'validation'
+        : 'evaluation';
+const paths = { evaluation: questionsPath, validation: validationQuestionsPath, validation2: validation2QuestionsPath, validation3: validation3QuestionsPath };
+const heldOutSets: string[] = ['validation2', 'validation3'];
 const evaluation =
   set === 'own'
     ? await evaluateOwn().then((o) => ({ visionVersion: o.visionVersion, splits: { own: { engine: o.engine, baseline: o.baseline } } }))
-    : await evaluate(set === 'validation2' ? ['test'] : args.includes('--dev') ? ['dev'] : ['dev', 'test'], undefined, paths[set]);
+    : await evaluate(heldOutSets.includes(set) ? ['test'] : args.includes('--dev') ? ['dev'] : ['dev', 'test'], undefined, paths[set]);
 // Which halves may show their misses: the tuned ones.
 const showMisses = (split: string) => split === 'dev' || split === 'own' || (split === 'test' && set === 'validation');
 
@@ -29,7 +39,7 @@ if (args.includes('--json')) {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
   console.log(`Vraag het de visie: evaluatie (visie versie ${evaluation.visionVersion})`);
   for (const [split, { engine, baseline }] of Object.entries(evaluation.splits)) {
-    const prefix = { evaluation: '', own: '', validation: 'validation set, ', validation2: 'second validation set (held out), ' }[set];
+    const prefix = { evaluation: '', own: '', validation: 'validation set, ', validation2: 'second validation set (held out), ', validation3: 'third validation set (held out), ' }[set];
     const name = `${prefix}${{ dev: 'development half', test: 'test half', own: 'own tuning set' }[split] ?? split}`;
     console.log(`\n== ${name}: ${engine.inScope} in scope, ${engine.outOfScope} out of scope ==`);
     console.log(`${''.padEnd(34)}${'engine'.padStart(9)}${'lunr baseline'.padStart(15)}`);

@@ -1,9 +1,10 @@
-import { evaluate, validation2QuestionsPath } from './evaluate.js';
+import { evaluate, validation2QuestionsPath, validation3QuestionsPath } from './evaluate.js';
 
 /**
  * The issue's targets on the held-out halves (never tuned on); behaviour, not timing.
  * Hit@1: the issue asks for 0.90 and for 20 points above the lunr baseline. Neither is met: on the test half 0.782
- * (baseline 0.618) and on the second validation set, written later by another hand, 0.866 (baseline 0.805), both
+ * (baseline 0.618), on the second validation set, written later by another hand, 0.866 (baseline 0.805), and on
+ * the third, written after that without the questions the content already held, 0.829 (baseline 0.813), all
  * measured in November 2026 after seven alternate questions that were near-copies of held-out questions had been
  * taken out of the content (tests/vision/eval/content.test.ts now guards that) and example questions had been added.
  * This asserts the figures reached, rounded down to 0.05, and the targets that are met: exact quotes and at most 5%
@@ -12,6 +13,7 @@ import { evaluate, validation2QuestionsPath } from './evaluate.js';
 const heldOut = [
   { name: 'evaluation set, test half', path: undefined, hit1Reached: 0.75 },
   { name: 'second validation set', path: validation2QuestionsPath, hit1Reached: 0.85 },
+  { name: 'third validation set', path: validation3QuestionsPath, hit1Reached: 0.8 },
 ];
 
 describe.each(heldOut)('held-out questions: $name', ({ path, hit1Reached }) => {

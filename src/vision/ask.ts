@@ -71,6 +71,12 @@ export function rank(index: LanguageIndex, words: AnalyzedWord[], unknownWeight 
     .sort((a, b) => b.score - a.score);
 }
 
+/** The share of a question's content words that the vision uses (any of their terms, synonym groups included). */
+export function knownShare(index: LanguageIndex, words: AnalyzedWord[]): number {
+  if (words.length === 0) return 0;
+  return words.filter((w) => w.terms.some((t) => index.bm25.has(t))).length / words.length;
+}
+
 /** One to three consecutive sentences of one paragraph: the ones that share most of the question's terms. */
 export function selectQuote(index: LanguageIndex, passage: Passage, words: AnalyzedWord[], limits: VisionSettings['quote']): string {
   const { maxSentences, maxChars } = limits;
@@ -193,7 +199,7 @@ export function askExtractive(vision: VisionIndex, question: string, options: As
       return { ...base, outcome: 'answer', answer: quote, citations: [citation(top.passage, quote)], confidence, link: sectionLink(top.passage.section.id) };
     }
   }
-  if (top.coverage >= suggestAt.coverage) {
+  if (top.coverage >= suggestAt.coverage && knownShare(index, words) >= suggestAt.knownWords) {
     const chosen = ranked.filter((r, i) => i === 0 || (r.score >= suggestAt.relativeScore * top.score && r.coverage >= suggestAt.coverage)).slice(0, suggestAt.maxSections);
     return {
       ...base,

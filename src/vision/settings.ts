@@ -29,7 +29,8 @@ const settingsSchema = z
          * uses may still lead to suggestions, but should not let a section be quoted as the answer.
          */
         answer: z.object({ confidence: unit, coverage: unit, unknownWordWeight: unit }).strict(),
-        suggest: z.object({ coverage: unit, maxSections: z.number().int().min(1).max(3), relativeScore: unit }).strict(),
+        /** knownWords: the least share of a question's content words the vision uses, for any section to be offered. */
+        suggest: z.object({ coverage: unit, knownWords: unit, maxSections: z.number().int().min(1).max(3), relativeScore: unit }).strict(),
       })
       .strict(),
     quote: z.object({ maxSentences: z.number().int().min(1).max(3), maxChars: z.number().int().min(40) }).strict(),

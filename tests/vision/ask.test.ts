@@ -72,6 +72,20 @@ describe('outcomes', () => {
     expect(askExtractive(vision, 'Is er een cursus over AI?', options).outcome).toBe('answer');
   });
 
+  it('abstains when the vision uses fewer than half of the question\'s words, however well one of them matches', () => {
+    const settings = loadSettings();
+    expect(settings.outcome.suggest.knownWords).toBe(0.5);
+    const question = 'scholing kantine parkeergarage';
+    const result = askExtractive(vision, question, options);
+    expect(result.outcome).toBe('abstain');
+    expect(result.citations).toEqual([]);
+    // The same question, with the rule off, is offered the one section its one known word points to.
+    const lenient = loadVision({ contentDir, compounds, settings: { ...settings, outcome: { ...settings.outcome, suggest: { ...settings.outcome.suggest, knownWords: 0 } } } });
+    expect(askExtractive(lenient, question, options).suggestions?.[0]?.sectionId).toBe('scholing');
+    // Half known is enough to be offered a choice.
+    expect(askExtractive(vision, 'scholing kantine', options).outcome).not.toBe('abstain');
+  });
+
   it('suggests up to three sections when the question is only partly covered', () => {
     const result = askExtractive(vision, 'Wat doet AI met werk, privacy en opleiding van medewerkers?', options);
     expect(result.outcome).toBe('suggest');

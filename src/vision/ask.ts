@@ -34,6 +34,10 @@ const texts = {
     nl: 'Ik weet niet zeker welk deel van de AI-visie je bedoelt. Kies een van deze onderdelen:',
     en: 'I am not sure which part of the AI vision you mean. Choose one of these sections:',
   },
+  suggestOne: {
+    nl: 'Ik weet niet zeker of dit het antwoord op je vraag is. Bedoel je dit deel van de AI-visie?',
+    en: 'I am not sure this answers your question. Do you mean this part of the AI vision?',
+  },
 } as const;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -204,7 +208,7 @@ export function askExtractive(vision: VisionIndex, question: string, options: As
     return {
       ...base,
       outcome: 'suggest',
-      answer: texts.suggest[language],
+      answer: (chosen.length === 1 ? texts.suggestOne : texts.suggest)[language],
       citations: chosen.map((r) => citation(r.passage, selectQuote(index, r.passage, words, vision.settings.quote))),
       confidence: Math.min(confidence, round(answerAt.confidence - 0.001)),
       suggestions: chosen.map((r) => ({ sectionId: r.passage.section.id, heading: r.passage.section.heading, link: sectionLink(r.passage.section.id) })),

@@ -94,6 +94,17 @@ describe('outcomes', () => {
     for (const c of result.citations) expect(bodyOf('nl', c.sectionId)).toContain(c.quote);
   });
 
+  it('asks "bedoel je dit deel" when it offers one section, and to choose when it offers more', () => {
+    const many = askExtractive(vision, 'Wat doet AI met werk, privacy en opleiding van medewerkers?', options);
+    expect(many.suggestions!.length).toBeGreaterThan(1);
+    expect(many.answer).toBe('Ik weet niet zeker welk deel van de AI-visie je bedoelt. Kies een van deze onderdelen:');
+    const one = askExtractive(vision, 'scholing kantine', options);
+    expect(one.outcome).toBe('suggest');
+    expect(one.suggestions).toHaveLength(1);
+    expect(one.answer).toBe('Ik weet niet zeker of dit het antwoord op je vraag is. Bedoel je dit deel van de AI-visie?');
+    expect(askExtractive(vision, 'training canteen', options).answer).toBe('I am not sure this answers your question. Do you mean this part of the AI vision?');
+  });
+
   it('answers English questions from the English text', () => {
     const result = askExtractive(vision, 'Do I need a data protection impact assessment?', options);
     expect(result.language).toBe('en');

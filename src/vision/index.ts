@@ -11,6 +11,7 @@ export { ask, askExtractive, explainRanking, sectionLink, type AskOptions, type 
 export type { GenerativeOptions } from './generative.js';
 export { unansweredRecord, feedbackRecord, summariseFeedback, type VisionFeedbackStore, type VisionFeedbackRecord, type StoredVisionFeedback, type FeedbackSummary, type SectionFeedback } from './feedback.js';
 export { VisionContentError } from './document.js';
+export type { ContentWarning } from './examples.js';
 export { detectLanguage } from './language.js';
 export { detectIntent, type Intent } from './intents.js';
 

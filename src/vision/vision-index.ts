@@ -6,7 +6,7 @@ import { Analyzer, type AnalyzedWord } from './analysis/analyzer.js';
 import { Bm25fIndex, type FieldTerms } from './bm25f.js';
 import { loadCompounds } from './compounds-data.js';
 import { checkTranslation, parseVisionMarkdown, VisionContentError, type VisionDocument, type VisionSection } from './document.js';
-import { addExampleQuestions } from './examples.js';
+import { addExampleQuestions, type ContentWarning } from './examples.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { sentences, type Sentence } from './quotes.js';
 import { loadSettings, type VisionSettings } from './settings.js';
@@ -44,6 +44,8 @@ export interface LanguageIndex {
 }
 
 export interface VisionIndex {
+  /** What was left out of the content while loading it (example questions for sections the vision lacks). */
+  warnings: ContentWarning[];
   version: string;
   date: string;
   title: string;
@@ -62,7 +64,7 @@ export interface LoadVisionOptions {
 
 export const defaultContentDir = join(srcDir, 'vision', 'content');
 
-export function readVisionDocuments(contentDir = defaultContentDir): Record<Lang, VisionDocument> {
+export function readVisionDocuments(contentDir = defaultContentDir): Record<Lang, VisionDocument> & { warnings: ContentWarning[] } {
   const read = (name: string) => {
     let text: string;
     try {
@@ -75,9 +77,8 @@ export function readVisionDocuments(contentDir = defaultContentDir): Record<Lang
   const nl = read('visie.nl.md');
   const en = read('visie.en.md');
   checkTranslation(nl, en);
-  addExampleQuestions(nl, contentDir);
-  addExampleQuestions(en, contentDir);
-  return { nl, en };
+  const warnings = [...addExampleQuestions(nl, contentDir), ...addExampleQuestions(en, contentDir)];
+  return { nl, en, warnings };
 }
 
 /** Loads, validates and indexes the vision once (at start-up); throws a VisionContentError naming file and line. */
@@ -87,7 +88,7 @@ export function loadVision(options: LoadVisionOptions = {}): VisionIndex {
   const settings = options.settings ?? loadSettings();
   const compounds = options.compounds ?? loadCompounds()?.splits ?? {};
   const build = (lang: Lang): LanguageIndex => buildLanguageIndex(documents[lang], new Analyzer(lang, lexicon, lang === 'nl' ? compounds : {}), settings);
-  return { version: documents.nl.meta.version, date: documents.nl.meta.date, title: documents.nl.meta.title, settings, languages: { nl: build('nl'), en: build('en') } };
+  return { warnings: documents.warnings, version: documents.nl.meta.version, date: documents.nl.meta.date, title: documents.nl.meta.title, settings, languages: { nl: build('nl'), en: build('en') } };
 }
 
 function buildLanguageIndex(document: VisionDocument, analyzer: Analyzer, settings: VisionSettings): LanguageIndex {

@@ -49,12 +49,17 @@ describe('example questions (voorbeeldvragen.<taal>.yaml)', () => {
     expect(scholing.questions).toEqual(['Krijg ik een cursus over AI?']);
   });
 
-  it('stop loading at a section the vision does not have, naming the file and the line', () => {
-    const text = nlExamples('  scholing:\n    - kan ik bijspijkeren\n  parkeren:\n    - waar mag ik parkeren\n');
-    const error = rejection(contentWith({ [examplesFile('nl')]: text }));
-    expect(error.file).toBe('voorbeeldvragen.nl.yaml');
-    expect(error.line).toBe(text.split('\n').indexOf('  parkeren:') + 1);
-    expect(error.problem).toMatch(/sectie 'parkeren' bestaat niet in visie\.nl\.md/);
+  it('leave out, with a warning naming the file and the line, questions for a section the vision does not have', () => {
+    const text = nlExamples('  scholing:\n    - kan ik bijspijkeren\n  parkeren:\n    - waar mag ik parkeren\n    - parkeerplek\n');
+    const dir = contentWith({ [examplesFile('nl')]: text });
+    const docs = readVisionDocuments(dir);
+    expect(docs.warnings).toEqual([
+      { file: 'voorbeeldvragen.nl.yaml', line: text.split('\n').indexOf('  parkeren:') + 1, problem: "sectie 'parkeren' staat niet in visie.nl.md; de 2 voorbeeldvragen ervan tellen niet mee" },
+    ]);
+    expect(docs.nl.sections.find((s) => s.id === 'scholing')!.examples).toEqual(['kan ik bijspijkeren']);
+    expect(docs.nl.sections.flatMap((s) => s.examples)).not.toContain('waar mag ik parkeren');
+    expect(loadVision({ contentDir: dir, compounds: {} }).warnings).toHaveLength(1);
+    expect(readVisionDocuments(defaultContentDir).warnings).toEqual([]);
   });
 
   it('stop loading at a file for the other language, an empty list or a question that is too long', () => {

@@ -41,6 +41,7 @@ export const askCommand: Command = {
     const config = loadConfig(io.env);
     const generative = generativeFromConfig(config);
     const vision = loadVision();
+    for (const w of vision.warnings) io.stderr.write(`Let op: ${w.file}, regel ${w.line}: ${w.problem}\n`);
     const result = await ask(vision, input.data.question, {
       contact: config.PRIVACY_CONTACT,
       ...(flags.lang ? { lang: flags.lang } : {}),

@@ -12,6 +12,7 @@ export function askRoutes(ctx: AppContext): Router {
   const router = Router();
   // Loaded at start-up: a broken content file stops the server with the file and the line.
   const vision = sharedVision();
+  for (const w of vision.warnings) ctx.logger.warn({ file: w.file, line: w.line }, `visie-inhoud: ${w.problem}`);
   const feedback = visionFeedbackStore(ctx.store);
   const generative = generativeFromConfig(ctx.config);
   const storeText = ctx.config.ASK_STORE_QUESTION_TEXT;

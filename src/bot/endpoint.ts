@@ -5,9 +5,10 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { Config } from '../config.js';
-import { ask, generativeFromConfig, sharedVision } from '../vision/index.js';
+import { ask, generativeFromConfig, sharedVision, unansweredRecord } from '../vision/index.js';
 import { errorForLog, type Logger } from '../log.js';
 import type { Store } from '../store/index.js';
+import { visionFeedbackStore } from '../store/repositories/vision.js';
 import { AiWijzerBot } from './bot.js';
 import { DatabaseStorage } from './storage.js';
 
@@ -20,7 +21,16 @@ export interface BotEndpoint {
 export interface BotEndpointOptions {
   config: Pick<
     Config,
-    'BOT_ID' | 'BOT_PASSWORD' | 'BOT_TYPE' | 'BOT_TENANT_ID' | 'PUBLIC_URL' | 'PRIVACY_CONTACT' | 'GENERATIVE_BASE_URL' | 'GENERATIVE_MODEL' | 'GENERATIVE_API_KEY'
+    | 'BOT_ID'
+    | 'BOT_PASSWORD'
+    | 'BOT_TYPE'
+    | 'BOT_TENANT_ID'
+    | 'PUBLIC_URL'
+    | 'PRIVACY_CONTACT'
+    | 'ASK_STORE_QUESTION_TEXT'
+    | 'GENERATIVE_BASE_URL'
+    | 'GENERATIVE_MODEL'
+    | 'GENERATIVE_API_KEY'
   >;
   store: Store;
   logger: Logger;
@@ -47,8 +57,15 @@ export function createBotEndpoint({ config, store, logger, authOverrides }: BotE
   };
   const vision = sharedVision();
   const generative = generativeFromConfig(config);
+  const feedback = visionFeedbackStore(store);
   const bot = new AiWijzerBot(new ConversationState(new DatabaseStorage(store)), {
-    askVision: (question) => ask(vision, question, { contact: config.PRIVACY_CONTACT, ...(generative ? { generative } : {}) }),
+    askVision: async (question) => {
+      const result = await ask(vision, question, { contact: config.PRIVACY_CONTACT, ...(generative ? { generative } : {}) });
+      // As the tab's POST /api/ask does: what the vision could not answer is kept for the AI team (text only if allowed).
+      const unanswered = unansweredRecord(result, config.ASK_STORE_QUESTION_TEXT);
+      if (unanswered) await feedback.record(unanswered).catch((error: unknown) => logger.warn({ err: errorForLog(error) }, 'unanswered question not stored'));
+      return result;
+    },
     publicUrl: config.PUBLIC_URL,
   });
   return {

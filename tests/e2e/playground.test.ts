@@ -42,7 +42,12 @@ describe('the bot through the Microsoft 365 Agents Playground', () => {
     const expected = await ask(sharedVision(), question, { contact: server.config.PRIVACY_CONTACT });
     const reply = await playground.say(question);
     expect(reply.text).toContain(expected.answer);
+    const before = await server.store.query<{ n: number | string }>("select count(*) as n from vision_feedback where kind = 'unanswered'");
     const parking = await playground.say('Hoe vraag ik een parkeervergunning aan?');
     expect(parking.text).toContain('Dat staat niet in de AI-visie');
+    // Kept for the AI team as the tab's questions are: the fact and the outcome, no text (not allowed by default).
+    const rows = await server.store.query<{ outcome: string; question: string | null }>("select outcome, question from vision_feedback where kind = 'unanswered' order by id");
+    expect(rows).toHaveLength(Number(before[0]!.n) + 1);
+    expect(rows.at(-1)).toEqual({ outcome: 'abstain', question: null });
   });
 });

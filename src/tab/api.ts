@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { askResponseSchema, type AskResponse } from '../api/ask.js';
+import { askResponseSchema, type AskFeedback, type AskResponse } from '../api/ask.js';
 import { visionDocumentSchema, type VisionDocumentView } from '../api/vision.js';
 import type { Lang } from './texts.js';
 
@@ -12,7 +12,7 @@ export class ApiError extends Error {
 
 export interface ApiClient {
   ask(question: string): Promise<AskResponse>;
-  feedback(body: { sectionId?: string; helpful: boolean }): Promise<void>;
+  feedback(body: AskFeedback): Promise<void>;
   vision(): Promise<VisionDocumentView>;
 }
 

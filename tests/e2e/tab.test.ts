@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { tabDistDir } from '../../src/paths.js';
+import { visionFeedbackStore } from '../../src/store/repositories/vision.js';
 import { ask, sharedVision } from '../../src/vision/index.js';
 import { wcagViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
@@ -111,6 +112,14 @@ describe('the tab in a real browser', () => {
     const result = page.getByTestId('ask-result');
     await result.getByText(expected.answer, { exact: false }).first().waitFor();
     expect(await wcagViolations(page)).toEqual([]);
+    // "Nee": the feedback goes to the server with the question (which keeps its text only where allowed) and the section.
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/ask/feedback') && r.method() === 'POST');
+    await result.getByRole('button', { name: 'Nee' }).click();
+    expect(JSON.parse((await sent).postData() ?? '{}')).toEqual({ helpful: false, question, sectionId: expected.citations[0]!.sectionId });
+    await result.getByText('Bedankt, dat helpt ons de antwoorden te verbeteren.').waitFor();
+    const [stored] = await visionFeedbackStore(server.store).list({ kind: 'feedback' });
+    expect(stored).toMatchObject({ helpful: false, sectionId: expected.citations[0]!.sectionId });
+    expect(stored!.question).toBeUndefined();
     const target = expected.outcome === 'answer' ? expected.citations[0]! : expected.suggestions![0]!;
     await result.getByRole('link', { name: target.heading }).click();
     const heading = page.locator(`#visie-${target.sectionId}`);

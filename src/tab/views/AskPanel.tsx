@@ -38,7 +38,10 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
   }
 
   async function feedback(helpful: boolean) {
-    await api.feedback({ helpful, ...(result?.citations[0] ? { sectionId: result.citations[0].sectionId } : {}) }).catch(() => undefined);
+    // The question goes along; the server keeps its text only where the configuration allows it.
+    await api
+      .feedback({ helpful, ...(result ? { question: result.question } : {}), ...(result?.citations[0] ? { sectionId: result.citations[0].sectionId } : {}) })
+      .catch(() => undefined);
     setThanked(true);
   }
 

@@ -33,10 +33,19 @@ export const askResponseSchema = z.object({
   intent: z.enum(['greeting', 'thanks', 'about']).optional(),
 });
 
+const sectionIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+
 export const askFeedbackSchema = z.object({
   question: z.string().trim().min(1).max(500).optional(),
-  sectionId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100).optional(),
+  sectionId: sectionIdSchema.optional(),
   helpful: z.boolean(),
+});
+
+/** A suggested section the asker chose (POST /api/ask/choice): with the question, a labelled example for the AI team. */
+export const askChoiceSchema = z.object({
+  question: z.string().trim().min(1).max(500).optional(),
+  sectionId: sectionIdSchema,
+  language: z.enum(['nl', 'en']).optional(),
 });
 
 export const askFeedbackResponseSchema = z.object({ stored: z.literal(true), questionStored: z.boolean() });
@@ -45,4 +54,5 @@ export type AskRequest = z.infer<typeof askRequestSchema>;
 export type AskResponse = z.infer<typeof askResponseSchema>;
 export type AskCitation = z.infer<typeof citationSchema>;
 export type AskFeedback = z.infer<typeof askFeedbackSchema>;
+export type AskChoice = z.infer<typeof askChoiceSchema>;
 export type AskFeedbackResponse = z.infer<typeof askFeedbackResponseSchema>;

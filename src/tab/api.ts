@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { askResponseSchema, type AskFeedback, type AskResponse } from '../api/ask.js';
+import { askResponseSchema, type AskChoice, type AskFeedback, type AskResponse } from '../api/ask.js';
 import { visionDocumentSchema, type VisionDocumentView } from '../api/vision.js';
 import type { Lang } from './texts.js';
 
@@ -13,6 +13,8 @@ export class ApiError extends Error {
 export interface ApiClient {
   ask(question: string): Promise<AskResponse>;
   feedback(body: AskFeedback): Promise<void>;
+  /** A suggested section the user opened: tells the AI team which section the question belonged to. */
+  choice(body: AskChoice): Promise<void>;
   vision(): Promise<VisionDocumentView>;
 }
 
@@ -46,6 +48,9 @@ export function apiClient(lang: Lang, token: () => Promise<string | undefined>):
     ask: (question) => call('/api/ask', { method: 'POST', body: JSON.stringify({ question }) }, askResponseSchema),
     feedback: async (body) => {
       await call('/api/ask/feedback', { method: 'POST', body: JSON.stringify(body) });
+    },
+    choice: async (body) => {
+      await call('/api/ask/choice', { method: 'POST', body: JSON.stringify(body) });
     },
     vision: () => call(`/api/vision?lang=${lang}`, {}, visionDocumentSchema),
   };

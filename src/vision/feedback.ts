@@ -1,8 +1,11 @@
 import type { AskResult } from './ask.js';
 
-/** What is kept of an unanswered question or of feedback: the text only when the configuration allows it. */
+/**
+ * What is kept of an unanswered question, of feedback on an answer, or of a suggested section the asker chose:
+ * the text only when the configuration allows it.
+ */
 export interface VisionFeedbackRecord {
-  kind: 'unanswered' | 'feedback';
+  kind: 'unanswered' | 'feedback' | 'chosen';
   outcome?: AskResult['outcome'];
   sectionId?: string;
   helpful?: boolean;
@@ -47,6 +50,17 @@ export function feedbackRecord(input: { question?: string; sectionId?: string; h
   };
 }
 
+/** The record for a suggested section the asker chose: their question (where allowed) belongs to that section. */
+export function chosenRecord(input: { question?: string; sectionId: string; language?: AskResult['language'] }, storeQuestionText: boolean, visionVersion: string): VisionFeedbackRecord {
+  return {
+    kind: 'chosen',
+    sectionId: input.sectionId,
+    ...(storeQuestionText && input.question ? { question: input.question } : {}),
+    ...(input.language ? { language: input.language } : {}),
+    visionVersion,
+  };
+}
+
 /** What the AI team reads back: per section, how often it was only suggested, and how its answers were rated. */
 export interface SectionFeedback {
   /** undefined: questions the vision could not place at all (abstained). */
@@ -56,8 +70,12 @@ export interface SectionFeedback {
   abstained: number;
   helpful: number;
   notHelpful: number;
+  /** How often askers chose this section from suggestions. */
+  chosen: number;
   /** Question texts, newest first, only where the configuration let them be stored. */
   questions: string[];
+  /** Questions of askers who chose this section from suggestions: candidate example questions for it. */
+  chosenQuestions: string[];
 }
 
 export interface FeedbackSummary {
@@ -69,6 +87,7 @@ export interface FeedbackSummary {
 /**
  * Groups stored records by section, the sections that most need better alternate questions first (most "not
  * helpful" and most unanswered questions); abstentions, which have no section, come as one group of their own.
+ * Questions whose asker chose a section from suggestions are listed with that section, apart: they are labelled.
  */
 export function summariseFeedback(records: StoredVisionFeedback[], headings: ReadonlyMap<string, string>, maxQuestions = 5): FeedbackSummary {
   const groups = new Map<string, SectionFeedback>();
@@ -76,7 +95,7 @@ export function summariseFeedback(records: StoredVisionFeedback[], headings: Rea
     const key = sectionId ?? '';
     let g = groups.get(key);
     if (!g) {
-      g = { suggested: 0, abstained: 0, helpful: 0, notHelpful: 0, questions: [] };
+      g = { suggested: 0, abstained: 0, helpful: 0, notHelpful: 0, chosen: 0, questions: [], chosenQuestions: [] };
       if (sectionId) Object.assign(g, { sectionId, ...(headings.has(sectionId) ? { heading: headings.get(sectionId) } : {}) });
       groups.set(key, g);
     }
@@ -84,6 +103,11 @@ export function summariseFeedback(records: StoredVisionFeedback[], headings: Rea
   };
   for (const r of records) {
     const g = group(r.sectionId);
+    if (r.kind === 'chosen') {
+      g.chosen++;
+      if (r.question && g.chosenQuestions.length < maxQuestions && !g.chosenQuestions.includes(r.question)) g.chosenQuestions.push(r.question);
+      continue;
+    }
     if (r.kind === 'unanswered' && r.outcome === 'abstain') g.abstained++;
     else if (r.kind === 'unanswered') g.suggested++;
     else if (r.helpful) g.helpful++;

@@ -131,6 +131,31 @@ describe('the tab in a real browser', () => {
     await page.close();
   });
 
+  it('offers a section when unsure; opening it tells the server which section the question belonged to', async () => {
+    const page = await newPage('nl-NL');
+    await page.goto(`${server.url}/tab/`);
+    const question = 'kunnen we een ai-systeem terugdraaien als het tegenvalt?';
+    const expected = await ask(sharedVision(), question, { contact: server.config.PRIVACY_CONTACT });
+    expect(expected.outcome).toBe('suggest');
+    await page.getByLabel('Je vraag over de AI-visie').fill(question);
+    await page.getByRole('button', { name: 'Vraag het' }).click();
+    const result = page.getByTestId('ask-result');
+    await result.getByText(expected.answer).waitFor();
+    const offered = expected.suggestions![0]!;
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/ask/choice') && r.method() === 'POST');
+    await result.getByRole('link', { name: offered.heading }).click();
+    expect(JSON.parse((await sent).postData() ?? '{}')).toEqual({ question, sectionId: offered.sectionId, language: 'nl' });
+    await page.locator(`#visie-${offered.sectionId}`).waitFor();
+    let stored: Awaited<ReturnType<ReturnType<typeof visionFeedbackStore>['list']>> = [];
+    for (let i = 0; i < 50 && stored.length === 0; i++) {
+      stored = await visionFeedbackStore(server.store).list({ kind: 'chosen' });
+      if (stored.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(stored).toEqual([expect.objectContaining({ kind: 'chosen', sectionId: offered.sectionId, language: 'nl' })]);
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('keeps the question and says what is wrong when it is empty', async () => {
     const page = await newPage('nl-NL');
     await page.goto(`${server.url}/tab/`);

@@ -68,4 +68,21 @@ describe.each([
     const fields = ((await bad.json()) as { error: { problems: { field: string }[] } }).error.problems.map((p) => p.field).sort();
     expect(fields).toEqual(['helpful', 'sectionId']);
   });
+
+  it('stores a suggested section the asker chose, with the question only when allowed, and rejects an unknown section', async () => {
+    const res = await post(`${server.url}/api/ask/choice`, { question: 'Kunnen we een AI-systeem terugdraaien?', sectionId: 'controle-op-technologie', language: 'nl' });
+    expect(res.status).toBe(201);
+    expect(askFeedbackResponseSchema.parse(await res.json())).toEqual({ stored: true, questionStored: storeText === 'true' });
+    const [stored] = await visionFeedbackStore(server.store).list({ kind: 'chosen' });
+    expect(stored).toMatchObject({ kind: 'chosen', sectionId: 'controle-op-technologie', language: 'nl', visionVersion: sharedVision().version });
+    expect(stored!.question).toBe(storeText === 'true' ? 'Kunnen we een AI-systeem terugdraaien?' : undefined);
+    const before = (await feedback()).length;
+    const unknown = await post(`${server.url}/api/ask/choice`, { question: 'x', sectionId: 'parkeren' });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { problems: { field: string; message: string }[] } }).error.problems).toEqual([
+      { field: 'sectionId', message: 'Dit onderdeel staat niet in de AI-visie.' },
+    ]);
+    expect((await post(`${server.url}/api/ask/choice`, { question: 'x' })).status).toBe(400);
+    expect((await feedback()).length).toBe(before);
+  });
 });

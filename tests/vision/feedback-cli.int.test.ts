@@ -11,6 +11,7 @@ describe.each(storeKinds)('ai-wijzer feedback on %s', (kind) => {
     await repo.record({ kind: 'unanswered', outcome: 'suggest', sectionId: 'privacy', question: 'Wat doen we met BSN-nummers?', language: 'nl', visionVersion: '2025.1' });
     await repo.record({ kind: 'feedback', helpful: false, sectionId: 'privacy', visionVersion: '2025.1' });
     await repo.record({ kind: 'unanswered', outcome: 'abstain', language: 'nl', visionVersion: '2025.1' });
+    await repo.record({ kind: 'chosen', sectionId: 'privacy', question: 'Wat doen we met BSN-nummers?', language: 'nl', visionVersion: '2025.1' });
     await db.release();
   });
   afterAll(async () => {
@@ -21,8 +22,9 @@ describe.each(storeKinds)('ai-wijzer feedback on %s', (kind) => {
   it('lists per section what the vision misses, with the stored question texts, in Dutch', async () => {
     const { code, stdout } = await runCaptured(['feedback'], { ...db.env, LOG_LEVEL: 'silent' });
     expect(code).toBe(0);
-    expect(stdout).toContain('3 meldingen');
-    expect(stdout).toContain('Privacy (privacy): 1× alleen voorgesteld, 1× niet behulpzaam');
+    expect(stdout).toContain('4 meldingen');
+    expect(stdout).toContain('Privacy (privacy): 1× alleen voorgesteld, 1× niet behulpzaam, 1× gekozen uit de suggesties');
+    expect(stdout).toContain('  gevraagd door wie dit onderdeel koos (voorbeeldvragen voor dit onderdeel):\n    - Wat doen we met BSN-nummers?');
     expect(stdout).toContain('    - Wat doen we met BSN-nummers?');
     expect(stdout).toContain('Zonder onderdeel (niet in de visie gevonden): 1× geen antwoord');
     expect(stdout.indexOf('Privacy (privacy)')).toBeLessThan(stdout.indexOf('Zonder onderdeel'));

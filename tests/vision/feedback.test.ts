@@ -1,5 +1,5 @@
 import type { AskResponse } from '../../src/api/ask.js';
-import { feedbackRecord, summariseFeedback, unansweredRecord, type StoredVisionFeedback } from '../../src/vision/feedback.js';
+import { chosenRecord, feedbackRecord, summariseFeedback, unansweredRecord, type StoredVisionFeedback } from '../../src/vision/feedback.js';
 
 const at = (i: number) => new Date(Date.UTC(2026, 10, 23, 12, 0, 60 - i)).toISOString();
 const headings = new Map([
@@ -29,7 +29,9 @@ describe('the summary the AI team reads back', () => {
       abstained: 0,
       helpful: 0,
       notHelpful: 1,
+      chosen: 0,
       questions: ['Mag ik klantgegevens in Copilot zetten?', 'Wat doen we met BSN-nummers?'],
+      chosenQuestions: [],
     });
     expect(summary.sections[1]).toMatchObject({ abstained: 1, questions: ['Hoe laat gaat het stadhuis open?'] });
     // A section the current vision no longer has keeps its id, without a heading.
@@ -47,6 +49,24 @@ describe('the summary the AI team reads back', () => {
     expect(unansweredRecord(result, false)).toEqual({ kind: 'unanswered', outcome: 'suggest', sectionId: 'privacy', language: 'nl', visionVersion: '2025.1' });
     expect(unansweredRecord(result, true)?.question).toBe('Mag ik dit?');
     expect(feedbackRecord({ question: 'Mag ik dit?', sectionId: 'privacy', helpful: false }, false, '2025.1').question).toBeUndefined();
+  });
+
+  it('lists the questions of askers who chose a section from suggestions with that section, apart from the others', () => {
+    const chosen: StoredVisionFeedback[] = [
+      { id: 9, kind: 'chosen', sectionId: 'controle-op-technologie', question: 'Kunnen we terug als AI tegenvalt?', createdAt: at(0) },
+      { id: 8, kind: 'chosen', sectionId: 'controle-op-technologie', createdAt: at(1) },
+      { id: 7, kind: 'unanswered', outcome: 'suggest', sectionId: 'controle-op-technologie', question: 'Kunnen we terug als AI tegenvalt?', createdAt: at(2) },
+    ];
+    const [section] = summariseFeedback(chosen, headings).sections;
+    expect(section).toMatchObject({ sectionId: 'controle-op-technologie', suggested: 1, chosen: 2, chosenQuestions: ['Kunnen we terug als AI tegenvalt?'] });
+    expect(section!.questions).toEqual(['Kunnen we terug als AI tegenvalt?']);
+    expect(chosenRecord({ question: 'Kunnen we terug?', sectionId: 'controle-op-technologie', language: 'nl' }, false, '2025.1')).toEqual({
+      kind: 'chosen',
+      sectionId: 'controle-op-technologie',
+      language: 'nl',
+      visionVersion: '2025.1',
+    });
+    expect(chosenRecord({ question: 'Kunnen we terug?', sectionId: 'controle-op-technologie' }, true, '2025.1').question).toBe('Kunnen we terug?');
   });
 
   it('says so when there is nothing yet', () => {

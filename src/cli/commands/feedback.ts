@@ -21,11 +21,20 @@ function render(summary: FeedbackSummary): string {
       s.abstained ? `${s.abstained}× geen antwoord` : '',
       s.notHelpful ? `${s.notHelpful}× niet behulpzaam` : '',
       s.helpful ? `${s.helpful}× behulpzaam` : '',
+      s.chosen ? `${s.chosen}× gekozen uit de suggesties` : '',
     ].filter(Boolean);
     lines.push(`${name}: ${counts.join(', ')}`);
     for (const q of s.questions) lines.push(`    - ${q}`);
+    if (s.chosenQuestions.length > 0) {
+      lines.push('  gevraagd door wie dit onderdeel koos (voorbeeldvragen voor dit onderdeel):');
+      for (const q of s.chosenQuestions) lines.push(`    - ${q}`);
+    }
   }
-  lines.push('', 'Voeg vragen zoals deze toe aan het blok <!-- vragen van het onderdeel in src/vision/content/ (zie de README daar).');
+  lines.push(
+    '',
+    'Voeg vragen zoals deze toe aan het blok <!-- vragen van het onderdeel, of aan voorbeeldvragen.<taal>.yaml, in',
+    'src/vision/content/ (zie de README daar). Vragen van wie een onderdeel koos horen bij dat onderdeel.',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -37,7 +46,8 @@ export const feedbackCommand: Command = {
       'ai-wijzer feedback [--json] [--limit <aantal>]',
       '  Vat de opgeslagen onbeantwoorde vragen en duimpjes van "Vraag het de visie" samen per onderdeel, de onderdelen',
       '  met de meeste "niet behulpzaam" en onbeantwoorde vragen eerst, met vraagteksten als ASK_STORE_QUESTION_TEXT die',
-      '  liet opslaan. Voor het AI-team, om de alternatieve vragen in de visie te verbeteren.',
+      '  liet opslaan, en per onderdeel de vragen van wie het uit de suggesties koos. Voor het AI-team, om de',
+      '  alternatieve vragen en voorbeeldvragen van de visie te verbeteren.',
       '  --limit  de laatste zoveel meldingen (standaard 1000)',
       'De database komt uit de configuratie: DATABASE_URL, anders DATA_DIR (standaard ./data).',
     ].join('\n'),

@@ -1,13 +1,13 @@
 import { Router } from 'express';
-import { askFeedbackSchema, askRequestSchema, type AskFeedbackResponse, type AskResponse } from '../../api/ask.js';
+import { askChoiceSchema, askFeedbackSchema, askRequestSchema, type AskFeedbackResponse, type AskResponse } from '../../api/ask.js';
 import { parseInput } from '../../api/validate.js';
 import { visionFeedbackStore } from '../../store/repositories/vision.js';
-import { ask, feedbackRecord, generativeFromConfig, sharedVision, unansweredRecord } from '../../vision/index.js';
+import { ask, chosenRecord, feedbackRecord, generativeFromConfig, sharedVision, unansweredRecord } from '../../vision/index.js';
 import type { AppContext } from '../context.js';
 import { langOf } from '../errors.js';
 import { invalidInput } from '../http-error.js';
 
-/** POST /api/ask and POST /api/ask/feedback: "Vraag het de visie" for the tab (the bot calls the same domain function). */
+/** POST /api/ask, POST /api/ask/feedback and POST /api/ask/choice: "Vraag het de visie" for the tab (the bot calls the same domain function). */
 export function askRoutes(ctx: AppContext): Router {
   const router = Router();
   // Loaded at start-up: a broken content file stops the server with the file and the line.
@@ -34,6 +34,18 @@ export function askRoutes(ctx: AppContext): Router {
     const input = parseInput(askFeedbackSchema, req.body, langOf(req));
     if (!input.ok) throw invalidInput(input.problems);
     const record = feedbackRecord(input.data, storeText, vision.version);
+    await feedback.record(record);
+    const body: AskFeedbackResponse = { stored: true, questionStored: record.question !== undefined };
+    res.status(201).json(body);
+  });
+  const sectionIds = new Set(vision.languages.nl.document.sections.map((s) => s.id));
+  router.post('/ask/choice', async (req, res) => {
+    const input = parseInput(askChoiceSchema, req.body, langOf(req));
+    if (!input.ok) throw invalidInput(input.problems);
+    if (!sectionIds.has(input.data.sectionId)) {
+      throw invalidInput([{ field: 'sectionId', message: langOf(req) === 'en' ? 'This section is not in the AI vision.' : 'Dit onderdeel staat niet in de AI-visie.' }]);
+    }
+    const record = chosenRecord(input.data, storeText, vision.version);
     await feedback.record(record);
     const body: AskFeedbackResponse = { stored: true, questionStored: record.question !== undefined };
     res.status(201).json(body);

@@ -81,7 +81,9 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
               <ul>
                 {result.suggestions?.map((s) => (
                   <li key={s.sectionId}>
-                    <Link href={`#visie/${s.sectionId}`}>{s.heading}</Link>
+                    <Link href={`#visie/${s.sectionId}`} onClick={() => void api.choice({ question: result.question, sectionId: s.sectionId, language: result.language }).catch(() => undefined)}>
+                      {s.heading}
+                    </Link>
                   </li>
                 ))}
               </ul>

@@ -76,7 +76,7 @@ export function rank(index: LanguageIndex, words: AnalyzedWord[], unknownWeight 
 }
 
 /** The share of a question's content words that the vision uses (any of their terms, synonym groups included). */
-export function knownShare(index: LanguageIndex, words: AnalyzedWord[]): number {
+function knownShare(index: LanguageIndex, words: AnalyzedWord[]): number {
   if (words.length === 0) return 0;
   return words.filter((w) => w.terms.some((t) => index.bm25.has(t))).length / words.length;
 }

@@ -1,22 +1,17 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VisionContentError } from '../../src/vision/document.js';
+import type { VisionContentError } from '../../src/vision/document.js';
 import { lexiconPath, loadLexicon } from '../../src/vision/lexicon.js';
 import { loadSettings, settingsPath } from '../../src/vision/settings.js';
+import { contentErrorOf } from '../helpers/content-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vision-data-'));
 
 function rejection(load: (path: string) => unknown, name: string, text: string): VisionContentError {
   const path = join(dir, name);
   writeFileSync(path, text);
-  try {
-    load(path);
-  } catch (error) {
-    if (error instanceof VisionContentError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be rejected');
+  return contentErrorOf(() => load(path));
 }
 
 describe('lexicon and settings files', () => {

@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTranslation, parseVisionMarkdown, VisionContentError } from '../../src/vision/document.js';
+import { contentErrorOf } from '../helpers/content-error.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname ?? __dirname, 'fixtures', 'valid', name), 'utf8');
 const nl = fixture('visie.nl.md');
 const en = fixture('visie.en.md');
 
-function failure(text: string, file = 'visie.nl.md'): VisionContentError {
-  try {
-    parseVisionMarkdown(text, file);
-  } catch (error) {
-    if (error instanceof VisionContentError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be rejected');
-}
+const failure = (text: string, file = 'visie.nl.md') => contentErrorOf(() => parseVisionMarkdown(text, file));
 
 /** The line (1-based) of the first line of `text` that contains `needle`. */
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;

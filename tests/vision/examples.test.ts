@@ -1,10 +1,10 @@
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VisionContentError } from '../../src/vision/document.js';
 import { examplesFile } from '../../src/vision/examples.js';
 import { defaultContentDir, loadVision, readVisionDocuments } from '../../src/vision/index.js';
 import { questionWords, rank } from '../../src/vision/ask.js';
+import { contentErrorOf } from '../helpers/content-error.js';
 
 const fixtureDir = join(import.meta.dirname ?? __dirname, 'fixtures', 'valid');
 
@@ -16,15 +16,7 @@ function contentWith(files: Record<string, string>): string {
   return dir;
 }
 
-function rejection(dir: string): VisionContentError {
-  try {
-    readVisionDocuments(dir);
-  } catch (error) {
-    if (error instanceof VisionContentError) return error;
-    throw error;
-  }
-  throw new Error('expected the content to be rejected');
-}
+const rejection = (dir: string) => contentErrorOf(() => readVisionDocuments(dir));
 
 const nlExamples = (sections: string) => `version: 1\nlanguage: nl\nsource: test\nsections:\n${sections}`;
 

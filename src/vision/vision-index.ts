@@ -4,7 +4,7 @@ import type { Lang } from '../api/validate.js';
 import { srcDir } from '../paths.js';
 import { Analyzer, type AnalyzedWord } from './analysis/analyzer.js';
 import { Bm25fIndex, type FieldTerms } from './bm25f.js';
-import { loadCompounds } from './compounds-data.js';
+import { compoundsFor, loadCompounds } from './compounds-data.js';
 import { checkTranslation, parseVisionMarkdown, VisionContentError, type VisionDocument, type VisionSection } from './document.js';
 import { addExampleQuestions, type ContentWarning } from './examples.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
@@ -86,9 +86,11 @@ export function loadVision(options: LoadVisionOptions = {}): VisionIndex {
   const documents = readVisionDocuments(options.contentDir);
   const lexicon = options.lexicon ?? loadLexicon();
   const settings = options.settings ?? loadSettings();
-  const compounds = options.compounds ?? loadCompounds()?.splits ?? {};
-  const build = (lang: Lang): LanguageIndex => buildLanguageIndex(documents[lang], new Analyzer(lang, lexicon, lang === 'nl' ? compounds : {}), settings);
-  return { warnings: documents.warnings, version: documents.nl.meta.version, date: documents.nl.meta.date, title: documents.nl.meta.title, settings, languages: { nl: build('nl'), en: build('en') } };
+  // Splits given by the caller are used as they are; otherwise the precomputed ones, made good where they are stale.
+  const computed = options.compounds ? { splits: options.compounds } : compoundsFor(documents.nl, loadCompounds());
+  const warnings = computed.warning ? [...documents.warnings, computed.warning] : documents.warnings;
+  const build = (lang: Lang): LanguageIndex => buildLanguageIndex(documents[lang], new Analyzer(lang, lexicon, lang === 'nl' ? computed.splits : {}), settings);
+  return { warnings, version: documents.nl.meta.version, date: documents.nl.meta.date, title: documents.nl.meta.title, settings, languages: { nl: build('nl'), en: build('en') } };
 }
 
 function buildLanguageIndex(document: VisionDocument, analyzer: Analyzer, settings: VisionSettings): LanguageIndex {

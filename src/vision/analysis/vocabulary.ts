@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { VisionDocument } from '../document.js';
 import { fold } from './fold.js';
 import { tokenize } from './tokenize.js';
@@ -12,9 +11,4 @@ export function compoundCandidates(doc: VisionDocument): string[] {
     }
   }
   return [...words].sort();
-}
-
-/** Fingerprint of that vocabulary: the generated splits are stale when it differs. */
-export function vocabularyHash(words: string[]): string {
-  return createHash('sha256').update(words.join('\n')).digest('hex');
 }

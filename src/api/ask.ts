@@ -30,7 +30,7 @@ export const askResponseSchema = z.object({
   /** True when the answer text was written by a language model (label it as AI-generated); quotes never are. */
   generated: z.boolean(),
   /** Set when the message was conversational (greeting, thanks, who are you) and not searched. */
-  intent: z.enum(['greeting', 'thanks', 'about']).optional(),
+  intent: z.enum(['greeting', 'thanks', 'about', 'human']).optional(),
 });
 
 const sectionIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);

@@ -1,13 +1,19 @@
 import type { Lang } from '../api/validate.js';
 import { fold } from './analysis/fold.js';
 
-export type Intent = 'greeting' | 'thanks' | 'about';
+export type Intent = 'greeting' | 'thanks' | 'about' | 'human';
 
+// What a person may take AI-wijzer for: "ben je een mens", "praat ik met een robot", "are you a bot".
+const beings = '(een |a |an )?(echte )?(mens|persoon|medewerker|robot|bot|chatbot|computer|machine|ai|human|person|real person)';
 // Whole-message patterns on folded text: a question that merely starts with "hoi" is still searched.
 const patterns: [Intent, RegExp][] = [
   ['greeting', /^(hoi|hallo|hey|hee|hi|hello|dag|goede(morgen|middag|navond)|good (morning|afternoon|evening)|moi|moin)( (daar|there|ai-wijzer|allemaal))?$/],
   ['thanks', /^((heel )?(erg )?(hartelijk |hartstikke )?(bedankt|dank( je| u)?( wel)?|dankjewel|dankuwel|thanks|thank you|thx|top|super|fijn)( (voor (je|het|uw) (antwoord|hulp)|for (your|the) (help|answer)))?)$/],
   ['about', /^(wie (ben|bent) (je|jij|u)|wat (ben|bent) (je|jij|u)|wat (kun|kan|kunt) (je|jij|u)( (voor mij )?(doen)?)?|wat doe (je|jij)|help|hulp|wat is ai-wijzer|who are you|what are you|what can you do|what do you do|what is ai-wijzer)$/],
+  // AI Act article 50: asked whether it is a person, it says it is an AI system.
+  ['about', new RegExp(`^((ben|bent) (je|jij|u)( wel)?( echt)?|praat ik( nu)?( hier)? met|is dit|are you|am i (talking|speaking|chatting) (to|with)|is this)( really)? ${beings}$`)],
+  // Asked for a person: the AI-system statement and who to turn to.
+  ['human', /^((kan|mag) ik( ook)?( even)?( met)? (een )?(mens|medewerker|persoon|iemand)( spreken| praten| bellen)|ik wil( graag)?( met)? (een )?(mens|medewerker|persoon|iemand)( spreken| praten)|(can|may|could) i (talk|speak) (to|with) (a )?(human|person|someone|real person)|i (want|would like|d like) to (talk|speak) (to|with) (a )?(human|person|someone|real person))$/],
 ];
 
 /** A conversational message handled without search, or undefined when the message is a question to search. */
@@ -25,6 +31,10 @@ const aiSystem: Record<Lang, string> = {
 
 export function intentAnswer(intent: Intent, lang: Lang, contact: string): string {
   const texts: Record<Intent, Record<Lang, string>> = {
+    human: {
+      nl: `${aiSystem.nl} Wil je iemand spreken over AI, privacy of de AI-visie? Neem dan contact op met ${contact}.`,
+      en: `${aiSystem.en} Would you like to talk to someone about AI, privacy or the AI vision? Please contact ${contact}.`,
+    },
     greeting: {
       nl: `Hallo! Ik ben AI-wijzer. Stel me een vraag over de AI-visie van de gemeente, bijvoorbeeld "Mag ik ChatGPT gebruiken voor mijn werk?". ${aiSystem.nl}`,
       en: `Hello! I am AI-wijzer. Ask me a question about the municipality's AI vision, for example "May I use ChatGPT for my work?". ${aiSystem.en}`,

@@ -195,6 +195,19 @@ describe('language and intents', () => {
     expect(about.answer).toMatch(/AI-wijzer is an AI system.*Article 50/);
     expect(askExtractive(vision, 'bedankt', options).intent).toBe('thanks');
   });
+
+  it('says it is an AI system when taken for a person, and who to turn to when a person is asked for', () => {
+    for (const q of ['Ben jij een mens?', 'praat ik met een robot', 'Bent u een echte persoon?', 'Are you a bot?', 'am I talking to a human?']) expect({ q, intent: detectIntent(q) }).toEqual({ q, intent: 'about' });
+    for (const q of ['Kan ik een mens spreken?', 'ik wil graag met een medewerker praten', 'Can I talk to a person?']) expect({ q, intent: detectIntent(q) }).toEqual({ q, intent: 'human' });
+    // Questions about people in the vision are searched: "can a person take the decision" is about human intervention.
+    expect(detectIntent('Kan een mens het besluit nemen?')).toBeUndefined();
+    expect(detectIntent('Moet er een mens meekijken bij AI-besluiten?')).toBeUndefined();
+    const human = askExtractive(vision, 'Kan ik een mens spreken?', options);
+    expect(human).toMatchObject({ outcome: 'answer', intent: 'human', language: 'nl', citations: [] });
+    expect(human.answer).toMatch(/AI-wijzer is een AI-systeem, geen mens.*artikel 50.*contact op met/);
+    expect(human.answer).toContain(options.contact);
+    expect(askExtractive(vision, 'Can I talk to a person?', options).answer).toMatch(/AI system, not a person.*Please contact/);
+  });
 });
 
 describe('the kind of answer a question asks for', () => {

@@ -1,5 +1,5 @@
 import { fold } from '../../../src/vision/analysis/fold.js';
-import { readVisionDocuments } from '../../../src/vision/index.js';
+import { detectIntent, readVisionDocuments } from '../../../src/vision/index.js';
 import { loadOwnQuestions, loadQuestions, questionsPath, validation2QuestionsPath, validation3QuestionsPath, validationQuestionsPath } from './evaluate.js';
 
 /**
@@ -55,5 +55,11 @@ describe('content holds no questions of the evaluation sets', () => {
     expect(copies([question.toUpperCase().replace(/\?/g, '!')], heldOut, 0.75)).toHaveLength(1);
     const changed = question.replace(/\p{L}+/u, 'anders');
     expect(similarity(words(changed), words(question))).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('conversational intents', () => {
+  it('take no question of any set: those are searched', () => {
+    expect(all.filter((q) => detectIntent(q.question) !== undefined).map((q) => q.id)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import type { Lang } from '../api/validate.js';
 import { VisionContentError, type VisionDocument } from './document.js';
 import { parseYamlFile } from './lexicon.js';
 
-const examplesSchema = z
+export const examplesSchema = z
   .object({
     version: z.literal(1),
     language: z.enum(['nl', 'en']),

@@ -1,4 +1,6 @@
+import { fold } from './analysis/fold.js';
 import type { AskResult } from './ask.js';
+import type { VisionDocument } from './document.js';
 
 /**
  * What is kept of an unanswered question, of feedback on an answer, or of a suggested section the asker chose:
@@ -118,4 +120,24 @@ export function summariseFeedback(records: StoredVisionFeedback[], headings: Rea
   const sections = [...groups.values()].sort((a, b) => need(b) - need(a) || b.helpful - a.helpful || (a.sectionId ?? '').localeCompare(b.sectionId ?? ''));
   const oldest = records.at(-1)?.createdAt;
   return { records: records.length, ...(oldest ? { since: oldest } : {}), sections };
+}
+
+/**
+ * The questions of askers who chose a section from suggestions, in one language, per section of that language's
+ * vision, as new example questions (voorbeeldvragen.<taal>.yaml): oldest first, each once, and without those the
+ * section already has as alternate or example question. Sections the vision no longer has are left out.
+ */
+export function chosenExampleQuestions(records: StoredVisionFeedback[], document: VisionDocument): Record<string, string[]> {
+  const key = (q: string) => fold(q).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const sections = new Map(document.sections.map((s) => [s.id, new Set([...s.questions, ...s.examples].map(key))]));
+  const result: Record<string, string[]> = {};
+  for (const r of [...records].reverse()) {
+    if (r.kind !== 'chosen' || !r.sectionId || !r.question || (r.language ?? 'nl') !== document.meta.language) continue;
+    const known = sections.get(r.sectionId);
+    const question = r.question.trim();
+    if (!known || question === '' || question.length > 300 || known.has(key(question))) continue;
+    known.add(key(question));
+    (result[r.sectionId] ??= []).push(question);
+  }
+  return result;
 }

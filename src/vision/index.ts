@@ -9,9 +9,9 @@ import { loadVision, type VisionIndex } from './vision-index.js';
 export { loadVision, readVisionDocuments, defaultContentDir, type VisionIndex, type LoadVisionOptions } from './vision-index.js';
 export { ask, askExtractive, explainRanking, sectionLink, type AskOptions, type AskAsyncOptions, type AskResult, type RankingExplanation } from './ask.js';
 export type { GenerativeOptions } from './generative.js';
-export { unansweredRecord, feedbackRecord, chosenRecord, summariseFeedback, type VisionFeedbackStore, type VisionFeedbackRecord, type StoredVisionFeedback, type FeedbackSummary, type SectionFeedback } from './feedback.js';
+export { unansweredRecord, feedbackRecord, chosenRecord, summariseFeedback, chosenExampleQuestions, type VisionFeedbackStore, type VisionFeedbackRecord, type StoredVisionFeedback, type FeedbackSummary, type SectionFeedback } from './feedback.js';
 export { VisionContentError } from './document.js';
-export type { ContentWarning } from './examples.js';
+export { examplesSchema, type ContentWarning } from './examples.js';
 export { detectLanguage } from './language.js';
 export { detectIntent, type Intent } from './intents.js';
 

@@ -1,4 +1,6 @@
+import { parse } from 'yaml';
 import { visionFeedbackStore } from '../../src/store/repositories/vision.js';
+import { examplesSchema } from '../../src/vision/index.js';
 import { runCaptured } from '../helpers/cli.js';
 import { freshDatabase } from '../helpers/database.js';
 import { storeKinds } from '../helpers/store.js';
@@ -36,6 +38,21 @@ describe.each(storeKinds)('ai-wijzer feedback on %s', (kind) => {
     const summary = JSON.parse(stdout);
     expect(summary.records).toBe(1);
     expect(summary.sections).toHaveLength(1);
+  });
+
+  it('writes the questions of users who chose a section as an example-question file with --voorbeeldvragen', async () => {
+    const { code, stdout, stderr } = await runCaptured(['feedback', '--voorbeeldvragen', 'nl'], { ...db.env, LOG_LEVEL: 'silent' });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^# Nieuwe voorbeeldvragen uit gebruik/);
+    const file = examplesSchema.parse(parse(stdout));
+    expect(file).toMatchObject({ version: 1, language: 'nl', sections: { privacy: ['Wat doen we met BSN-nummers?'] } });
+    expect(stderr).toBe('1 nieuwe voorbeeldvragen.\n');
+    const english = await runCaptured(['feedback', '--voorbeeldvragen', 'en'], { ...db.env, LOG_LEVEL: 'silent' });
+    expect(examplesSchema.parse(parse(english.stdout)).sections).toEqual({});
+    expect(english.stderr).toMatch(/^Nog geen nieuwe vragen/);
+    const wrong = await runCaptured(['feedback', '--voorbeeldvragen', 'de'], { ...db.env, LOG_LEVEL: 'silent' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--voorbeeldvragen: moet nl of en zijn');
   });
 
   it('refuses a limit that is not a number, in Dutch, with exit code 2', async () => {

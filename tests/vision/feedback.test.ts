@@ -1,5 +1,7 @@
 import type { AskResponse } from '../../src/api/ask.js';
-import { chosenRecord, feedbackRecord, summariseFeedback, unansweredRecord, type StoredVisionFeedback } from '../../src/vision/feedback.js';
+import { join } from 'node:path';
+import { chosenExampleQuestions, chosenRecord, feedbackRecord, summariseFeedback, unansweredRecord, type StoredVisionFeedback } from '../../src/vision/feedback.js';
+import { readVisionDocuments } from '../../src/vision/index.js';
 
 const at = (i: number) => new Date(Date.UTC(2026, 10, 23, 12, 0, 60 - i)).toISOString();
 const headings = new Map([
@@ -71,5 +73,33 @@ describe('the summary the AI team reads back', () => {
 
   it('says so when there is nothing yet', () => {
     expect(summariseFeedback([], headings)).toEqual({ records: 0, sections: [] });
+  });
+});
+
+describe('new example questions from the sections askers chose', () => {
+  // The fixture vision: "privacy" has the alternate question "Wanneer moet ik een DPIA doen?".
+  const documents = readVisionDocuments(join(import.meta.dirname ?? __dirname, 'fixtures', 'valid'));
+  const chosen = (id: number, sectionId: string, question?: string, language?: 'nl' | 'en'): StoredVisionFeedback => ({
+    id, kind: 'chosen', sectionId, ...(question ? { question } : {}), ...(language ? { language } : {}), createdAt: at(10 - id),
+  });
+  // Most recent first, as the store lists them.
+  const records: StoredVisionFeedback[] = [
+    chosen(8, 'privacy', 'Mag ik een klantbestand in Copilot zetten?', 'nl'),
+    chosen(7, 'privacy', 'Do I need a DPIA?', 'en'),
+    chosen(6, 'parkeren', 'Waar mag ik parkeren?', 'nl'),
+    chosen(5, 'privacy', undefined, 'nl'),
+    chosen(4, 'privacy', 'wanneer moet ik een dpia doen', 'nl'),
+    chosen(3, 'scholing', 'Is er een cursus prompten?', 'nl'),
+    chosen(2, 'privacy', 'Wat doen we met BSN-nummers?'),
+    chosen(1, 'privacy', 'Wat doen we met BSN-nummers?', 'nl'),
+    { id: 0, kind: 'unanswered', outcome: 'suggest', sectionId: 'privacy', question: 'Mag AI mijn mail lezen?', language: 'nl', createdAt: at(10) },
+  ];
+
+  it('are the chosen questions of that language per section, oldest first, each once, new to the section', () => {
+    expect(chosenExampleQuestions(records, documents.nl)).toEqual({
+      privacy: ['Wat doen we met BSN-nummers?', 'Mag ik een klantbestand in Copilot zetten?'],
+      scholing: ['Is er een cursus prompten?'],
+    });
+    expect(chosenExampleQuestions(records, documents.en)).toEqual({ privacy: ['Do I need a DPIA?'] });
   });
 });

@@ -1,13 +1,15 @@
+import { stringify } from 'yaml';
 import { z } from 'zod';
 import { loadConfig } from '../../config.js';
 import { openStore } from '../../store/index.js';
 import { visionFeedbackStore } from '../../store/repositories/vision.js';
-import { loadVision, summariseFeedback, type FeedbackSummary } from '../../vision/index.js';
+import { chosenExampleQuestions, examplesSchema, loadVision, summariseFeedback, type FeedbackSummary, type StoredVisionFeedback, type VisionIndex } from '../../vision/index.js';
 import { parseFlags } from '../args.js';
 import type { Command } from '../command.js';
 
 const flagsSchema = z.object({
   json: z.boolean().optional(),
+  voorbeeldvragen: z.enum(['nl', 'en'], { message: 'moet nl of en zijn' }).optional(),
   limit: z.coerce.number({ message: 'moet een getal zijn' }).int('moet een geheel getal zijn').min(1, 'moet minstens 1 zijn').max(1000, 'mag hoogstens 1000 zijn').default(1000),
 });
 
@@ -38,31 +40,53 @@ function render(summary: FeedbackSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The chosen questions of one language as a voorbeeldvragen file, to read through and add to the content. */
+function exampleFile(records: StoredVisionFeedback[], vision: VisionIndex, lang: 'nl' | 'en'): { yaml: string; count: number } {
+  const sections = chosenExampleQuestions(records, vision.languages[lang].document);
+  const today = new Date().toISOString().slice(0, 10);
+  const data = examplesSchema.parse({ version: 1, language: lang, source: `ai-wijzer feedback --voorbeeldvragen ${lang} (${today}): vragen van medewerkers die dit onderdeel uit de suggesties kozen`, sections });
+  const header = [
+    `# Nieuwe voorbeeldvragen uit gebruik (${today}), per onderdeel van de visie (versie ${vision.version}).`,
+    `# Lees ze na voor je ze toevoegt aan src/vision/content/voorbeeldvragen.${lang}.yaml: haal namen, BSN's en andere persoonsgegevens weg,`,
+    '# en laat vragen weg die niet bij hun onderdeel horen. De inhoudstest weigert vragen die (bijna) in een evaluatieset staan.',
+  ];
+  return { yaml: `${header.join('\n')}\n${stringify(data)}`, count: Object.values(sections).flat().length };
+}
+
 export const feedbackCommand: Command = {
   name: 'feedback',
   summary: { nl: 'wat de AI-visie mist: onbeantwoorde vragen en beoordelingen per onderdeel', en: 'what the AI vision misses: unanswered questions and ratings per section' },
   help: {
     nl: [
-      'ai-wijzer feedback [--json] [--limit <aantal>]',
+      'ai-wijzer feedback [--json] [--limit <aantal>] [--voorbeeldvragen nl|en]',
       '  Vat de opgeslagen onbeantwoorde vragen en duimpjes van "Vraag het de visie" samen per onderdeel, de onderdelen',
       '  met de meeste "niet behulpzaam" en onbeantwoorde vragen eerst, met vraagteksten als ASK_STORE_QUESTION_TEXT die',
       '  liet opslaan, en per onderdeel de vragen van wie het uit de suggesties koos. Voor het AI-team, om de',
       '  alternatieve vragen en voorbeeldvragen van de visie te verbeteren.',
-      '  --limit  de laatste zoveel meldingen (standaard 1000)',
+      '  --limit            de laatste zoveel meldingen (standaard 1000)',
+      '  --voorbeeldvragen  schrijft de vragen van wie een onderdeel koos, in die taal, als voorbeeldvragen-bestand',
+      '                     (YAML) om na te lezen en toe te voegen aan src/vision/content/voorbeeldvragen.<taal>.yaml',
       'De database komt uit de configuratie: DATABASE_URL, anders DATA_DIR (standaard ./data).',
     ].join('\n'),
     en: [
-      'ai-wijzer feedback [--json] [--limit <count>]: summarises the stored unanswered questions and ratings of "Ask the vision"',
+      'ai-wijzer feedback [--json] [--limit <count>] [--voorbeeldvragen nl|en]: summarises the stored unanswered questions and ratings of "Ask the vision"',
       'per section, the sections most in need of better alternate questions first (question texts only where ASK_STORE_QUESTION_TEXT allowed).',
+      'With --voorbeeldvragen nl|en: the questions of users who chose a section from suggestions, as an example-question file (YAML) to review.',
     ].join('\n'),
   },
   async run(args, io) {
-    const { flags } = parseFlags(args, { json: { type: 'boolean' }, limit: { type: 'string' } }, flagsSchema);
+    const { flags } = parseFlags(args, { json: { type: 'boolean' }, limit: { type: 'string' }, voorbeeldvragen: { type: 'string' } }, flagsSchema);
     const config = loadConfig(io.env);
     const vision = loadVision();
     const headings = new Map(vision.languages.nl.document.sections.map((s) => [s.id, s.heading]));
     const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     try {
+      if (flags.voorbeeldvragen) {
+        const { yaml, count } = exampleFile(await visionFeedbackStore(store).list({ kind: 'chosen', limit: flags.limit }), vision, flags.voorbeeldvragen);
+        io.stdout.write(yaml);
+        io.stderr.write(count === 0 ? 'Nog geen nieuwe vragen van wie een onderdeel koos (vraagteksten worden alleen bewaard met ASK_STORE_QUESTION_TEXT).\n' : `${count} nieuwe voorbeeldvragen.\n`);
+        return 0;
+      }
       const summary = summariseFeedback(await visionFeedbackStore(store).list({ limit: flags.limit }), headings);
       io.stdout.write(flags.json ? `${JSON.stringify(summary)}\n` : render(summary));
       return 0;

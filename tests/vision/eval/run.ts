@@ -1,6 +1,7 @@
 /**
- * `npm run eval [-- --json] [-- --misses] [-- --dev] [-- --own | --validation | --validation2 | --validation3]`: Hit@1, Hit@3, the
- * answer/suggest/abstain matrix, the out-of-scope false-answer rate and quote fidelity, ours beside the lunr baseline.
+ * `npm run eval [-- --json] [-- --misses] [-- --dev] [-- --own | --validation | --validation2 | --validation3]`: Hit@1,
+ * Hit@3, the answer/suggest/abstain matrix, the out-of-scope false-answer rate and quote fidelity, ours beside the lunr
+ * baseline; Hit@1, the false-answer rate and the gain over the baseline also with their 95% intervals (intervals.ts).
  * Without a set option: the evaluation set (questions.yaml), development and test half.
  * --misses lists the development half's misses (never the test half's: it is not tuned on).
  * --dev evaluates the development half only: the figures to tune on, without looking at the test half.
@@ -10,6 +11,7 @@
  * --validation2 evaluates the second validation set (validation2-questions.yaml): held out, test half only, no misses.
  * --validation3 evaluates the third validation set (validation3-questions.yaml): the same.
  */
+import { pairedDifference, wilsonInterval } from './intervals.js';
 import { evaluate, evaluateOwn, questionsPath, validation2QuestionsPath, validation3QuestionsPath, validationQuestionsPath, type Figures } from './evaluate.js';
 
 const args = process.argv.slice(2);
@@ -28,12 +30,25 @@ const evaluation =
   set === 'own'
     ? await evaluateOwn().then((o) => ({ visionVersion: o.visionVersion, splits: { own: { engine: o.engine, baseline: o.baseline } } }))
     : await evaluate(heldOutSets.includes(set) ? ['test'] : args.includes('--dev') ? ['dev'] : ['dev', 'test'], undefined, paths[set]);
+/** Hit@1 and the false-answer rate with their 95% intervals, and the gain over the baseline on the same questions. */
+function uncertainty(engine: Figures, baseline: Figures) {
+  const missed = (f: Figures) => new Set(f.misses.map((m) => m.id));
+  const [mine, theirs] = [missed(engine), missed(baseline)];
+  const onlyEngine = [...theirs].filter((id) => !mine.has(id)).length;
+  const onlyBaseline = [...mine].filter((id) => !theirs.has(id)).length;
+  return {
+    hit1Interval: wilsonInterval(Math.round(engine.hit1 * engine.inScope), engine.inScope),
+    falseAnswerInterval: wilsonInterval(engine.matrix.out.answer, engine.outOfScope),
+    gain: pairedDifference(onlyEngine, onlyBaseline, engine.inScope),
+  };
+}
+
 // Which halves may show their misses: the tuned ones.
 const showMisses = (split: string) => split === 'dev' || split === 'own' || (split === 'test' && set === 'validation');
 
 if (args.includes('--json')) {
   const strip = (f: Figures) => ({ ...f, misses: undefined });
-  const splits = Object.fromEntries(Object.entries(evaluation.splits).map(([k, v]) => [k, { engine: strip(v.engine), baseline: strip(v.baseline) }]));
+  const splits = Object.fromEntries(Object.entries(evaluation.splits).map(([k, v]) => [k, { engine: strip(v.engine), baseline: strip(v.baseline), ...uncertainty(v.engine, v.baseline) }]));
   process.stdout.write(`${JSON.stringify({ visionVersion: evaluation.visionVersion, splits })}\n`);
 } else {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
@@ -54,7 +69,13 @@ if (args.includes('--json')) {
       const m = (f: Figures) => `${f.matrix[scope].answer}/${f.matrix[scope].suggest}/${f.matrix[scope].abstain}`;
       row(`${scope}-scope answer/suggest/abstain`, m(engine), m(baseline));
     }
-    console.log(`Hit@1 gain over baseline: ${((engine.hit1 - baseline.hit1) * 100).toFixed(1)} points`);
+    const u = uncertainty(engine, baseline);
+    const span = ([lo, hi]: [number, number]) => `${(lo * 100).toFixed(1)}–${(hi * 100).toFixed(1)}%`;
+    console.log(`Hit@1 ${pct(engine.hit1).trim()}, 95% interval ${span(u.hit1Interval)} (Wilson; ${engine.inScope} questions)`);
+    console.log(`out-of-scope false answers ${pct(engine.falseAnswerRate).trim()}, 95% interval ${span(u.falseAnswerInterval)} (${engine.outOfScope} questions)`);
+    console.log(
+      `Hit@1 gain over baseline: ${(u.gain.difference * 100).toFixed(1)} points, 95% interval ${(u.gain.interval[0] * 100).toFixed(1)} to ${(u.gain.interval[1] * 100).toFixed(1)} (same questions, paired)`,
+    );
     if (showMisses(split) && args.includes('--misses')) {
       for (const miss of engine.misses) console.log(`  miss ${miss.id} [${miss.outcome}] "${miss.question}" gold=${miss.gold.join(',')} got=${miss.got.join(',')}`);
     }

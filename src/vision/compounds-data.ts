@@ -11,6 +11,8 @@ import { VisionContentError, type VisionDocument } from './document.js';
 import type { ContentWarning } from './examples.js';
 
 export const compoundsPath = join(srcDir, 'vision', 'generated', 'compounds.json');
+/** How messages name it: relative to src/vision, like the content files. */
+const compoundsFile = 'generated/compounds.json';
 
 export const compoundsSchema = z
   .object({
@@ -40,8 +42,6 @@ export function loadCompounds(path = compoundsPath): CompoundsData | undefined {
   return result.data;
 }
 
-const compoundsFile = 'generated/compounds.json';
-
 /**
  * The compound splits for the Dutch vision: the precomputed ones. When the vision has long words they were not
  * computed for (a new version loaded without `npm run vision:compounds`), those words are split against the
@@ -69,6 +69,6 @@ export function compoundsFor(document: VisionDocument, data: CompoundsData | und
     }
   }
   const state = data ? 'hoort bij een eerdere versie van de visie' : 'ontbreekt';
-  const problem = `${state}: ${fresh.length} lange woorden van de visie staan er niet in, ${added} daarvan zijn gesplitst met de woorden van de visie zelf. Voer npm run vision:compounds uit om ze met de woordenlijst te splitsen.`;
+  const problem = `${state}: ${fresh.length} lange woord(en) van de visie staan er niet in, ${added} daarvan gesplitst met de woorden van de visie zelf. Voer npm run vision:compounds uit om ze met de woordenlijst te splitsen.`;
   return { splits, warning: { file: compoundsFile, line: 1, problem } };
 }

@@ -30,13 +30,14 @@ const texts = {
     nl: (contact: string) => `Dat staat niet in de AI-visie. Met deze vraag kun je terecht bij ${contact}.`,
     en: (contact: string) => `That is not in the AI vision. You can take this question to ${contact}.`,
   },
+  // Suggestions may miss too: they always say who to ask then, as an abstention does.
   suggest: {
-    nl: 'Ik weet niet zeker welk deel van de AI-visie je bedoelt. Kies een van deze onderdelen:',
-    en: 'I am not sure which part of the AI vision you mean. Choose one of these sections:',
+    nl: (contact: string) => `Ik weet niet zeker welk deel van de AI-visie je bedoelt. Kies een van deze onderdelen. Staat je antwoord er niet in, dan kun je terecht bij ${contact}.`,
+    en: (contact: string) => `I am not sure which part of the AI vision you mean. Choose one of these sections. If your answer is not in them, you can take your question to ${contact}.`,
   },
   suggestOne: {
-    nl: 'Ik weet niet zeker of dit het antwoord op je vraag is. Bedoel je dit deel van de AI-visie?',
-    en: 'I am not sure this answers your question. Do you mean this part of the AI vision?',
+    nl: (contact: string) => `Ik weet niet zeker of dit het antwoord op je vraag is. Bedoel je dit deel van de AI-visie? Zo niet, dan kun je terecht bij ${contact}.`,
+    en: (contact: string) => `I am not sure this answers your question. Do you mean this part of the AI vision? If not, you can take your question to ${contact}.`,
   },
 } as const;
 
@@ -208,7 +209,7 @@ export function askExtractive(vision: VisionIndex, question: string, options: As
     return {
       ...base,
       outcome: 'suggest',
-      answer: (chosen.length === 1 ? texts.suggestOne : texts.suggest)[language],
+      answer: (chosen.length === 1 ? texts.suggestOne : texts.suggest)[language](options.contact),
       citations: chosen.map((r) => citation(r.passage, selectQuote(index, r.passage, words, vision.settings.quote))),
       confidence: Math.min(confidence, round(answerAt.confidence - 0.001)),
       suggestions: chosen.map((r) => ({ sectionId: r.passage.section.id, heading: r.passage.section.heading, link: sectionLink(r.passage.section.id) })),

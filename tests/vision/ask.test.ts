@@ -94,15 +94,17 @@ describe('outcomes', () => {
     for (const c of result.citations) expect(bodyOf('nl', c.sectionId)).toContain(c.quote);
   });
 
-  it('asks "bedoel je dit deel" when it offers one section, and to choose when it offers more', () => {
+  it('asks "bedoel je dit deel" when it offers one section, and to choose when it offers more, naming who to ask else', () => {
     const many = askExtractive(vision, 'Wat doet AI met werk, privacy en opleiding van medewerkers?', options);
     expect(many.suggestions!.length).toBeGreaterThan(1);
-    expect(many.answer).toBe('Ik weet niet zeker welk deel van de AI-visie je bedoelt. Kies een van deze onderdelen:');
+    expect(many.answer).toBe(`Ik weet niet zeker welk deel van de AI-visie je bedoelt. Kies een van deze onderdelen. Staat je antwoord er niet in, dan kun je terecht bij ${options.contact}.`);
     const one = askExtractive(vision, 'scholing kantine', options);
     expect(one.outcome).toBe('suggest');
     expect(one.suggestions).toHaveLength(1);
-    expect(one.answer).toBe('Ik weet niet zeker of dit het antwoord op je vraag is. Bedoel je dit deel van de AI-visie?');
-    expect(askExtractive(vision, 'training canteen', options).answer).toBe('I am not sure this answers your question. Do you mean this part of the AI vision?');
+    expect(one.answer).toBe(`Ik weet niet zeker of dit het antwoord op je vraag is. Bedoel je dit deel van de AI-visie? Zo niet, dan kun je terecht bij ${options.contact}.`);
+    expect(askExtractive(vision, 'training canteen', options).answer).toBe(
+      `I am not sure this answers your question. Do you mean this part of the AI vision? If not, you can take your question to ${options.contact}.`,
+    );
   });
 
   it('answers English questions from the English text', () => {

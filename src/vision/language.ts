@@ -3,6 +3,7 @@ import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import type { Lang } from '../api/validate.js';
 import { fold } from './analysis/fold.js';
 import { tokenize } from './analysis/tokenize.js';
+import type { LanguageIndex, VisionIndex } from './vision-index.js';
 
 // Words that occur in both lists, or in both languages ("in", "is", "over", "be" ...) decide nothing.
 const dutch = new Set([...dutchStopwords, 'mag', 'ik', 'wat', 'hoe', 'welke', 'waarom', 'wanneer', 'gemeente', 'gebruiken', 'zegt', 'visie', 'mijn', 'bij', 'voor', 'het', 'een', 'hallo', 'hoi', 'dank', 'bedankt', 'goedemorgen', 'goedemiddag', 'wie', 'ben', 'jij', 'kun', 'je']);
@@ -29,4 +30,19 @@ export function languageVotes(text: string): Record<Lang, number> {
 export function detectLanguage(text: string): Lang {
   const { nl, en } = languageVotes(text);
   return en > nl ? 'en' : 'nl';
+}
+
+/** Content words of a question that one language's vision text uses (synonym groups aside: they span both). */
+function knownWords(index: LanguageIndex, text: string): number {
+  return index.analyzer.words(text).filter((w) => w.terms.some((t) => !t.startsWith('=') && index.bm25.has(t))).length;
+}
+
+/**
+ * The language of the question: its function words decide; when they do not ("ai training", "is ai biased"),
+ * the language whose vision text knows more of its words, Dutch when even.
+ */
+export function chooseLanguage(vision: VisionIndex, text: string): Lang {
+  const votes = languageVotes(text);
+  if (votes.nl !== votes.en) return votes.en > votes.nl ? 'en' : 'nl';
+  return knownWords(vision.languages.en, text) > knownWords(vision.languages.nl, text) ? 'en' : 'nl';
 }

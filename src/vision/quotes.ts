@@ -1,3 +1,7 @@
+import type { AnalyzedWord } from './analysis/analyzer.js';
+import type { VisionSettings } from './settings.js';
+import type { LanguageIndex, Passage } from './vision-index.js';
+
 /** A sentence of a section body, by its place in the body: the quote is always body.slice(start, end). */
 export interface Sentence {
   start: number;
@@ -53,4 +57,34 @@ export function sentences(body: string): Sentence[] {
     if (text.length > from) result.push({ start: start + from, end, block });
   });
   return result;
+}
+
+/** One to three consecutive sentences of one paragraph: the ones that share most of the question's terms. */
+export function selectQuote(index: LanguageIndex, passage: Passage, words: AnalyzedWord[], limits: VisionSettings['quote']): string {
+  const { maxSentences, maxChars } = limits;
+  const query = new Set(words.flatMap((w) => w.terms));
+  const body = passage.section.body;
+  const list = passage.sentences;
+  if (list.length === 0) return body;
+  const gain = list.map((s) => {
+    let sum = 0;
+    for (const term of query) if (s.terms.has(term)) sum += index.bm25.idf(term);
+    return sum;
+  });
+  let best = 0;
+  gain.forEach((g, i) => {
+    if (g > gain[best]!) best = i;
+  });
+  const start = best;
+  let end = best;
+  const length = () => list[end]!.end - list[start]!.start;
+  // Grow forwards within the paragraph while the quote is short or the next sentence also matches.
+  while (end - start + 1 < maxSentences) {
+    const next = list[end + 1];
+    if (!next || next.block !== list[end]!.block) break;
+    if (next.end - list[start]!.start > maxChars) break;
+    if (length() >= 120 && gain[end + 1]! === 0) break;
+    end++;
+  }
+  return body.slice(list[start]!.start, list[end]!.end);
 }

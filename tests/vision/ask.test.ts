@@ -1,30 +1,12 @@
 import { join } from 'node:path';
-import { askExtractive, detectIntent, detectLanguage, loadVision } from '../../src/vision/index.js';
+import { askExtractive, detectIntent, loadVision } from '../../src/vision/index.js';
 import { loadSettings } from '../../src/vision/settings.js';
-import { answersItsType, chooseLanguage, coverage, rank } from '../../src/vision/ask.js';
-import { sentences } from '../../src/vision/quotes.js';
 
 const contentDir = join(import.meta.dirname ?? __dirname, 'fixtures', 'valid');
 const compounds = { gegevensbescherming: ['gegevens', 'bescherming'], gegevensbeschermingseffectbeoordeling: ['gegevens', 'bescherming', 'effect', 'beoordeling'] };
 const vision = loadVision({ contentDir, compounds });
 const options = { contact: 'het privacyteam (privacy@example.nl)' };
 const bodyOf = (lang: 'nl' | 'en', id: string) => vision.languages[lang].document.sections.find((s) => s.id === id)!.body;
-
-describe('ranking', () => {
-  it('weights headings and alternate questions above the body', () => {
-    const nl = vision.languages.nl;
-    const ranked = rank(nl, nl.analyzer.words('scholing'));
-    expect(ranked[0]!.passage.section.id).toBe('scholing');
-    // "cursus" occurs only in an alternate question of that section.
-    expect(rank(nl, nl.analyzer.words('cursus'))[0]!.passage.section.id).toBe('scholing');
-  });
-
-  it('finds a section through a synonym and through compound parts', () => {
-    const nl = vision.languages.nl;
-    expect(rank(nl, nl.analyzer.words('Hoe zit het met de bescherming van gegevens?'))[0]!.passage.section.id).toBe('privacy');
-    expect(rank(nl, nl.analyzer.words('Gaan er banen verloren?'))[0]!.passage.section.id).toBe('werk');
-  });
-});
 
 describe('outcomes', () => {
   it('answers with one to three sentences quoted verbatim, the section, its heading and a link', () => {
@@ -120,31 +102,7 @@ describe('outcomes', () => {
   });
 });
 
-describe('quotes', () => {
-  it('never crosses a paragraph or a list item, and strips list markers', () => {
-    const body = 'Eerste zin. Tweede zin!\nNog steeds tweede alinea? Nee.\n\n- Een punt. Met twee zinnen.\n- Ander punt';
-    const parts = sentences(body).map((s) => [body.slice(s.start, s.end), s.block]);
-    expect(parts).toEqual([
-      ['Eerste zin.', 0],
-      ['Tweede zin!', 0],
-      ['Nog steeds tweede alinea?', 0],
-      ['Nee.', 0],
-      ['Een punt.', 1],
-      ['Met twee zinnen.', 1],
-      ['Ander punt', 2],
-    ]);
-  });
-});
-
-describe('language and intents', () => {
-  it('detects English and defaults to Dutch', () => {
-    expect(detectLanguage('What does the vision say about privacy?')).toBe('en');
-    expect(detectLanguage('Wat zegt de visie over privacy?')).toBe('nl');
-    expect(detectLanguage('DPIA')).toBe('nl');
-    // "we" is Dutch and English alike.
-    expect(detectLanguage('Verliezen we kennis door AI?')).toBe('nl');
-  });
-
+describe('questions about the vision itself, and intents', () => {
   it('drops words for the vision itself from "what does the vision say about X", unless they are the topic', () => {
     const real = loadVision();
     const first = (q: string) => {
@@ -172,16 +130,6 @@ describe('language and intents', () => {
     expect(first('Is privacy een van de kernwaarden in de AI-visie?')).not.toBe('visie');
     // Only the vision asked about: kept.
     expect(first('Waar gaat de visie over?')).toBe('visie');
-  });
-
-  it('lets the vision text decide when a question has no function words to go by', () => {
-    const real = loadVision();
-    expect(chooseLanguage(real, 'ai sustainability')).toBe('en');
-    expect(chooseLanguage(real, 'is AI inclusive')).toBe('en');
-    expect(chooseLanguage(real, 'duurzaamheid ai')).toBe('nl');
-    // Words both texts use stay Dutch, the default.
-    expect(chooseLanguage(real, 'privacy ai')).toBe('nl');
-    expect(askExtractive(real, 'ai sustainability', options).language).toBe('en');
   });
 
   it('handles greetings, thanks and who-are-you without search, stating it is an AI system', () => {
@@ -213,29 +161,9 @@ describe('language and intents', () => {
 });
 
 describe('the kind of answer a question asks for', () => {
-  it('wants a figure for an amount and a figure or month for a date, not one from the question itself', () => {
-    expect(answersItsType('Hoeveel stroom kost één prompt?', 'We zijn ons bewust van de ecologische voetafdruk van AI-systemen.')).toBe(false);
-    expect(answersItsType('Hoeveel medewerkers gebruiken AI maandelijks?', '13% van de respondenten gaf aan maandelijks AI in te zetten.')).toBe(true);
-    expect(answersItsType('Hoe groot is het AI-budget in 2026?', 'Zo ontvangen gemeenten vanaf 2026 aanzienlijk minder rijksmiddelen.')).toBe(false);
-    expect(answersItsType('Since when does the AI Act apply?', 'It fully entered into force in August 2024.')).toBe(true);
-    expect(answersItsType('Op welke datum is de sessie voor de raad?', 'Desgewenst kan een beeldvormende sessie worden georganiseerd.')).toBe(false);
-    expect(answersItsType('Wanneer noem je iets AI?', 'AI omvat technologieën die taken kunnen uitvoeren.')).toBe(true);
-  });
-
   it('offers a choice instead of quoting a paragraph without the figure asked for', () => {
     const real = loadVision();
     expect(askExtractive(real, 'Hoeveel stroom kost één prompt aan een taalmodel?', options).outcome).not.toBe('answer');
     expect(askExtractive(real, 'Hoeveel procent van de medewerkers gebruikt AI maandelijks?', options).outcome).toBe('answer');
-  });
-});
-
-describe('coverage', () => {
-  it('counts a word whose stem is one of its own compound parts instead of turning the share into NaN', () => {
-    const nl = vision.languages.nl;
-    const word = { surface: 'mogelijkheden', stem: 'mogelijk', terms: ['mogelijk'], parts: ['mogelijk'] };
-    const passage = nl.passages[0]!;
-    const share = coverage(nl, [word], passage);
-    expect(Number.isFinite(share)).toBe(true);
-    expect(share).toBe(passage.terms.has('mogelijk') ? 1 : 0);
   });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { examplesFile } from '../../src/vision/examples.js';
 import { defaultContentDir, loadVision, readVisionDocuments } from '../../src/vision/index.js';
-import { questionWords, rank } from '../../src/vision/ask.js';
+import { questionWords } from '../../src/vision/question.js';
+import { rank } from '../../src/vision/ranking.js';
 import { contentErrorOf } from '../helpers/content-error.js';
 
 const fixtureDir = join(import.meta.dirname ?? __dirname, 'fixtures', 'valid');

@@ -32,4 +32,22 @@ export default async function visionBench(): Promise<void> {
   console.log(
     `ask (extractive, in-process, ${questions.length} questions x ${rounds.length} rounds): p50 ${(median(rounds.map((r) => r.p50)) * 1000).toFixed(0)} us, p95 ${(median(rounds.map((r) => r.p95)) * 1000).toFixed(0)} us (medians over rounds)`,
   );
+
+  // The worst a message can do: the longest question allowed (500 characters), as one "word" or as many long ones;
+  // each time other letters, so that no stem is cached from the time before.
+  const letters = (i: number) => String.fromCharCode(97 + i, 98 + i);
+  const hostile: Record<string, (i: number) => string> = {
+    'one 500-letter word': (i) => `${letters(i)}${'gegevensbescherming'.repeat(27)}`.slice(0, 500),
+    'twelve 40-letter words': (i) => Array.from({ length: 12 }, (_, w) => `${letters(i + w)[0]}gegevensbeschermingseffectbeoordeling${letters(w)}`).join(' '),
+  };
+  for (const [name, question] of Object.entries(hostile)) {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const text = question(i);
+      const t0 = performance.now();
+      askExtractive(vision, text, options);
+      times.push(performance.now() - t0);
+    }
+    console.log(`ask, ${name}: median ${median(times).toFixed(2)} ms of ${times.length}`);
+  }
 }

@@ -122,6 +122,16 @@ describe('compound splitting', () => {
     // A plural whose stem changes: bedrijven -> bedrijf.
     expect(splitCompound('technologiebedrijven', (w) => list.has(w), options)).toEqual(['technologie', 'bedrijven']);
   });
+
+  it('leaves a "word" longer than any compound in use whole (a pasted string of letters is no compound)', () => {
+    const looked: string[] = [];
+    const counting = (w: string) => (looked.push(w), isWord(w));
+    expect(splitCompound('gegevens'.repeat(5) + 'x', counting)).toBeUndefined();
+    expect(looked).toEqual([]);
+    expect(splitCompound('gegevensbescherming'.repeat(2), isWord)).toEqual(['gegevens', 'bescherming', 'gegevens', 'bescherming']);
+    expect(splitCompound('gegevensbescherming'.repeat(3), isWord)).toBeUndefined();
+    expect(splitCompound('gegevensbescherming'.repeat(3), isWord, { maxWord: 60 })).toHaveLength(6);
+  });
 });
 
 describe('English analyzer', () => {

@@ -45,6 +45,8 @@ interface Phrase {
   group: string;
 }
 
+/** Enough for the vision's own words and a day of questions; beyond it the cache starts again. */
+const maxCachedStems = 50_000;
 const snowballStopwords: Record<Lang, readonly string[]> = { nl: dutchStopwords, en: englishStopwords };
 const stemmerName: Record<Lang, string> = { nl: 'dutch', en: 'english' };
 
@@ -86,6 +88,8 @@ export class Analyzer {
     let stem = this.stemCache.get(word);
     if (stem === undefined) {
       stem = /^\p{L}+$/u.test(word) ? this.stemmer.stem(word) : word;
+      // Questions bring new words (and compound splitting their pieces) for as long as the server runs.
+      if (this.stemCache.size >= maxCachedStems) this.stemCache.clear();
       this.stemCache.set(word, stem);
     }
     return stem;

@@ -7,6 +7,11 @@
 export interface SplitOptions {
   minPart?: number;
   minWord?: number;
+  /**
+   * Longer "words" are not split: the longest compounds in use have some 40 letters ("gegevensbeschermingseffect-
+   * beoordeling" 37), and the search is cubic in the length, so a pasted 500-letter string would hold up every answer.
+   */
+  maxWord?: number;
   /** Suffixes a final part may carry (plural, inflection) when only its base form is a known word. */
   finalSuffixes?: readonly string[];
   /** Whether a word may open or sit inside a compound (Hunspell's compound flags); defaults to isWord. */
@@ -23,10 +28,11 @@ const defaultFinalSuffixes = ['en', 's', 'e', 'n', "'s"] as const;
 export function splitCompound(word: string, isWord: (w: string) => boolean, options: SplitOptions = {}): string[] | undefined {
   const minPart = options.minPart ?? 4;
   const minWord = options.minWord ?? 8;
+  const maxWord = options.maxWord ?? 40;
   const finalSuffixes = options.finalSuffixes ?? defaultFinalSuffixes;
   const canBegin = options.canBegin ?? isWord;
   const canEnd = options.canEnd ?? isWord;
-  if (word.length < minWord || !/^\p{L}+$/u.test(word)) return undefined;
+  if (word.length < minWord || word.length > maxWord || !/^\p{L}+$/u.test(word)) return undefined;
   const n = word.length;
   // best[i]: fewest parts covering word[i..]; undefined when word[i..] cannot be covered.
   const best: (string[] | undefined)[] = new Array(n + 1).fill(undefined);

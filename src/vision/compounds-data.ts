@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { srcDir } from '../paths.js';
 import { splitCompound } from './analysis/compounds.js';
 import { fold } from './analysis/fold.js';
-import { tokenize } from './analysis/tokenize.js';
-import { compoundCandidates } from './analysis/vocabulary.js';
+import { compoundCandidates, documentWords } from './analysis/vocabulary.js';
 import { VisionContentError, type VisionDocument } from './document.js';
 import type { ContentWarning } from './examples.js';
 
@@ -53,16 +52,11 @@ export function compoundsFor(document: VisionDocument, data: CompoundsData | und
   const fresh = compoundCandidates(document).filter((w) => !checked.has(w));
   if (data && fresh.length === 0) return { splits: data.splits };
   const stops = new Set(stopwords.map(fold));
-  const words = new Set<string>();
-  for (const section of document.sections) {
-    for (const text of [section.heading, section.body, ...section.questions, ...section.examples]) {
-      for (const { parts } of tokenize(fold(text))) for (const part of parts) if (!stops.has(part)) words.add(part);
-    }
-  }
+  const words = documentWords(document);
   const splits: Record<string, string[]> = { ...data?.splits };
   let added = 0;
   for (const word of fresh) {
-    const parts = splitCompound(word, (w) => words.has(w));
+    const parts = splitCompound(word, (w) => words.has(w) && !stops.has(w));
     if (parts) {
       splits[word] = parts;
       added++;

@@ -160,7 +160,7 @@ describe('questions about the vision itself, and intents', () => {
   });
 });
 
-describe('the kind of answer a question asks for', () => {
+describe('a question after a figure', () => {
   it('offers a choice instead of quoting a paragraph without the figure asked for', () => {
     const real = loadVision();
     expect(askExtractive(real, 'Hoeveel stroom kost één prompt aan een taalmodel?', options).outcome).not.toBe('answer');

@@ -37,7 +37,7 @@ function uncertainty(engine: Figures, baseline: Figures) {
   const onlyEngine = [...theirs].filter((id) => !mine.has(id)).length;
   const onlyBaseline = [...mine].filter((id) => !theirs.has(id)).length;
   return {
-    hit1Interval: wilsonInterval(Math.round(engine.hit1 * engine.inScope), engine.inScope),
+    hit1Interval: wilsonInterval(engine.inScope - engine.misses.length, engine.inScope),
     falseAnswerInterval: wilsonInterval(engine.matrix.out.answer, engine.outOfScope),
     gain: pairedDifference(onlyEngine, onlyBaseline, engine.inScope),
   };

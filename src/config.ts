@@ -53,6 +53,11 @@ const envSchema = z
     GENERATIVE_BASE_URL: optionalUrl,
     GENERATIVE_MODEL: optionalString,
     GENERATIVE_API_KEY: optionalString,
+    EMBEDDINGS_BASE_URL: optionalUrl,
+    EMBEDDINGS_MODEL: optionalString,
+    EMBEDDINGS_API_KEY: optionalString,
+    EMBEDDINGS_QUERY_PREFIX: optionalString,
+    EMBEDDINGS_PASSAGE_PREFIX: optionalString,
     // Mag ik dit gebruiken?
     TOOL_REGISTER_PATH: optionalString,
     // Datahygiëne

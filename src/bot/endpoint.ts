@@ -5,7 +5,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { Config } from '../config.js';
-import { ask, generativeFromConfig, sharedVision, unansweredRecord } from '../vision/index.js';
+import { ask, generativeFromConfig, semanticFromConfig, sharedVision, unansweredRecord } from '../vision/index.js';
 import { errorForLog, type Logger } from '../log.js';
 import type { Store } from '../store/index.js';
 import { visionFeedbackStore } from '../store/repositories/vision.js';
@@ -31,6 +31,11 @@ export interface BotEndpointOptions {
     | 'GENERATIVE_BASE_URL'
     | 'GENERATIVE_MODEL'
     | 'GENERATIVE_API_KEY'
+    | 'EMBEDDINGS_BASE_URL'
+    | 'EMBEDDINGS_MODEL'
+    | 'EMBEDDINGS_API_KEY'
+    | 'EMBEDDINGS_QUERY_PREFIX'
+    | 'EMBEDDINGS_PASSAGE_PREFIX'
   >;
   store: Store;
   logger: Logger;
@@ -57,10 +62,15 @@ export function createBotEndpoint({ config, store, logger, authOverrides }: BotE
   };
   const vision = sharedVision();
   const generative = generativeFromConfig(config);
+  const semantic = semanticFromConfig(config);
   const feedback = visionFeedbackStore(store);
   const bot = new AiWijzerBot(new ConversationState(new DatabaseStorage(store)), {
     askVision: async (question) => {
-      const result = await ask(vision, question, { contact: config.PRIVACY_CONTACT, ...(generative ? { generative } : {}) });
+      const result = await ask(vision, question, {
+        contact: config.PRIVACY_CONTACT,
+        ...(generative ? { generative } : {}),
+        ...(semantic ? { semantic, onSemanticFallback: (reason) => logger.debug({ reason }, 'semantic mode left out for a question') } : {}),
+      });
       // As the tab's POST /api/ask does: what the vision could not answer is kept for the AI team (text only if allowed).
       const unanswered = unansweredRecord(result, config.ASK_STORE_QUESTION_TEXT);
       if (unanswered) await feedback.record(unanswered).catch((error: unknown) => logger.warn({ err: errorForLog(error) }, 'unanswered question not stored'));

@@ -1,12 +1,15 @@
 import type { AskCitation, AskResponse } from '../api/ask.js';
 import type { Lang } from '../api/validate.js';
+import type { AnalyzedWord } from './analysis/analyzer.js';
+import { EmbeddingError, type EmbeddingFailure } from './embeddings.js';
 import { generateAnswer, type GenerativeOptions } from './generative.js';
 import { detectIntent, intentAnswer } from './intents.js';
 import { chooseLanguage } from './language.js';
 import { answersItsType, questionWords } from './question.js';
 import { selectQuote } from './quotes.js';
-import { coverage, knownShare, rank } from './ranking.js';
-import type { Passage, VisionIndex } from './vision-index.js';
+import { coverage, knownShare, rank, type RankedSection } from './ranking.js';
+import { fuse, passageSimilarities, semanticIndex, type SemanticOptions } from './semantic.js';
+import type { LanguageIndex, Passage, VisionIndex } from './vision-index.js';
 
 export type AskResult = AskResponse;
 
@@ -41,19 +44,33 @@ function citation(passage: Passage, quote: string): AskCitation {
   return { sectionId: passage.section.id, heading: passage.section.heading, quote };
 }
 
-/** Answers a question from the vision alone (no model): answer, suggest or abstain, with exact quotes. */
-export function askExtractive(vision: VisionIndex, question: string, options: AskOptions): AskResult {
+/** A question read and ranked by its words, ready for the outcome; or the outcome already (an intent, no words). */
+type Ranked = { done: AskResult } | { done?: undefined; text: string; language: Lang; index: LanguageIndex; words: AnalyzedWord[]; ranked: RankedSection[] };
+
+function rankQuestion(vision: VisionIndex, question: string, options: AskOptions): Ranked {
   const text = question.trim();
   const language = options.lang ?? chooseLanguage(vision, text);
-  const base = { question: text, language, visionVersion: vision.version, generated: false } as const;
   const intent = detectIntent(text);
-  if (intent) return { ...base, outcome: 'answer', answer: intentAnswer(intent, language, options.contact), citations: [], confidence: 1, intent };
-
+  if (intent) return { done: { ...baseOf(vision, text, language), outcome: 'answer', answer: intentAnswer(intent, language, options.contact), citations: [], confidence: 1, intent } };
   const index = vision.languages[language];
-  const abstain: AskResult = { ...base, outcome: 'abstain', answer: texts.abstain[language](options.contact), citations: [], confidence: 0 };
   const words = questionWords(index, text);
-  if (words.length === 0) return abstain;
-  const ranked = rank(index, words, vision.settings.outcome.unknownWordWeight, vision.settings.ranking.headingMatch);
+  const ranked = words.length === 0 ? [] : rank(index, words, vision.settings.outcome.unknownWordWeight, vision.settings.ranking.headingMatch);
+  return { text, language, index, words, ranked };
+}
+
+const baseOf = (vision: VisionIndex, question: string, language: Lang) => ({ question, language, visionVersion: vision.version, generated: false }) as const;
+
+/** Whether any ranking could lead to suggestions or an answer: the words decide that, whatever the order. */
+function couldOffer(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>): boolean {
+  const { suggest } = vision.settings.outcome;
+  return q.ranked.some((r) => r.coverage >= suggest.coverage) && knownShare(q.index, q.words) >= suggest.knownWords;
+}
+
+/** Answer, suggest or abstain, from the ranked sections, with exact quotes. */
+function decide(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>, options: AskOptions): AskResult {
+  const { text, language, index, words, ranked } = q;
+  const base = baseOf(vision, text, language);
+  const abstain: AskResult = { ...base, outcome: 'abstain', answer: texts.abstain[language](options.contact), citations: [], confidence: 0 };
   const top = ranked[0];
   if (!top) return abstain;
   const { answer: answerAt, suggest: suggestAt } = vision.settings.outcome;
@@ -82,6 +99,12 @@ export function askExtractive(vision: VisionIndex, question: string, options: As
     };
   }
   return { ...abstain, confidence: round(Math.min(confidence, top.coverage)) };
+}
+
+/** Answers a question from the vision alone (no model): answer, suggest or abstain, with exact quotes. */
+export function askExtractive(vision: VisionIndex, question: string, options: AskOptions): AskResult {
+  const q = rankQuestion(vision, question, options);
+  return q.done ?? decide(vision, q, options);
 }
 
 /** Why a question ranked as it did: its content words and, per best section, which of them it matched. */
@@ -114,26 +137,53 @@ export function explainRanking(vision: VisionIndex, question: string, options: {
 export interface AskAsyncOptions extends AskOptions {
   /** The optional generative mode; when absent (the default) answers are extractive only. */
   generative?: GenerativeOptions;
+  /** The optional semantic mode; when absent (the default) the words alone rank the sections. */
+  semantic?: SemanticOptions;
+  /** Told why the semantic mode was left out for a question (never what was asked): for the server's log. */
+  onSemanticFallback?: (reason: EmbeddingFailure | 'not-ready') => void;
 }
 
 /**
- * The one entry point for the bot, the tab and the CLI: the extractive answer, or, when a generative endpoint
- * is configured and the vision answers, a generated answer from the best passages that passed every check
- * (labelled generated: true). A rejected or failed generation leaves the extractive answer.
+ * The one entry point for the bot, the tab and the CLI. The sections are ranked by their words, and, when an
+ * embedding endpoint is configured and ready, reordered by meaning; then answered, suggested or abstained from.
+ * When a generative endpoint is configured and the vision answers, the answer is written from the best passages
+ * and kept only when it passed every check (labelled generated: true). Whatever endpoint fails, the extractive
+ * answer of the words stays.
  */
 export async function ask(vision: VisionIndex, question: string, options: AskAsyncOptions): Promise<AskResult> {
-  const extractive = askExtractive(vision, question, options);
-  if (!options.generative || extractive.outcome !== 'answer' || extractive.intent) return extractive;
-  const index = vision.languages[extractive.language];
-  const words = questionWords(index, extractive.question);
-  const ranked = rank(index, words, vision.settings.outcome.unknownWordWeight, vision.settings.ranking.headingMatch).slice(0, 3);
-  const passages = ranked.map((r) => ({ heading: r.passage.section.heading, text: r.passage.section.body }));
+  const q = rankQuestion(vision, question, options);
+  if (q.done) return q.done;
+  if (options.semantic && q.ranked.length > 1 && couldOffer(vision, q)) q.ranked = await reorderByMeaning(vision, q, options.semantic, options.onSemanticFallback);
+  const extractive = decide(vision, q, options);
+  if (!options.generative || extractive.outcome !== 'answer') return extractive;
+  const best = q.ranked.slice(0, 3);
+  const passages = best.map((r) => ({ heading: r.passage.section.heading, text: r.passage.section.body }));
   const generation = await generateAnswer(extractive.question, extractive.language, passages, options.generative);
   if (!generation.ok) return extractive;
   return {
     ...extractive,
     answer: generation.text,
     generated: true,
-    citations: generation.cited.map((n) => citation(ranked[n - 1]!.passage, selectQuote(index, ranked[n - 1]!.passage, words, vision.settings.quote))),
+    citations: generation.cited.map((n) => citation(best[n - 1]!.passage, selectQuote(q.index, best[n - 1]!.passage, q.words, vision.settings.quote))),
   };
+}
+
+async function reorderByMeaning(
+  vision: VisionIndex,
+  q: Exclude<Ranked, { done: AskResult }>,
+  options: SemanticOptions,
+  onFallback: AskAsyncOptions['onSemanticFallback'],
+): Promise<RankedSection[]> {
+  const vectors = semanticIndex(vision, options).vectors(q.language);
+  if (!vectors) {
+    onFallback?.('not-ready');
+    return q.ranked;
+  }
+  try {
+    const similarity = await passageSimilarities(q.text, vectors, q.index.passages.length, options);
+    return fuse(q.ranked, similarity, q.index.passages, vision.settings.semantic.weight);
+  } catch (error) {
+    onFallback?.(error instanceof EmbeddingError ? error.reason : 'endpoint');
+    return q.ranked;
+  }
 }

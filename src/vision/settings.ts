@@ -33,6 +33,8 @@ const settingsSchema = z
         suggest: z.object({ coverage: unit, knownWords: unit, maxSections: z.number().int().min(1).max(3), relativeScore: unit }).strict(),
       })
       .strict(),
+    /** The optional semantic mode: the share of the order that comes from meaning rather than words. */
+    semantic: z.object({ weight: unit }).strict(),
     quote: z.object({ maxSentences: z.number().int().min(1).max(3), maxChars: z.number().int().min(40) }).strict(),
   })
   .strict();

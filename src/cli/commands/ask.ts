@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { askRequestSchema } from '../../api/ask.js';
 import { parseInput } from '../../api/validate.js';
 import { loadConfig } from '../../config.js';
-import { ask, explainRanking, generativeFromConfig, loadVision, type AskResult, type RankingExplanation } from '../../vision/index.js';
+import { ask, explainRanking, generativeFromConfig, loadVision, semanticFromConfig, semanticIndex, type AskResult, type RankingExplanation } from '../../vision/index.js';
 import { parseFlags } from '../args.js';
 import { UsageError, type Command } from '../command.js';
 
@@ -42,10 +42,15 @@ export const askCommand: Command = {
     const generative = generativeFromConfig(config);
     const vision = loadVision();
     for (const w of vision.warnings) io.stderr.write(`Let op: ${w.file}, regel ${w.line}: ${w.problem}\n`);
+    // One question: waiting for the section vectors is worth it here, unlike in the server.
+    const semantic = semanticFromConfig(config);
+    const ready = semantic ? await semanticIndex(vision, semantic).prepare() : undefined;
+    if (ready && !ready.ok) io.stderr.write(`Let op: het embeddingmodel (EMBEDDINGS_BASE_URL) gaf geen vectoren (${ready.reason}); het antwoord komt uit de woorden alleen.\n`);
     const result = await ask(vision, input.data.question, {
       contact: config.PRIVACY_CONTACT,
       ...(flags.lang ? { lang: flags.lang } : {}),
       ...(generative ? { generative } : {}),
+      ...(semantic && ready?.ok ? { semantic } : {}),
     });
     const explanation = flags.explain ? explainRanking(vision, input.data.question, { lang: result.language }) : undefined;
     if (flags.json) io.stdout.write(`${JSON.stringify(explanation ? { ...result, explanation } : result)}\n`);

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { askChoiceSchema, askFeedbackSchema, askRequestSchema, type AskFeedbackResponse, type AskResponse } from '../../api/ask.js';
 import { parseInput } from '../../api/validate.js';
 import { visionFeedbackStore } from '../../store/repositories/vision.js';
-import { ask, chosenRecord, feedbackRecord, generativeFromConfig, sharedVision, unansweredRecord } from '../../vision/index.js';
+import { ask, chosenRecord, feedbackRecord, generativeFromConfig, semanticFromConfig, semanticIndex, sharedVision, unansweredRecord } from '../../vision/index.js';
 import type { AppContext } from '../context.js';
 import { langOf } from '../errors.js';
 import { invalidInput } from '../http-error.js';
@@ -15,6 +15,14 @@ export function askRoutes(ctx: AppContext): Router {
   for (const w of vision.warnings) ctx.logger.warn({ file: w.file, line: w.line }, `visie-inhoud: ${w.problem}`);
   const feedback = visionFeedbackStore(ctx.store);
   const generative = generativeFromConfig(ctx.config);
+  // The sections are embedded in the background; until then (and whenever the endpoint fails) the words alone rank.
+  const semantic = semanticFromConfig(ctx.config);
+  if (semantic) {
+    void semanticIndex(vision, semantic)
+      .prepare()
+      .then((r) => (r.ok ? ctx.logger.info({ texts: r.texts }, 'semantic mode ready') : ctx.logger.warn({ reason: r.reason }, 'semantic mode not ready; tried again at a later question')));
+  }
+  const onSemanticFallback = (reason: string) => ctx.logger.debug({ reason }, 'semantic mode left out for a question');
   const storeText = ctx.config.ASK_STORE_QUESTION_TEXT;
 
   router.post('/ask', async (req, res) => {
@@ -24,6 +32,7 @@ export function askRoutes(ctx: AppContext): Router {
       contact: ctx.config.PRIVACY_CONTACT,
       ...(input.data.lang ? { lang: input.data.lang } : {}),
       ...(generative ? { generative } : {}),
+      ...(semantic ? { semantic, onSemanticFallback } : {}),
     });
     const unanswered = unansweredRecord(result, storeText);
     if (unanswered) await feedback.record(unanswered);

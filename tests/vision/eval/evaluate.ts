@@ -6,7 +6,7 @@ import lunrNl from 'lunr-languages/lunr.nl.js';
 import { z } from 'zod';
 import type { Lang } from '../../../src/api/validate.js';
 import { rootDir } from '../../../src/paths.js';
-import { askExtractive, loadVision, type AskResult, type VisionIndex } from '../../../src/vision/index.js';
+import { ask, askExtractive, loadVision, type AskResult, type SemanticOptions, type VisionIndex } from '../../../src/vision/index.js';
 
 stemmerSupport(lunr);
 lunrNl(lunr);
@@ -116,12 +116,27 @@ export function figures(questions: ScoredQuestion[], predict: (q: ScoredQuestion
   };
 }
 
+const contact = 'het AI- en privacyteam';
+
+function prediction(result: AskResult): Prediction {
+  const sections = result.outcome === 'suggest' ? (result.suggestions ?? []).map((s) => s.sectionId) : result.citations.map((c) => c.sectionId);
+  return { outcome: result.outcome, language: result.language, sections, quotes: result.citations.map((c) => ({ sectionId: c.sectionId, quote: c.quote })) };
+}
+
 export function engine(vision: VisionIndex): (q: ScoredQuestion) => Prediction {
-  return (q) => {
-    const result = askExtractive(vision, q.question, { contact: 'het AI- en privacyteam' });
-    const sections = result.outcome === 'suggest' ? (result.suggestions ?? []).map((s) => s.sectionId) : result.citations.map((c) => c.sectionId);
-    return { outcome: result.outcome, language: result.language, sections, quotes: result.citations.map((c) => ({ sectionId: c.sectionId, quote: c.quote })) };
-  };
+  return (q) => prediction(askExtractive(vision, q.question, { contact }));
+}
+
+/**
+ * The engine in its semantic mode (an embedding endpoint, see src/vision/semantic.ts): every question is asked
+ * up front, so that scoring stays the same. A question whose embedding failed counts as the words alone would.
+ */
+export async function semanticEngine(vision: VisionIndex, questions: ScoredQuestion[], semantic: SemanticOptions): Promise<{ predict: (q: ScoredQuestion) => Prediction; fallbacks: number }> {
+  const results = new Map<string, Prediction>();
+  let fallbacks = 0;
+  for (const q of questions) results.set(q.id, prediction(await ask(vision, q.question, { contact, semantic, onSemanticFallback: () => fallbacks++ })));
+  if (fallbacks > 0) console.error(`Let op: bij ${fallbacks} van ${questions.length} vragen gaf het embeddingmodel niets; die tellen met de woorden alleen.`);
+  return { predict: (q) => results.get(q.id)!, fallbacks };
 }
 
 /** The plain baseline: lunr with lunr-languages' Dutch pipeline (English: lunr's own), same passages, top hit answers. */
@@ -159,9 +174,9 @@ export interface Evaluation {
   splits: Record<Split, { engine: Figures; baseline: Figures }>;
 }
 
-export async function evaluate(splits: Split[] = ['dev', 'test'], vision: VisionIndex = loadVision(), path = questionsPath): Promise<Evaluation> {
+export async function evaluate(splits: Split[] = ['dev', 'test'], vision: VisionIndex = loadVision(), path = questionsPath, semantic?: SemanticOptions): Promise<Evaluation> {
   const questions = await loadQuestions(path);
-  const mine = engine(vision);
+  const mine = semantic ? (await semanticEngine(vision, questions, semantic)).predict : engine(vision);
   const base = baseline(vision);
   const result = { visionVersion: vision.version, splits: {} } as Evaluation;
   for (const split of splits) {
@@ -172,7 +187,8 @@ export async function evaluate(splits: Split[] = ['dev', 'test'], vision: Vision
 }
 
 /** The own tuning set, scored the same way as the evaluation halves. */
-export async function evaluateOwn(vision: VisionIndex = loadVision()): Promise<{ visionVersion: string; engine: Figures; baseline: Figures }> {
+export async function evaluateOwn(vision: VisionIndex = loadVision(), semantic?: SemanticOptions): Promise<{ visionVersion: string; engine: Figures; baseline: Figures }> {
   const questions = await loadOwnQuestions();
-  return { visionVersion: vision.version, engine: figures(questions, engine(vision), vision), baseline: figures(questions, baseline(vision), vision) };
+  const mine = semantic ? (await semanticEngine(vision, questions, semantic)).predict : engine(vision);
+  return { visionVersion: vision.version, engine: figures(questions, mine, vision), baseline: figures(questions, baseline(vision), vision) };
 }

@@ -10,7 +10,10 @@
  *   both its halves have since been tuned on, so --misses lists the misses of both.
  * --validation2 evaluates the second validation set (validation2-questions.yaml): held out, test half only, no misses.
  * --validation3 evaluates the third validation set (validation3-questions.yaml): the same.
+ * --semantic evaluates the engine with the embedding endpoint of EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL (semantic.ts).
  */
+import { loadConfig } from '../../../src/config.js';
+import { semanticFromConfig, semanticIndex, sharedVision, type SemanticOptions } from '../../../src/vision/index.js';
 import { pairedDifference, wilsonInterval } from './intervals.js';
 import { evaluate, evaluateOwn, questionsPath, validation2QuestionsPath, validation3QuestionsPath, validationQuestionsPath, type Figures } from './evaluate.js';
 
@@ -26,10 +29,25 @@ const set = args.includes('--own')
         : 'evaluation';
 const paths = { evaluation: questionsPath, validation: validationQuestionsPath, validation2: validation2QuestionsPath, validation3: validation3QuestionsPath };
 const heldOutSets: string[] = ['validation2', 'validation3'];
+// --semantic: the engine with the embedding endpoint of EMBEDDINGS_BASE_URL / EMBEDDINGS_MODEL (see the README).
+let semantic: SemanticOptions | undefined;
+if (args.includes('--semantic')) {
+  semantic = semanticFromConfig(loadConfig(process.env));
+  if (!semantic) {
+    console.error('--semantic: zet EMBEDDINGS_BASE_URL en EMBEDDINGS_MODEL (en zo nodig EMBEDDINGS_QUERY_PREFIX en EMBEDDINGS_PASSAGE_PREFIX).');
+    process.exit(2);
+  }
+  const vision = sharedVision();
+  const ready = await semanticIndex(vision, semantic).prepare();
+  if (!ready.ok) {
+    console.error(`--semantic: het embeddingmodel gaf geen vectoren voor de onderdelen (${ready.reason}).`);
+    process.exit(1);
+  }
+}
 const evaluation =
   set === 'own'
-    ? await evaluateOwn().then((o) => ({ visionVersion: o.visionVersion, splits: { own: { engine: o.engine, baseline: o.baseline } } }))
-    : await evaluate(heldOutSets.includes(set) ? ['test'] : args.includes('--dev') ? ['dev'] : ['dev', 'test'], undefined, paths[set]);
+    ? await evaluateOwn(semantic ? sharedVision() : undefined, semantic).then((o) => ({ visionVersion: o.visionVersion, splits: { own: { engine: o.engine, baseline: o.baseline } } }))
+    : await evaluate(heldOutSets.includes(set) ? ['test'] : args.includes('--dev') ? ['dev'] : ['dev', 'test'], semantic ? sharedVision() : undefined, paths[set], semantic);
 /** Hit@1 and the false-answer rate with their 95% intervals, and the gain over the baseline on the same questions. */
 function uncertainty(engine: Figures, baseline: Figures) {
   const missed = (f: Figures) => new Set(f.misses.map((m) => m.id));
@@ -52,7 +70,7 @@ if (args.includes('--json')) {
   process.stdout.write(`${JSON.stringify({ visionVersion: evaluation.visionVersion, splits })}\n`);
 } else {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
-  console.log(`Vraag het de visie: evaluatie (visie versie ${evaluation.visionVersion})`);
+  console.log(`Vraag het de visie: evaluatie (visie versie ${evaluation.visionVersion})${semantic ? `, met betekenis: ${semantic.model}` : ''}`);
   for (const [split, { engine, baseline }] of Object.entries(evaluation.splits)) {
     const prefix = { evaluation: '', own: '', validation: 'validation set, ', validation2: 'second validation set (held out), ', validation3: 'third validation set (held out), ' }[set];
     const name = `${prefix}${{ dev: 'development half', test: 'test half', own: 'own tuning set' }[split] ?? split}`;

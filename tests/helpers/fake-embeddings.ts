@@ -24,6 +24,8 @@ export interface FakeEmbeddings {
   faults: ({ status: number; retryAfter?: number } | { delayMs: number } | { body: unknown } | { reset: true })[];
   /** Answers in reverse order (index still right), as a client must not rely on the order. */
   reverse: boolean;
+  /** Forgets the requests and faults and answers in order again. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,11 @@ export async function startFakeEmbeddings(options: FakeEmbeddingsOptions = {}): 
     requests: [],
     faults: [],
     reverse: false,
+    reset() {
+      fake.requests.length = 0;
+      fake.faults.length = 0;
+      fake.reverse = false;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   const server: Server = createServer(async (req, res) => {
@@ -101,4 +108,15 @@ export async function startFakeEmbeddings(options: FakeEmbeddingsOptions = {}): 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   return fake;
+}
+
+/** One fake for the suite that calls this (started before its tests, stopped after them), reset before each test. */
+export function fakeEmbeddingsForSuite(options: FakeEmbeddingsOptions = {}): () => FakeEmbeddings {
+  let fake: FakeEmbeddings | undefined;
+  beforeAll(async () => {
+    fake = await startFakeEmbeddings(options);
+  });
+  afterAll(async () => fake?.close());
+  beforeEach(() => fake?.reset());
+  return () => fake!;
 }

@@ -1,18 +1,13 @@
 import { dot, embed, EmbeddingError, type EmbeddingOptions } from '../../src/vision/embeddings.js';
-import { startFakeEmbeddings, type FakeEmbeddings } from '../helpers/fake-embeddings.js';
+import { fakeEmbeddingsForSuite, type FakeEmbeddings } from '../helpers/fake-embeddings.js';
 
 describe('the embeddings client against a local OpenAI-compatible /v1/embeddings (real HTTP)', () => {
+  const endpoint = fakeEmbeddingsForSuite({ apiKey: 'sleutel', concepts: { risico: 'risico', gevaren: 'risico', leren: 'leren' } });
   let fake: FakeEmbeddings;
   let options: EmbeddingOptions;
-  beforeAll(async () => {
-    fake = await startFakeEmbeddings({ apiKey: 'sleutel', concepts: { risico: 'risico', gevaren: 'risico', leren: 'leren' } });
-    options = { baseUrl: fake.baseUrl, model: 'multilingual-e5-small', apiKey: 'sleutel', timeoutMs: 500 };
-  });
-  afterAll(async () => fake.close());
   beforeEach(() => {
-    fake.requests.length = 0;
-    fake.faults.length = 0;
-    fake.reverse = false;
+    fake = endpoint();
+    options = { baseUrl: fake.baseUrl, model: 'multilingual-e5-small', apiKey: 'sleutel', timeoutMs: 500 };
   });
   const failure = async (promise: Promise<unknown>) => {
     const error = await promise.then(() => undefined, (e: unknown) => e);

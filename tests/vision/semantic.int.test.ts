@@ -4,7 +4,7 @@ import { ask, askExtractive, loadVision, semanticFromConfig, semanticIndex, shar
 import { sectionTexts, SemanticIndex } from '../../src/vision/semantic.js';
 import { askResponseSchema } from '../../src/api/ask.js';
 import { runCaptured } from '../helpers/cli.js';
-import { startFakeEmbeddings, type FakeEmbeddings } from '../helpers/fake-embeddings.js';
+import { fakeEmbeddingsForSuite, startFakeEmbeddings, type FakeEmbeddings } from '../helpers/fake-embeddings.js';
 import { startTestServer } from '../helpers/server.js';
 import { engine, loadQuestions, semanticEngine } from './eval/evaluate.js';
 
@@ -15,16 +15,10 @@ const question = 'Hoe leer ik AI-tools goed gebruiken?';
 const learning = { leer: 'leren', leren: 'leren', opleiding: 'leren', cursus: 'leren', scholing: 'leren', learn: 'leren', learning: 'leren', training: 'leren', course: 'leren' };
 
 describe('the semantic mode against a local OpenAI-compatible /v1/embeddings (real HTTP)', () => {
+  const endpoint = fakeEmbeddingsForSuite({ concepts: learning });
   let fake: FakeEmbeddings;
+  beforeEach(() => (fake = endpoint()));
   const optionsFor = (): SemanticOptions => ({ baseUrl: fake.baseUrl, model: 'multilingual-e5-small', queryPrefix: 'query: ', passagePrefix: 'passage: ', timeoutMs: 300 });
-  beforeAll(async () => {
-    fake = await startFakeEmbeddings({ concepts: learning });
-  });
-  afterAll(async () => fake.close());
-  beforeEach(() => {
-    fake.requests.length = 0;
-    fake.faults.length = 0;
-  });
 
   it('embeds every section text of both languages once, in batches, with the passage prefix', async () => {
     const options = optionsFor();
@@ -117,17 +111,11 @@ describe('the semantic mode against a local OpenAI-compatible /v1/embeddings (re
 });
 
 describe('the semantic mode through the CLI and POST /api/ask (real HTTP, the real vision)', () => {
+  const endpoint = fakeEmbeddingsForSuite({ concepts: learning });
   let fake: FakeEmbeddings;
+  beforeEach(() => (fake = endpoint()));
   const env = () => ({ EMBEDDINGS_BASE_URL: fake.baseUrl, EMBEDDINGS_MODEL: 'multilingual-e5-small', EMBEDDINGS_QUERY_PREFIX: 'query: ', PRIVACY_CONTACT: contact });
   const realQuestion = 'Welke tools mag ik gebruiken?';
-  beforeAll(async () => {
-    fake = await startFakeEmbeddings({ concepts: learning });
-  });
-  afterAll(async () => fake.close());
-  beforeEach(() => {
-    fake.requests.length = 0;
-    fake.faults.length = 0;
-  });
 
   it('ai-wijzer ask embeds the sections, then the question, and prints one JSON object', async () => {
     const run = await runCaptured(['ask', realQuestion, '--json'], env());

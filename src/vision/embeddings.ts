@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { postJson, type EndpointOptions } from './openai-endpoint.js';
 
 /**
  * An OpenAI-compatible /embeddings endpoint (self-hosted, e.g. text-embeddings-inference or vLLM with a multilingual
  * model, or EU-hosted); off unless configured. It receives section texts at start-up and each question asked.
  */
-export interface EmbeddingOptions {
-  baseUrl: string;
+export interface EmbeddingOptions extends EndpointOptions {
   model: string;
-  apiKey?: string;
   /** Put before a question and before a passage; models of the e5 family expect "query: " and "passage: ". */
   queryPrefix?: string;
   passagePrefix?: string;
@@ -15,13 +14,6 @@ export interface EmbeddingOptions {
   timeoutMs?: number;
   /** Texts per request; text-embeddings-inference takes 32 unless told otherwise. */
   batchSize?: number;
-  /** Injected for tests and other runtimes; defaults to the global fetch. */
-  fetch?: (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{
-    ok: boolean;
-    status: number;
-    headers: { get(name: string): string | null };
-    json(): Promise<unknown>;
-  }>;
 }
 
 export type EmbeddingFailure = 'endpoint' | 'timeout' | 'format' | 'throttled';
@@ -74,40 +66,13 @@ export async function embed(texts: string[], options: EmbeddingOptions, call: Em
 }
 
 async function embedBatch(input: string[], options: EmbeddingOptions, timeoutMs: number): Promise<Float32Array[]> {
-  const doFetch = options.fetch ?? (globalThis.fetch as unknown as NonNullable<EmbeddingOptions['fetch']>);
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let body: unknown;
-  try {
-    const response = await doFetch(`${options.baseUrl.replace(/\/+$/, '')}/embeddings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) },
-      body: JSON.stringify({ model: options.model, input, encoding_format: 'float' }),
-      signal: controller.signal,
-    });
-    if (response.status === 429) throw new EmbeddingError('throttled', 429, retryAfter(response.headers.get('retry-after')));
-    if (!response.ok) throw new EmbeddingError('endpoint', response.status);
-    body = await response.json();
-  } catch (error) {
-    if (error instanceof EmbeddingError) throw error;
-    throw new EmbeddingError(controller.signal.aborted ? 'timeout' : 'endpoint');
-  } finally {
-    clearTimeout(timer);
-  }
-  const parsed = responseSchema.safeParse(body);
+  const reply = await postJson(options, '/embeddings', { model: options.model, input, encoding_format: 'float' }, timeoutMs);
+  if (!reply.ok) throw new EmbeddingError(reply.status === 429 ? 'throttled' : reply.reason, reply.status, reply.retryAfterMs);
+  const parsed = responseSchema.safeParse(reply.body);
   if (!parsed.success || parsed.data.data.length !== input.length) throw new EmbeddingError('format');
   const ordered = [...parsed.data.data].sort((a, b) => a.index - b.index);
   if (ordered.some((d, i) => d.index !== i)) throw new EmbeddingError('format');
   return ordered.map((d) => normalise(d.embedding));
-}
-
-/** Retry-After in seconds or as an HTTP date. */
-function retryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 function normalise(vector: number[]): Float32Array {

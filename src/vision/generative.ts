@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import type { Lang } from '../api/validate.js';
 import { fold } from './analysis/fold.js';
+import { postJson, type EndpointOptions } from './openai-endpoint.js';
 
 /** An OpenAI-compatible chat-completions endpoint (self-hosted or EU-hosted); off unless configured. */
-export interface GenerativeOptions {
-  baseUrl: string;
+export interface GenerativeOptions extends EndpointOptions {
   model: string;
-  apiKey?: string;
   timeoutMs?: number;
   temperature?: number;
-  /** Injected for tests and other runtimes; defaults to the global fetch. */
-  fetch?: (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 }
 
 export interface SourcePassage {
@@ -33,33 +30,22 @@ const instructions: Record<Lang, string> = {
  * caller keeps the extractive answer.
  */
 export async function generateAnswer(question: string, lang: Lang, passages: SourcePassage[], options: GenerativeOptions): Promise<Generation> {
-  const doFetch = options.fetch ?? (globalThis.fetch as unknown as NonNullable<GenerativeOptions['fetch']>);
   const sources = passages.map((p, i) => `[${i + 1}] ${p.heading}\n${p.text}`).join('\n\n');
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 8000);
-  let body: unknown;
-  try {
-    const response = await doFetch(`${options.baseUrl.replace(/\/+$/, '')}/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) },
-      body: JSON.stringify({
-        model: options.model,
-        temperature: Math.min(options.temperature ?? 0.1, 0.2),
-        messages: [
-          { role: 'system', content: instructions[lang] },
-          { role: 'user', content: `${sources}\n\n${lang === 'en' ? 'Question' : 'Vraag'}: ${question}` },
-        ],
-      }),
-      signal: controller.signal,
-    });
-    if (!response.ok) return { ok: false, reason: 'endpoint' };
-    body = await response.json();
-  } catch {
-    return { ok: false, reason: controller.signal.aborted ? 'timeout' : 'endpoint' };
-  } finally {
-    clearTimeout(timer);
-  }
-  const parsed = completionSchema.safeParse(body);
+  const reply = await postJson(
+    options,
+    '/chat/completions',
+    {
+      model: options.model,
+      temperature: Math.min(options.temperature ?? 0.1, 0.2),
+      messages: [
+        { role: 'system', content: instructions[lang] },
+        { role: 'user', content: `${sources}\n\n${lang === 'en' ? 'Question' : 'Vraag'}: ${question}` },
+      ],
+    },
+    options.timeoutMs ?? 8000,
+  );
+  if (!reply.ok) return { ok: false, reason: reply.reason };
+  const parsed = completionSchema.safeParse(reply.body);
   if (!parsed.success) return { ok: false, reason: 'format' };
   const text = parsed.data.choices[0]!.message.content.trim();
   const cited = [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));

@@ -14,7 +14,10 @@ const frameworks = {
 function restrictedImports(allowedHome) {
   const patterns = Object.entries(frameworks)
     .filter(([, { home }]) => home !== allowedHome)
-    .map(([name, { pattern, home }]) => ({ group: pattern, message: `${name} belongs in ${home} only (DESIGN.md: one folder per framework).` }));
+    .map(([name, { pattern, home }]) => ({
+      group: pattern,
+      message: `${name} belongs in ${home} only (DESIGN.md: one folder per framework).`,
+    }));
   return { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] };
 }
 const homes = Object.values(frameworks).map((f) => f.home);

@@ -17,12 +17,23 @@ export default (_env, argv) => ({
         exclude: /node_modules/,
         use: {
           loader: 'swc-loader',
-          options: { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020', transform: { react: { runtime: 'automatic' } } } },
+          options: {
+            jsc: {
+              parser: { syntax: 'typescript', tsx: true },
+              target: 'es2020',
+              transform: { react: { runtime: 'automatic' } },
+            },
+          },
         },
       },
     ],
   },
-  plugins: [new HtmlWebpackPlugin({ template: resolve(root, 'src/tab/index.html'), favicon: resolve(root, 'manifest/color.png') })],
+  plugins: [
+    new HtmlWebpackPlugin({
+      template: resolve(root, 'src/tab/index.html'),
+      favicon: resolve(root, 'manifest/color.png'),
+    }),
+  ],
   devtool: argv.mode === 'development' ? 'eval-source-map' : false,
   performance: { hints: false },
   stats: 'errors-warnings',

@@ -18,7 +18,8 @@ function benchTree(n: number): Tree {
   const tree = generateTree({ seed: n, files: n - folders, folders, plant: false });
   // One file in a hundred shared (half of them with an "anyone" link): the items whose permissions are read.
   let i = 0;
-  for (const item of tree.items) if (item.kind === 'file' && i++ % 100 === 0) item.sharing = i % 200 === 1 ? 'anonymous' : 'users';
+  for (const item of tree.items)
+    if (item.kind === 'file' && i++ % 100 === 0) item.sharing = i % 200 === 1 ? 'anonymous' : 'users';
   return tree;
 }
 
@@ -61,7 +62,19 @@ async function measure(n: number, tree: Tree, faults: Faults, label: string, see
     const minimum = Math.ceil((n + 1) / pageSize);
     // Everything but the permission batches, against one delta page per 200 items (the drive lookup included).
     const requests = source.stats.requests - batches;
-    return { n, faults: label, requests, batches, minimum, ratio: requests / minimum, throttled: graph.log.throttled, throttledSeconds: source.stats.throttledSeconds, lost, extra, ms };
+    return {
+      n,
+      faults: label,
+      requests,
+      batches,
+      minimum,
+      ratio: requests / minimum,
+      throttled: graph.log.throttled,
+      throttledSeconds: source.stats.throttledSeconds,
+      lost,
+      extra,
+      ms,
+    };
   } finally {
     await graph.stop();
   }
@@ -73,12 +86,20 @@ async function rescan(n: number, tree: Tree): Promise<{ requests: number; change
   try {
     const ids = graph.loadTree('d1', tree);
     const state = new MemoryStateStore();
-    const make = () => createGraphSource({ baseUrl: url, token: async () => 'test-token', target: { drive: 'd1' }, tenant: `bench-rescan-${n}`, state });
+    const make = () =>
+      createGraphSource({
+        baseUrl: url,
+        token: async () => 'test-token',
+        target: { drive: 'd1' },
+        tenant: `bench-rescan-${n}`,
+        state,
+      });
     for await (const _ of make().entries()) void _;
     // One file in a hundred changes between the scans.
     const files = tree.items.filter((i) => i.kind === 'file');
     let changed = 0;
-    for (let i = 0; i < files.length; i += 100, changed++) graph.update('d1', ids.get(files[i]!.path)!, { content: Buffer.from(`nieuwe inhoud ${i}`) });
+    for (let i = 0; i < files.length; i += 100, changed++)
+      graph.update('d1', ids.get(files[i]!.path)!, { content: Buffer.from(`nieuwe inhoud ${i}`) });
     const second = make();
     for await (const _ of second.entries()) void _;
     return { requests: second.stats.requests, changed };
@@ -111,15 +132,45 @@ export default async function graphBench(): Promise<void> {
     }
   }
   console.log(`Graph source, delta pages of ${pageSize}, medians of ${runs} runs (Retry-After second = 10 ms)`);
-  console.log(['items', 'faults', 'requests*', 'minimum', 'ratio', 'perm. $batch', 'throttled', 'waited (Graph s)', 'lost', 'extra', 'wall ms'].join(' | '));
+  console.log(
+    [
+      'items',
+      'faults',
+      'requests*',
+      'minimum',
+      'ratio',
+      'perm. $batch',
+      'throttled',
+      'waited (Graph s)',
+      'lost',
+      'extra',
+      'wall ms',
+    ].join(' | '),
+  );
   for (const r of rows) {
     console.log(
-      [r.n, r.faults, r.requests, r.minimum, r.ratio.toFixed(3), r.batches, r.throttled, r.throttledSeconds.toFixed(0), r.lost, r.extra, r.ms.toFixed(0)].join(' | '),
+      [
+        r.n,
+        r.faults,
+        r.requests,
+        r.minimum,
+        r.ratio.toFixed(3),
+        r.batches,
+        r.throttled,
+        r.throttledSeconds.toFixed(0),
+        r.lost,
+        r.extra,
+        r.ms.toFixed(0),
+      ].join(' | '),
     );
   }
-  console.log('* all requests except the permission $batch calls, throttled answers included; target ratio <= 1.05 without faults');
+  console.log(
+    '* all requests except the permission $batch calls, throttled answers included; target ratio <= 1.05 without faults',
+  );
   for (const n of [10_000, 50_000]) {
     const { requests, changed } = await rescan(n, benchTree(n));
-    console.log(`re-scan from the stored delta link, ${n} items, ${changed} changed: ${requests} requests (a full read: ${Math.ceil((n + 1) / pageSize) + 1})`);
+    console.log(
+      `re-scan from the stored delta link, ${n} items, ${changed} changed: ${requests} requests (a full read: ${Math.ceil((n + 1) / pageSize) + 1})`,
+    );
   }
 }

@@ -22,7 +22,18 @@ import { median } from './stats.js';
 
 const benchDir = join(tmpdir(), 'ai-wijzer-bench');
 const runs = 5;
-const words = ['Verslag overleg', 'Offerte', 'Besluitenlijst', 'Notitie', 'Begroting', 'Presentatie', 'Subsidieaanvraag', 'Projectplan', 'Evaluatie', 'Brief'];
+const words = [
+  'Verslag overleg',
+  'Offerte',
+  'Besluitenlijst',
+  'Notitie',
+  'Begroting',
+  'Presentatie',
+  'Subsidieaanvraag',
+  'Projectplan',
+  'Evaluatie',
+  'Brief',
+];
 const extensions = ['docx', 'xlsx', 'pdf', 'pptx', 'msg', 'jpg'];
 
 /** A share-like tree: afdelingen / projecten / mappen, 20 files per folder. Reused when already whole. */
@@ -33,7 +44,7 @@ function benchTree(files: number): string {
   rmSync(root, { recursive: true, force: true });
   const started = performance.now();
   let s = files;
-  const next = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+  const next = () => (s = (s * 16807) % 2147483647) / 2147483647;
   const perFolder = 20;
   const mapsPerProject = 50;
   const projectsPerDept = 20;
@@ -54,7 +65,9 @@ function benchTree(files: number): string {
     }
   }
   writeFileSync(marker, '');
-  console.log(`  (tree of ${files.toLocaleString('en')} files generated in ${((performance.now() - started) / 1000).toFixed(0)} s: ${root})`);
+  console.log(
+    `  (tree of ${files.toLocaleString('en')} files generated in ${((performance.now() - started) / 1000).toFixed(0)} s: ${root})`,
+  );
   return root;
 }
 
@@ -63,7 +76,9 @@ function timeFind(dir: string): Promise<number> {
     const t0 = performance.now();
     const child = spawn('sh', ['-c', `find "$1" -printf '%s %T@ %p\\n' > /dev/null`, 'sh', dir], { stdio: 'ignore' });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`find exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(performance.now() - t0) : reject(new Error(`find exited ${code}`)),
+    );
   });
 }
 
@@ -104,14 +119,19 @@ async function walkSpeed(): Promise<void> {
   console.log(`\nWalk of 200,000 files (${entries.toLocaleString('en')} entries), warm cache, median of ${runs} runs:`);
   console.log('  what                                   median ms   ratio to find   runs (ms)');
   const line = (what: string, values: number[]) =>
-    console.log(`  ${what.padEnd(38)} ${median(values).toFixed(0).padStart(9)}   ${(median(values) / f).toFixed(2).padStart(13)}x   ${values.map((v) => v.toFixed(0)).join(' ')}`);
+    console.log(
+      `  ${what.padEnd(38)} ${median(values).toFixed(0).padStart(9)}   ${(median(values) / f).toFixed(2).padStart(13)}x   ${values.map((v) => v.toFixed(0)).join(' ')}`,
+    );
   line("find -printf '%s %T@ %p\\n'", find);
   line('file-system source (walk only)', walk);
   line(`full scan (14 rules, ${findings} findings)`, scan);
   console.log(`  target: walk <= 1.5x find -> ${median(walk) / f <= 1.5 ? 'met' : 'NOT met'}`);
 }
 
-function child(mode: 'memory' | 'baseline', dir: string): Promise<{ maxRssMB: number; ms: number; files?: number; folders?: number; findings?: number }> {
+function child(
+  mode: 'memory' | 'baseline',
+  dir: string,
+): Promise<{ maxRssMB: number; ms: number; files?: number; folders?: number; findings?: number }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
       env: { ...process.env, HK_BENCH_CHILD: mode, HK_BENCH_DIR: dir },
@@ -120,7 +140,9 @@ function child(mode: 'memory' | 'baseline', dir: string): Promise<{ maxRssMB: nu
     let out = '';
     proc.stdout.on('data', (c) => (out += c));
     proc.on('error', reject);
-    proc.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`child exited ${code}`))));
+    proc.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`child exited ${code}`)),
+    );
   });
 }
 
@@ -130,9 +152,15 @@ async function peakMemory(): Promise<void> {
   const results = [];
   for (let i = 0; i < 3; i++) results.push(await child('memory', dir));
   const r = results[results.length - 1]!;
-  console.log(`\nPeak memory, full scan of a tree of 1,000,000 files (${(r.files! + r.folders!).toLocaleString('en')} entries), child process max RSS:`);
-  console.log(`  runs (MB): ${results.map((x) => x.maxRssMB.toFixed(0)).join(' ')}; median ${median(results.map((x) => x.maxRssMB)).toFixed(0)} MB`);
-  console.log(`  (process baseline, runtime and code loaded, no scan: ${baseline.maxRssMB.toFixed(0)} MB; scan time median ${(median(results.map((x) => x.ms)) / 1000).toFixed(1)} s; ${r.findings} findings)`);
+  console.log(
+    `\nPeak memory, full scan of a tree of 1,000,000 files (${(r.files! + r.folders!).toLocaleString('en')} entries), child process max RSS:`,
+  );
+  console.log(
+    `  runs (MB): ${results.map((x) => x.maxRssMB.toFixed(0)).join(' ')}; median ${median(results.map((x) => x.maxRssMB)).toFixed(0)} MB`,
+  );
+  console.log(
+    `  (process baseline, runtime and code loaded, no scan: ${baseline.maxRssMB.toFixed(0)} MB; scan time median ${(median(results.map((x) => x.ms)) / 1000).toFixed(1)} s; ${r.findings} findings)`,
+  );
   console.log(`  target: < 400 MB -> ${median(results.map((x) => x.maxRssMB)) < 400 ? 'met' : 'NOT met'}`);
 }
 
@@ -140,7 +168,8 @@ async function peakMemory(): Promise<void> {
 function withAnonymousLinks(source: Source, paths: Set<string>): Source {
   return Object.assign(Object.create(source) as Source, {
     async *entries(signal?: AbortSignal) {
-      for await (const batch of source.entries(signal)) yield batch.map((e) => (paths.has(e.path) ? { ...e, anonymousLink: true } : e));
+      for await (const batch of source.entries(signal))
+        yield batch.map((e) => (paths.has(e.path) ? { ...e, anonymousLink: true } : e));
     },
   });
 }
@@ -155,7 +184,9 @@ function maskedPlanted(path: string): string {
 
 async function precisionRecall(): Promise<void> {
   const seeds = [11, 12, 13, 14, 15];
-  const totals = new Map<RuleId, { planted: number; tp: number; fp: number; fn: number }>(ruleIds.map((r) => [r, { planted: 0, tp: 0, fp: 0, fn: 0 }]));
+  const totals = new Map<RuleId, { planted: number; tp: number; fp: number; fn: number }>(
+    ruleIds.map((r) => [r, { planted: 0, tp: 0, fp: 0, fn: 0 }]),
+  );
   for (const seed of seeds) {
     const root = join(benchDir, `planted-${seed}`);
     rmSync(root, { recursive: true, force: true });
@@ -166,13 +197,16 @@ async function precisionRecall(): Promise<void> {
       const found = new Set(report.findings.filter((f) => f.rule === rule).map((f) => f.path));
       const t = totals.get(rule)!;
       t.planted += expected.size;
-      for (const p of found) if (expected.has(p)) t.tp++;
-      else t.fp++;
+      for (const p of found)
+        if (expected.has(p)) t.tp++;
+        else t.fp++;
       for (const p of expected) if (!found.has(p)) t.fn++;
     }
     rmSync(root, { recursive: true, force: true });
   }
-  console.log(`\nPrecision and recall per rule, ${seeds.length} generated trees with planted problems and near misses:`);
+  console.log(
+    `\nPrecision and recall per rule, ${seeds.length} generated trees with planted problems and near misses:`,
+  );
   console.log('  rule                     planted   found   false pos.   missed   precision   recall');
   let allGood = true;
   for (const [rule, t] of totals) {
@@ -204,5 +238,7 @@ if (process.env.HK_BENCH_CHILD) {
     const report = await runScan(filesystemSource(dir));
     result = { files: report.stats.files, folders: report.stats.folders, findings: report.findings.length };
   }
-  process.stdout.write(`${JSON.stringify({ ...result, ms: performance.now() - t0, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...result, ms: performance.now() - t0, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
 }

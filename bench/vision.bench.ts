@@ -13,10 +13,14 @@ export default async function visionBench(): Promise<void> {
     loadVision();
     loads.push(performance.now() - t0);
   }
-  console.log(`vision load + index: median ${median(loads).toFixed(1)} ms of ${loads.length} loads (first ${loads[0]!.toFixed(1)} ms)`);
+  console.log(
+    `vision load + index: median ${median(loads).toFixed(1)} ms of ${loads.length} loads (first ${loads[0]!.toFixed(1)} ms)`,
+  );
 
   const vision = loadVision();
-  const { questions } = parse(readFileSync(join(rootDir, 'tests', 'vision', 'eval', 'questions.yaml'), 'utf8')) as { questions: { question: string }[] };
+  const { questions } = parse(readFileSync(join(rootDir, 'tests', 'vision', 'eval', 'questions.yaml'), 'utf8')) as {
+    questions: { question: string }[];
+  };
   const options = { contact: 'het AI- en privacyteam' };
   for (const q of questions) askExtractive(vision, q.question, options); // warm-up
   const rounds: { p50: number; p95: number }[] = [];
@@ -38,7 +42,11 @@ export default async function visionBench(): Promise<void> {
   const letters = (i: number) => String.fromCharCode(97 + i, 98 + i);
   const hostile: Record<string, (i: number) => string> = {
     'one 500-letter word': (i) => `${letters(i)}${'gegevensbescherming'.repeat(27)}`.slice(0, 500),
-    'twelve 40-letter words': (i) => Array.from({ length: 12 }, (_, w) => `${letters(i + w)[0]}gegevensbeschermingseffectbeoordeling${letters(w)}`).join(' '),
+    'twelve 40-letter words': (i) =>
+      Array.from(
+        { length: 12 },
+        (_, w) => `${letters(i + w)[0]}gegevensbeschermingseffectbeoordeling${letters(w)}`,
+      ).join(' '),
   };
   for (const [name, question] of Object.entries(hostile)) {
     const times: number[] = [];

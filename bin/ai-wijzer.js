@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const compiled = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(compiled))) {
-  process.stderr.write('AI-wijzer is nog niet gebouwd: voer eerst npm run build uit. / Not built yet: run npm run build first.\n');
+  process.stderr.write(
+    'AI-wijzer is nog niet gebouwd: voer eerst npm run build uit. / Not built yet: run npm run build first.\n',
+  );
   process.exit(2);
 }
 await import(compiled.href);

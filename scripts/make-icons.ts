@@ -23,7 +23,10 @@ const hub: Shape = (x, y) => Math.hypot(x - 0.5, y - 0.5) - 0.035;
 const symbol: Shape = (x, y) => Math.min(ring(x, y), needle(x, y));
 const withHole: Shape = (x, y) => Math.max(symbol(x, y), -hub(x, y));
 
-function draw(size: number, paint: (coverage: number, x: number, y: number) => [number, number, number, number]): Buffer {
+function draw(
+  size: number,
+  paint: (coverage: number, x: number, y: number) => [number, number, number, number],
+): Buffer {
   const png = new PNG({ width: size, height: size });
   const samples = 4;
   for (let py = 0; py < size; py++) {

@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.PORT ?? '3978';
 const endpoint = `http://127.0.0.1:${port}/api/messages`;
-const playgroundCli = join(dirname(createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
+const playgroundCli = join(
+  dirname(createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/package.json')),
+  'cli.js',
+);
 
 const children = [];
 function start(label, args, env) {
@@ -25,5 +28,8 @@ function start(label, args, env) {
 // The Playground acts as the Bot Connector without tokens: the bot must run anonymous.
 start('AI-wijzer', ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { BOT_ID: '', BOT_PASSWORD: '', PORT: port });
 start('Agents Playground', [playgroundCli, 'start', '-e', endpoint, '-c', 'msteams', '--disable-telemetry'], {});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM')));
-console.log(`Agents Playground: http://localhost:${process.env.TEAMSAPPTESTER_PORT ?? 56150} (bot: ${endpoint}). Stop met Ctrl+C.`);
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM')));
+console.log(
+  `Agents Playground: http://localhost:${process.env.TEAMSAPPTESTER_PORT ?? 56150} (bot: ${endpoint}). Stop met Ctrl+C.`,
+);

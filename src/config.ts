@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** Environment variables AI-wijzer reads; names follow the Microsoft 365 Agents Toolkit. */
 const guid = z
   .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'moet een GUID zijn (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)');
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    'moet een GUID zijn (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)',
+  );
 const optionalGuid = z.preprocess((v) => (v === '' ? undefined : v), guid.optional());
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 const flag = z.preprocess(
@@ -28,7 +31,9 @@ const envSchema = z
     BOT_PASSWORD: optionalString,
     BOT_TYPE: z.preprocess(
       (v) => (v === '' ? undefined : v),
-      z.enum(['SingleTenant', 'UserAssignedMSI'], { message: "moet 'SingleTenant' of 'UserAssignedMSI' zijn" }).default('SingleTenant'),
+      z
+        .enum(['SingleTenant', 'UserAssignedMSI'], { message: "moet 'SingleTenant' of 'UserAssignedMSI' zijn" })
+        .default('SingleTenant'),
     ),
     BOT_TENANT_ID: optionalGuid,
     AAD_APP_CLIENT_ID: optionalGuid,
@@ -45,7 +50,10 @@ const envSchema = z
     GRAPH_BASE_URL: z.url({ message: 'moet een volledige URL zijn' }).default('https://graph.microsoft.com/v1.0'),
     PRIVACY_CONTACT: z.string().min(1).default('het AI- en privacyteam (privacy@groningen.nl)'),
     /** Key for pseudonymous user ids (HMAC); records name no one, yet a person's own records can be found. */
-    PSEUDONYM_SECRET: z.string().min(16, 'moet minstens 16 tekens zijn').default('ontwikkel-sleutel-niet-voor-productie'),
+    PSEUDONYM_SECRET: z
+      .string()
+      .min(16, 'moet minstens 16 tekens zijn')
+      .default('ontwikkel-sleutel-niet-voor-productie'),
     /** Where Entra ID publishes its signing keys; settable for national clouds and tests. */
     AAD_AUTHORITY_HOST: z.url({ message: 'moet een volledige URL zijn' }).default('https://login.microsoftonline.com'),
     // Vraag het de visie
@@ -62,12 +70,16 @@ const envSchema = z
     TOOL_REGISTER_PATH: optionalString,
     // Datahygiëne
     GRAPH_ACCESS_TOKEN: optionalString,
-    SCAN_UPLOAD_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'moet minstens 32 tekens zijn').optional()),
+    SCAN_UPLOAD_TOKEN: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().min(32, 'moet minstens 32 tekens zijn').optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     const need = (key: keyof typeof env, why: string) => {
-      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is verplicht in productie (${why})` });
+      if (env[key] === undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: `is verplicht in productie (${why})` });
     };
     need('BOT_ID', 'de app-registratie van de bot');
     need('BOT_TENANT_ID', 'de tenant van de bot');
@@ -76,7 +88,11 @@ const envSchema = z
     need('AAD_APP_TENANT_ID', 'de tenant voor single sign-on');
     need('PUBLIC_URL', 'het publieke adres van de app');
     if (env.PSEUDONYM_SECRET === 'ontwikkel-sleutel-niet-voor-productie') {
-      ctx.addIssue({ code: 'custom', path: ['PSEUDONYM_SECRET'], message: 'moet in productie een eigen geheime waarde hebben' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PSEUDONYM_SECRET'],
+        message: 'moet in productie een eigen geheime waarde hebben',
+      });
     }
   });
 
@@ -93,7 +109,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(omgeving)'}: ${issue.message}`));
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(omgeving)'}: ${issue.message}`),
+    );
   }
   return result.data;
 }

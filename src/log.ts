@@ -9,7 +9,19 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): L
     level,
     base: { app: 'ai-wijzer' },
     redact: {
-      paths: ['text', '*.text', 'question', '*.question', 'name', '*.name', 'email', '*.email', 'req.headers.authorization', 'body', '*.body'],
+      paths: [
+        'text',
+        '*.text',
+        'question',
+        '*.question',
+        'name',
+        '*.name',
+        'email',
+        '*.email',
+        'req.headers.authorization',
+        'body',
+        '*.body',
+      ],
       censor: '[verborgen]',
     },
   });
@@ -29,5 +41,17 @@ export function errorForLog(error: unknown): { name: string; code?: string; mess
     .replace(/(?:[A-Za-z]:)?(?:[\\/][^\s\\/:]+){2,}[\\/]?/g, '[pad]')
     .replace(/\d{7,}/g, '[nummer]');
   const code = (err as { code?: unknown }).code;
-  return { name: err.name, ...(typeof code === 'string' ? { code } : {}), message, ...(err.stack ? { stack: err.stack.split('\n').filter((l) => l.trim().startsWith('at ')).join('\n') } : {}) };
+  return {
+    name: err.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message,
+    ...(err.stack
+      ? {
+          stack: err.stack
+            .split('\n')
+            .filter((l) => l.trim().startsWith('at '))
+            .join('\n'),
+        }
+      : {}),
+  };
 }

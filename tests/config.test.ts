@@ -25,7 +25,13 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 describe('configuration', () => {
   it('needs no variable for local development', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3978, DATA_DIR: './data', GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0', BOT_TYPE: 'SingleTenant', NODE_ENV: 'development' });
+    expect(config).toMatchObject({
+      PORT: 3978,
+      DATA_DIR: './data',
+      GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0',
+      BOT_TYPE: 'SingleTenant',
+      NODE_ENV: 'development',
+    });
     expect(config.BOT_ID).toBeUndefined();
     expect(config.DATABASE_URL).toBeUndefined();
   });
@@ -35,15 +41,31 @@ describe('configuration', () => {
   });
 
   it('names every wrong variable, in Dutch', () => {
-    const problems = problemsOf({ PORT: 'abc', BOT_ID: 'geen-guid', BOT_TYPE: 'MultiTenant', DATABASE_URL: 'mysql://x', GRAPH_BASE_URL: 'graph' });
-    expect(problems.map((p) => p.split(':')[0])).toEqual(expect.arrayContaining(['PORT', 'BOT_ID', 'BOT_TYPE', 'DATABASE_URL', 'GRAPH_BASE_URL']));
+    const problems = problemsOf({
+      PORT: 'abc',
+      BOT_ID: 'geen-guid',
+      BOT_TYPE: 'MultiTenant',
+      DATABASE_URL: 'mysql://x',
+      GRAPH_BASE_URL: 'graph',
+    });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(
+      expect.arrayContaining(['PORT', 'BOT_ID', 'BOT_TYPE', 'DATABASE_URL', 'GRAPH_BASE_URL']),
+    );
     expect(problems.find((p) => p.startsWith('BOT_ID'))).toContain('GUID');
     expect(problems.find((p) => p.startsWith('BOT_TYPE'))).toContain("'SingleTenant' of 'UserAssignedMSI'");
   });
 
   it('refuses to start in production without bot and Entra ID settings', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    for (const name of ['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'AAD_APP_CLIENT_ID', 'AAD_APP_TENANT_ID', 'PUBLIC_URL', 'PSEUDONYM_SECRET']) {
+    for (const name of [
+      'BOT_ID',
+      'BOT_PASSWORD',
+      'BOT_TENANT_ID',
+      'AAD_APP_CLIENT_ID',
+      'AAD_APP_TENANT_ID',
+      'PUBLIC_URL',
+      'PSEUDONYM_SECRET',
+    ]) {
       expect(problems.some((p) => p.startsWith(`${name}:`) && p.includes('productie'))).toBe(true);
     }
   });
@@ -56,7 +78,11 @@ describe('configuration', () => {
   });
 
   it('reads a PostgreSQL URL and boolean flags', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/aiw', ASK_STORE_QUESTION_TEXT: 'ja', PORT: '8080' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/aiw',
+      ASK_STORE_QUESTION_TEXT: 'ja',
+      PORT: '8080',
+    });
     expect(config.DATABASE_URL).toBe('postgres://u@db:5432/aiw');
     expect(config.ASK_STORE_QUESTION_TEXT).toBe(true);
     expect(config.PORT).toBe(8080);

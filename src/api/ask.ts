@@ -33,7 +33,10 @@ export const askResponseSchema = z.object({
   intent: z.enum(['greeting', 'thanks', 'about', 'human']).optional(),
 });
 
-const sectionIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+const sectionIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(100);
 
 export const askFeedbackSchema = z.object({
   question: z.string().trim().min(1).max(500).optional(),

@@ -29,7 +29,16 @@ export const prohibitedPracticeValues = [
 ] as const;
 export const personalDataValues = ['none', 'ordinary', 'sensitive', 'unknown'] as const;
 export const confidentialDataValues = [true, false, 'unknown'] as const;
-export const decisionAboutPersonValues = ['none', 'benefits', 'permits', 'enforcement', 'employment', 'education', 'other', 'unknown'] as const;
+export const decisionAboutPersonValues = [
+  'none',
+  'benefits',
+  'permits',
+  'enforcement',
+  'employment',
+  'education',
+  'other',
+  'unknown',
+] as const;
 export const audienceValues = ['internal', 'citizens', 'published'] as const;
 export const phaseValues = ['experiment', 'production'] as const;
 export const booleanValues = [true, false] as const;
@@ -87,7 +96,11 @@ export const checkReasonSchema = z.object({
 });
 export type CheckReason = z.infer<typeof checkReasonSchema>;
 
-export const checkConditionSchema = z.object({ ruleId: z.string(), text: z.string(), appliesFrom: z.string().optional() });
+export const checkConditionSchema = z.object({
+  ruleId: z.string(),
+  text: z.string(),
+  appliesFrom: z.string().optional(),
+});
 export type CheckCondition = z.infer<typeof checkConditionSchema>;
 
 export const checkAdviceSchema = z.object({ id: z.string(), text: z.string(), sources: z.array(checkSourceSchema) });
@@ -147,7 +160,16 @@ export const checkQuestionsSchema = z.object({
       text: z.string(),
       explanation: z.string(),
       unknownValue: z.string().optional(),
-      options: z.array(z.object({ value: z.union([z.string(), z.boolean()]), label: z.string(), unknown: z.boolean(), note: z.string().optional() })).optional(),
+      options: z
+        .array(
+          z.object({
+            value: z.union([z.string(), z.boolean()]),
+            label: z.string(),
+            unknown: z.boolean(),
+            note: z.string().optional(),
+          }),
+        )
+        .optional(),
     }),
   ),
   tools: z.array(z.object({ id: z.string(), name: z.string(), contracted: z.boolean() })),

@@ -9,7 +9,10 @@ const graphId = (lang: Lang) =>
     .trim()
     .min(1)
     .max(256)
-    .regex(/^[A-Za-z0-9!,._:@-]+$/, lang === 'en' ? 'is not a valid Microsoft Graph id' : 'is geen geldige Microsoft Graph-id');
+    .regex(
+      /^[A-Za-z0-9!,._:@-]+$/,
+      lang === 'en' ? 'is not a valid Microsoft Graph id' : 'is geen geldige Microsoft Graph-id',
+    );
 
 export function startScanSchema(lang: Lang) {
   return z.object({
@@ -37,12 +40,18 @@ export interface ScanJobView {
 }
 
 export const jobErrorMessages: Record<string, Record<Lang, string>> = {
-  target_not_found: { nl: 'Dit doel is niet gevonden in Microsoft 365.', en: 'This target was not found in Microsoft 365.' },
+  target_not_found: {
+    nl: 'Dit doel is niet gevonden in Microsoft 365.',
+    en: 'This target was not found in Microsoft 365.',
+  },
   forbidden: { nl: 'Je hebt geen toegang tot dit doel.', en: 'You have no access to this target.' },
   token_expired: {
     nl: 'De toegang tot Microsoft 365 is verlopen voordat de scan klaar was. Start de scan opnieuw.',
     en: 'Access to Microsoft 365 expired before the scan finished. Start the scan again.',
   },
-  too_many_attempts: { nl: 'De scan is meerdere keren afgebroken en daarom gestopt.', en: 'The scan was interrupted several times and has been stopped.' },
+  too_many_attempts: {
+    nl: 'De scan is meerdere keren afgebroken en daarom gestopt.',
+    en: 'The scan was interrupted several times and has been stopped.',
+  },
   scan_failed: { nl: 'De scan is mislukt. Probeer het later opnieuw.', en: 'The scan failed. Try again later.' },
 };

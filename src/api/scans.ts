@@ -11,7 +11,9 @@ const score = z.number().int().min(0).max(100);
 const label = z.enum(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
 const text = (max: number) => z.string().max(max);
 const rule = z.enum(ruleIds);
-const subScores = z.object(Object.fromEntries(scoreCategories.map((c) => [c, score])) as Record<(typeof scoreCategories)[number], typeof score>);
+const subScores = z.object(
+  Object.fromEntries(scoreCategories.map((c) => [c, score])) as Record<(typeof scoreCategories)[number], typeof score>,
+);
 
 export const findingSchema = z.object({
   rule,
@@ -42,13 +44,18 @@ export const scanReportSchema = z.object({
     .optional(),
   advice: z
     .object(
-      Object.fromEntries(adviceGroups.map((g) => [g, z.array(z.object({ rule, title: text(200), count, advice: text(2000) }))])) as Record<
+      Object.fromEntries(
+        adviceGroups.map((g) => [g, z.array(z.object({ rule, title: text(200), count, advice: text(2000) }))]),
+      ) as Record<
         (typeof adviceGroups)[number],
         z.ZodArray<z.ZodObject<{ rule: typeof rule; title: z.ZodString; count: typeof count; advice: z.ZodString }>>
       >,
     )
     .optional(),
-  gaps: z.array(z.object({ path: text(4000), reason: text(1000) })).max(1000).optional(),
+  gaps: z
+    .array(z.object({ path: text(4000), reason: text(1000) }))
+    .max(1000)
+    .optional(),
   lang: z.enum(['nl', 'en']).optional(),
   rulesVersion: text(100).optional(),
   target: z.enum(['sharepoint', 'share']).optional(),

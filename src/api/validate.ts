@@ -18,7 +18,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, lang:
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(invoer)', message: issue.message })),
+    problems: result.error.issues.map((issue) => ({
+      field: issue.path.join('.') || '(invoer)',
+      message: issue.message,
+    })),
   };
 }
 

@@ -2,8 +2,18 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import type { AskResponse } from '../api/ask.js';
 
 const labels = {
-  nl: { source: 'Bron', readMore: 'Lees het in de AI-visie', choose: 'Bedoel je een van deze onderdelen?', generated: 'Door AI gegenereerd' },
-  en: { source: 'Source', readMore: 'Read it in the AI vision', choose: 'Do you mean one of these sections?', generated: 'AI-generated' },
+  nl: {
+    source: 'Bron',
+    readMore: 'Lees het in de AI-visie',
+    choose: 'Bedoel je een van deze onderdelen?',
+    generated: 'Door AI gegenereerd',
+  },
+  en: {
+    source: 'Source',
+    readMore: 'Read it in the AI vision',
+    choose: 'Do you mean one of these sections?',
+    generated: 'AI-generated',
+  },
 } as const;
 
 /**
@@ -16,7 +26,10 @@ export function answerMessage(result: AskResponse, publicUrl: string | undefined
   const lines: string[] = [result.answer];
   const citation = result.citations[0];
   if (result.outcome === 'answer' && citation) {
-    lines.push('', `${t.source}: *${citation.heading}*${result.link ? ` — [${t.readMore}](${absolute(result.link)})` : ''}`);
+    lines.push(
+      '',
+      `${t.source}: *${citation.heading}*${result.link ? ` — [${t.readMore}](${absolute(result.link)})` : ''}`,
+    );
   }
   if (result.outcome === 'suggest' && result.suggestions?.length) {
     lines.push('', ...result.suggestions.map((s) => `- [${s.heading}](${absolute(s.link)})`));

@@ -53,7 +53,10 @@ export function createBotEndpoint({ config, store, logger, authOverrides }: BotE
         MicrosoftAppTenantId: config.BOT_TENANT_ID ?? '',
       }
     : { MicrosoftAppId: '', MicrosoftAppPassword: '' };
-  const auth = new ConfigurationBotFrameworkAuthentication({ ...credentials, ...authOverrides } as ConfigurationBotFrameworkAuthenticationOptions);
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    ...credentials,
+    ...authOverrides,
+  } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // No message text in the log: only what kind of activity failed, and why.
@@ -69,11 +72,19 @@ export function createBotEndpoint({ config, store, logger, authOverrides }: BotE
       const result = await ask(vision, question, {
         contact: config.PRIVACY_CONTACT,
         ...(generative ? { generative } : {}),
-        ...(semantic ? { semantic, onSemanticFallback: (reason) => logger.debug({ reason }, 'semantic mode left out for a question') } : {}),
+        ...(semantic
+          ? {
+              semantic,
+              onSemanticFallback: (reason) => logger.debug({ reason }, 'semantic mode left out for a question'),
+            }
+          : {}),
       });
       // As the tab's POST /api/ask does: what the vision could not answer is kept for the AI team (text only if allowed).
       const unanswered = unansweredRecord(result, config.ASK_STORE_QUESTION_TEXT);
-      if (unanswered) await feedback.record(unanswered).catch((error: unknown) => logger.warn({ err: errorForLog(error) }, 'unanswered question not stored'));
+      if (unanswered)
+        await feedback
+          .record(unanswered)
+          .catch((error: unknown) => logger.warn({ err: errorForLog(error) }, 'unanswered question not stored'));
       return result;
     },
     publicUrl: config.PUBLIC_URL,

@@ -7,7 +7,12 @@ import { UsageError } from './command.js';
  * Parses flags with node:util, then validates their values with zod, so that a wrong flag
  * gets a Dutch message naming it (exit code 2) instead of a stack trace.
  */
-export function parseFlags<S extends z.ZodType>(args: string[], options: NonNullable<ParseArgsConfig['options']>, schema: S, allowPositionals = false): { flags: z.output<S>; positionals: string[] } {
+export function parseFlags<S extends z.ZodType>(
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  schema: S,
+  allowPositionals = false,
+): { flags: z.output<S>; positionals: string[] } {
   let parsed;
   try {
     parsed = parseArgs({ args, options, allowPositionals, strict: true });

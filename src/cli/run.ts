@@ -38,7 +38,9 @@ export async function runCli(argv: string[], io: CliIO, commands: Command[] = al
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`Onbekende opdracht '${name}'. Kies uit: ${commands.map((c) => c.name).join(', ')}.\nUnknown command '${name}'. See ai-wijzer --help.\n`);
+    io.stderr.write(
+      `Onbekende opdracht '${name}'. Kies uit: ${commands.map((c) => c.name).join(', ')}.\nUnknown command '${name}'. See ai-wijzer --help.\n`,
+    );
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -33,7 +33,11 @@ export function loadAdvice(file: string = adviceFile): AdviceTexts {
     data = parse(readFileSync(file, 'utf8'), { prettyErrors: true });
   } catch (error) {
     const linePos = (error as { linePos?: { line: number }[] }).linePos?.[0];
-    throw new AdviceFileError(file, linePos ? `regel ${linePos.line}` : 'YAML', (error as Error).message.split('\n')[0] ?? '');
+    throw new AdviceFileError(
+      file,
+      linePos ? `regel ${linePos.line}` : 'YAML',
+      (error as Error).message.split('\n')[0] ?? '',
+    );
   }
   const result = adviceSchema.safeParse(data);
   if (!result.success) {

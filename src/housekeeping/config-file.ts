@@ -20,7 +20,11 @@ export function readThresholdsFile(file: string, lang: Lang = 'nl'): ThresholdsF
     raw = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new ThresholdsFileError(lang === 'en' ? `${file}: cannot read the file (${code})` : `${file}: het bestand kan niet worden gelezen (${code})`);
+    throw new ThresholdsFileError(
+      lang === 'en'
+        ? `${file}: cannot read the file (${code})`
+        : `${file}: het bestand kan niet worden gelezen (${code})`,
+    );
   }
   let data: unknown;
   try {
@@ -32,6 +36,7 @@ export function readThresholdsFile(file: string, lang: Lang = 'nl'): ThresholdsF
     );
   }
   const result = parseInput(thresholdsFileSchema, data, lang);
-  if (!result.ok) throw new ThresholdsFileError(result.problems.map((p) => `${file}: ${p.field}: ${p.message}`).join('\n'));
+  if (!result.ok)
+    throw new ThresholdsFileError(result.problems.map((p) => `${file}: ${p.field}: ${p.message}`).join('\n'));
   return result.data;
 }

@@ -44,7 +44,9 @@ export function passesIbanCheck(iban: string): boolean {
 // In a file name the extension looks like a top-level domain: "team@overleg.txt" is no address,
 // "jan@groningen.nl.msg" is jan@groningen.nl.
 const fileExtensions = new Set(
-  'txt pdf doc docx docm dot dotx xls xlsx xlsm ppt pptx msg eml jpg jpeg png gif bmp tif tiff csv odt ods odp rtf htm html xml json mp3 mp4 mov avi wav zip 7z rar tmp bak log vsd vsdx one'.split(' '),
+  'txt pdf doc docx docm dot dotx xls xlsx xlsm ppt pptx msg eml jpg jpeg png gif bmp tif tiff csv odt ods odp rtf htm html xml json mp3 mp4 mov avi wav zip 7z rar tmp bak log vsd vsdx one'.split(
+    ' ',
+  ),
 );
 
 function trimFileExtension(address: string): string | undefined {
@@ -79,7 +81,8 @@ export function findPersonalData(text: string): PersonalDataMatch[] {
   for (const m of text.matchAll(bsnPattern)) {
     const start = m.index;
     if (found.some((f) => start < f.end && start + m[0].length > f.start)) continue;
-    if (passesElevenTest(m[0].replace(/\./g, ''))) found.push({ kind: 'bsn', start, end: start + m[0].length, value: m[0] });
+    if (passesElevenTest(m[0].replace(/\./g, '')))
+      found.push({ kind: 'bsn', start, end: start + m[0].length, value: m[0] });
   }
   for (const m of text.matchAll(emailPattern)) {
     const value = trimFileExtension(m[0]);

@@ -11,7 +11,15 @@ import {
   type ScanProgress,
   type ScanReport,
 } from './report.js';
-import { createRules, isTempName, ruleMeta, type EntryView, type Report, type Rule, type RuleContext } from './rules/index.js';
+import {
+  createRules,
+  isTempName,
+  ruleMeta,
+  type EntryView,
+  type Report,
+  type Rule,
+  type RuleContext,
+} from './rules/index.js';
 import { computeScore } from './score.js';
 import type { Gap, Source } from './source.js';
 import { mergeThresholds, type Thresholds, type ThresholdsFile } from './thresholds.js';
@@ -143,7 +151,14 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
     return (path, params, weight = 1) => {
       const safe: Record<string, string | number> = {};
       for (const [k, v] of Object.entries(params)) safe[k] = typeof v === 'string' ? maskPersonalData(v) : v;
-      findings.push({ rule: rule.id, severity: rule.severity, path: maskPersonalData(path), detail: fill(detail[lang], safe), advice: advice[lang], group });
+      findings.push({
+        rule: rule.id,
+        severity: rule.severity,
+        path: maskPersonalData(path),
+        detail: fill(detail[lang], safe),
+        advice: advice[lang],
+        group,
+      });
       affected[index]! += weight;
       counts[index]! += 1;
       if (path !== '') {
@@ -161,7 +176,11 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
     const t = Date.now();
     if (!force && t - lastProgress < (options.progressIntervalMs ?? 100)) return;
     lastProgress = t;
-    options.onProgress({ items: Math.max(source.stats.items, files + folderCount), requests: source.stats.requests, throttledSeconds: source.stats.throttledSeconds });
+    options.onProgress({
+      items: Math.max(source.stats.items, files + folderCount),
+      requests: source.stats.requests,
+      throttledSeconds: source.stats.throttledSeconds,
+    });
   };
 
   let cancelled = false;
@@ -258,17 +277,28 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
 
   findings.sort(
     (a, b) =>
-      groupOrder[a.group!] - groupOrder[b.group!] || ruleIndex.get(a.rule)! - ruleIndex.get(b.rule)! || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+      groupOrder[a.group!] - groupOrder[b.group!] ||
+      ruleIndex.get(a.rule)! - ruleIndex.get(b.rule)! ||
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
   );
-  const affectedOf = (values: Float64Array) => Object.fromEntries(ruleIds.map((r, i) => [r, values[i]!])) as Record<RuleId, number>;
+  const affectedOf = (values: Float64Array) =>
+    Object.fromEntries(ruleIds.map((r, i) => [r, values[i]!])) as Record<RuleId, number>;
   const summary = computeScore(affectedOf(affected), items);
   const ruleCounts = Object.fromEntries(ruleIds.map((r, i) => [r, counts[i]!])) as Record<RuleId, number>;
 
   const folderScores: FolderScore[] = [...scopes.entries()]
-    .map(([path, scope]) => ({ path: maskPersonalData(path), items: scope.items, findings: scope.findings, ...computeScore(affectedOf(scope.affected), scope.items) }))
+    .map(([path, scope]) => ({
+      path: maskPersonalData(path),
+      items: scope.items,
+      findings: scope.findings,
+      ...computeScore(affectedOf(scope.affected), scope.items),
+    }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
 
-  const advice = Object.fromEntries(adviceGroups.map((g) => [g, [] as AdviceLine[]])) as Record<AdviceGroup, AdviceLine[]>;
+  const advice = Object.fromEntries(adviceGroups.map((g) => [g, [] as AdviceLine[]])) as Record<
+    AdviceGroup,
+    AdviceLine[]
+  >;
   for (const rule of ruleIds) {
     const count = ruleCounts[rule];
     if (count === 0) continue;
@@ -304,7 +334,12 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
 function describeGaps(gaps: Gap[], cancelled: boolean, lang: Lang): string {
   const unread = gaps.filter((g) => g.reason !== 'cancelled');
   const parts: string[] = [];
-  if (cancelled) parts.push(lang === 'nl' ? 'De scan is afgebroken voordat alles gelezen was.' : 'The scan was cancelled before everything was read.');
+  if (cancelled)
+    parts.push(
+      lang === 'nl'
+        ? 'De scan is afgebroken voordat alles gelezen was.'
+        : 'The scan was cancelled before everything was read.',
+    );
   if (unread.length > 0) {
     const examples = unread
       .slice(0, 3)

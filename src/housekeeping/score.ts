@@ -46,7 +46,10 @@ export function computeScore(affected: Partial<Record<RuleId, number>>, items: n
     const share = Math.min(1, count / total);
     factor[category] *= 1 - severityWeight[severity] * Math.sqrt(share);
   }
-  const subScores = Object.fromEntries(scoreCategories.map((c) => [c, Math.round(100 * factor[c])])) as Record<ScoreCategory, number>;
+  const subScores = Object.fromEntries(scoreCategories.map((c) => [c, Math.round(100 * factor[c])])) as Record<
+    ScoreCategory,
+    number
+  >;
   let score = Math.round(100 * factor.technical * factor.findability * factor.privacy);
   const capped = capRules.some((r) => (affected[r] ?? 0) > 0) && score > cappedMaximum;
   if (capped) score = cappedMaximum;

@@ -61,6 +61,9 @@ export function mergeThresholds(override: ThresholdsFile | Partial<Thresholds> =
   return {
     ...defaultThresholds,
     ...defined,
-    maxPathLength: { ...defaultThresholds.maxPathLength, ...Object.fromEntries(Object.entries(maxPathLength ?? {}).filter(([, v]) => v !== undefined)) },
+    maxPathLength: {
+      ...defaultThresholds.maxPathLength,
+      ...Object.fromEntries(Object.entries(maxPathLength ?? {}).filter(([, v]) => v !== undefined)),
+    },
   };
 }

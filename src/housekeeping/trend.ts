@@ -21,10 +21,18 @@ export function ruleCountsOf(report: Pick<ScanReport, 'findings' | 'ruleCounts'>
 }
 
 /** The change from an earlier scan to this one: score and findings per rule. */
-export function computeTrend(current: Pick<ScanReport, 'score' | 'findings' | 'ruleCounts'>, previous: ScanSummary): ScanTrend {
+export function computeTrend(
+  current: Pick<ScanReport, 'score' | 'findings' | 'ruleCounts'>,
+  previous: ScanSummary,
+): ScanTrend {
   const now = ruleCountsOf(current);
   const rules = ruleIds
-    .map((rule) => ({ rule, before: previous.ruleCounts[rule] ?? 0, now: now[rule], delta: now[rule] - (previous.ruleCounts[rule] ?? 0) }))
+    .map((rule) => ({
+      rule,
+      before: previous.ruleCounts[rule] ?? 0,
+      now: now[rule],
+      delta: now[rule] - (previous.ruleCounts[rule] ?? 0),
+    }))
     .filter((r) => r.before > 0 || r.now > 0);
   return {
     previousId: previous.id,

@@ -55,7 +55,8 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
   const variables = manifestVariablesSchema.safeParse(values);
   const envFile = `env/.env.${options.env}`;
   for (const name of used) {
-    if (values[name as keyof typeof values] === undefined && name !== 'TAB_DOMAIN' && name !== 'APP_NAME_SUFFIX') problems.push(`${name} ontbreekt in ${envFile}`);
+    if (values[name as keyof typeof values] === undefined && name !== 'TAB_DOMAIN' && name !== 'APP_NAME_SUFFIX')
+      problems.push(`${name} ontbreekt in ${envFile}`);
   }
   if (!variables.success) {
     for (const issue of variables.error.issues) {
@@ -63,11 +64,13 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
       if (values[name as keyof typeof values] !== undefined) problems.push(`${name} in ${envFile} ${issue.message}`);
     }
   }
-  if (problems.length > 0 || !variables.success) throw new PackagingError(problems.length > 0 ? problems : ['de variabelen kloppen niet']);
+  if (problems.length > 0 || !variables.success)
+    throw new PackagingError(problems.length > 0 ? problems : ['de variabelen kloppen niet']);
 
   const filled = Object.fromEntries(Object.entries(variables.data).map(([k, v]) => [k, String(v)]));
   const rendered = new Map<string, Record<string, unknown>>();
-  for (const [file, template] of templates) rendered.set(file, JSON.parse(render(template, filled)) as Record<string, unknown>);
+  for (const [file, template] of templates)
+    rendered.set(file, JSON.parse(render(template, filled)) as Record<string, unknown>);
   const manifest = rendered.get('manifest.json')!;
   const domains = manifest.validDomains;
   if (Array.isArray(domains)) manifest.validDomains = [...new Set(domains)];

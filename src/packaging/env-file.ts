@@ -4,7 +4,9 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { PackagingError } from './errors.js';
 
-const envName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'gebruik kleine letters, cijfers en -, bijvoorbeeld dev of prod');
+const envName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'gebruik kleine letters, cijfers en -, bijvoorbeeld dev of prod');
 
 /** Reads env/.env.<name> and, over it, env/.env.<name>.user (secrets, not in git), as the Agents Toolkit does. */
 export function readEnvFiles(envDir: string, name: string): Record<string, string> {

@@ -17,7 +17,9 @@ function decode(file: string, data: Buffer): PNG | string {
 export function checkColorIcon(file: string, data: Buffer): string[] {
   const png = decode(file, data);
   if (typeof png === 'string') return [png];
-  return png.width === 192 && png.height === 192 ? [] : [`${file} moet 192x192 pixels zijn, maar is ${png.width}x${png.height}`];
+  return png.width === 192 && png.height === 192
+    ? []
+    : [`${file} moet 192x192 pixels zijn, maar is ${png.width}x${png.height}`];
 }
 
 /**
@@ -28,7 +30,8 @@ export function checkOutlineIcon(file: string, data: Buffer): string[] {
   const png = decode(file, data);
   if (typeof png === 'string') return [png];
   const problems: string[] = [];
-  if (png.width !== 32 || png.height !== 32) problems.push(`${file} moet 32x32 pixels zijn, maar is ${png.width}x${png.height}`);
+  if (png.width !== 32 || png.height !== 32)
+    problems.push(`${file} moet 32x32 pixels zijn, maar is ${png.width}x${png.height}`);
   let wrong = 0;
   let first: string | undefined;
   for (let i = 0; i < png.data.length; i += 4) {
@@ -40,6 +43,7 @@ export function checkOutlineIcon(file: string, data: Buffer): string[] {
       first = `(${pixel % png.width}, ${Math.floor(pixel / png.width)}) is rgba(${r}, ${g}, ${b}, ${a})`;
     }
   }
-  if (wrong > 0) problems.push(`${file} mag alleen witte en transparante pixels hebben; ${wrong} pixel(s) niet, de eerste ${first}`);
+  if (wrong > 0)
+    problems.push(`${file} mag alleen witte en transparante pixels hebben; ${wrong} pixel(s) niet, de eerste ${first}`);
   return problems;
 }

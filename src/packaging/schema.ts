@@ -16,9 +16,14 @@ export async function validateAgainstBundledSchema(file: string, json: Json): Pr
   try {
     schema = (await AppManifestUtils.fetchSchema(url)) as unknown as Json;
   } catch {
-    return [`${file}: het schema ${url} zit niet in @microsoft/app-manifest; kies een manifestVersion die het pakket kent`];
+    return [
+      `${file}: het schema ${url} zit niet in @microsoft/app-manifest; kies een manifestVersion die het pakket kent`,
+    ];
   }
-  const errors = await AppManifestUtils.validateAgainstSchema(json as unknown as AppManifest, repairPatterns(schema) as never);
+  const errors = await AppManifestUtils.validateAgainstSchema(
+    json as unknown as AppManifest,
+    repairPatterns(schema) as never,
+  );
   return errors.map((e) => `${file}: ${e}`);
 }
 
@@ -60,7 +65,10 @@ function repairPatterns(node: unknown): unknown {
   for (const [key, value] of Object.entries(node as Json)) {
     if (key === 'patternProperties' && value && typeof value === 'object') {
       out[key] = Object.fromEntries(
-        Object.entries(value as Json).map(([p, v]) => [compilesWithU(p) ? p : escapeLoneBrackets(p), repairPatterns(v)]),
+        Object.entries(value as Json).map(([p, v]) => [
+          compilesWithU(p) ? p : escapeLoneBrackets(p),
+          repairPatterns(v),
+        ]),
       );
     } else if (key === 'pattern' && typeof value === 'string' && !compilesWithU(value)) {
       out[key] = escapeLoneBrackets(value);

@@ -25,7 +25,10 @@ function displayName(file: string): string {
 
 /** `tools[2].hosting`: the path of a zod issue as an editor finds it in the file. */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 /**
@@ -39,14 +42,18 @@ export function loadContentFile<S extends z.ZodType>(file: string, schema: S): z
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ContentError(name, [code === 'ENOENT' ? 'het bestand bestaat niet' : `het bestand is niet te lezen (${code ?? 'onbekende fout'})`]);
+    throw new ContentError(name, [
+      code === 'ENOENT' ? 'het bestand bestaat niet' : `het bestand is niet te lezen (${code ?? 'onbekende fout'})`,
+    ]);
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ContentError(
       name,
-      doc.errors.map((e) => `regel ${e.linePos?.[0].line ?? '?'}: geen geldige YAML/JSON (${e.code}: ${e.message.split('\n')[0]})`),
+      doc.errors.map(
+        (e) => `regel ${e.linePos?.[0].line ?? '?'}: geen geldige YAML/JSON (${e.code}: ${e.message.split('\n')[0]})`,
+      ),
     );
   }
   const result = schema.safeParse(doc.toJS(), { error: dutch });
@@ -59,7 +66,11 @@ export function loadContentFile<S extends z.ZodType>(file: string, schema: S): z
   throw new ContentError(name, problems);
 }
 
-function lineOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+function lineOf(
+  doc: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  path: readonly PropertyKey[],
+): number | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
     if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;

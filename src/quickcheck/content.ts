@@ -25,5 +25,11 @@ export function loadQuickcheckContent(paths: ContentPaths = {}): QuickcheckConte
   const rules = loadRules(new Set(Object.keys(legalDates.dates)), paths.rules ?? defaultRulesPath);
   const questions = loadQuestions(paths.questions ?? defaultQuestionsPath);
   const register = loadRegister(paths.register ?? defaultRegisterPath);
-  return { rules, legalDates, rulesVersion: `${rules.version}+${fingerprint({ rules, legalDates })}`, questions, register };
+  return {
+    rules,
+    legalDates,
+    rulesVersion: `${rules.version}+${fingerprint({ rules, legalDates })}`,
+    questions,
+    register,
+  };
 }

@@ -1,4 +1,12 @@
-import type { CheckAdvice, CheckCase, CheckCondition, CheckReason, CheckSource, CheckVerdict, VerdictValue } from '../api/checks.js';
+import type {
+  CheckAdvice,
+  CheckCase,
+  CheckCondition,
+  CheckReason,
+  CheckSource,
+  CheckVerdict,
+  VerdictValue,
+} from '../api/checks.js';
 import type { Lang } from '../api/validate.js';
 import { deriveFacts, type DerivedFacts, type Facts } from './facts.js';
 import type { LegalDates } from './legal-dates.js';
@@ -21,7 +29,12 @@ export interface RuleSet {
  */
 interface Compiled {
   labelNames: string[];
-  labelRules: { id: string; when: [keyof Facts, ReadonlySet<string>][]; unless: [keyof Facts, ReadonlySet<string>][]; set: number[] }[];
+  labelRules: {
+    id: string;
+    when: [keyof Facts, ReadonlySet<string>][];
+    unless: [keyof Facts, ReadonlySet<string>][];
+    set: number[];
+  }[];
   verdictRules: { rule: VerdictRule; test: CompiledTest }[];
   adviceRules: { rule: AdviceRule; test: CompiledTest }[];
 }
@@ -47,11 +60,21 @@ function compile(rules: Rules): Compiled {
     }
     return i;
   };
-  const pairs = (cond: Record<string, string[]> | undefined) => Object.entries(cond ?? {}).map(([k, v]) => [k as keyof Facts, new Set(v)] as [keyof Facts, ReadonlySet<string>]);
-  const test = (t: { all: string[]; any: string[]; none: string[] }): CompiledTest => ({ all: t.all.map(index), any: t.any.map(index), none: t.none.map(index) });
+  const pairs = (cond: Record<string, string[]> | undefined) =>
+    Object.entries(cond ?? {}).map(([k, v]) => [k as keyof Facts, new Set(v)] as [keyof Facts, ReadonlySet<string>]);
+  const test = (t: { all: string[]; any: string[]; none: string[] }): CompiledTest => ({
+    all: t.all.map(index),
+    any: t.any.map(index),
+    none: t.none.map(index),
+  });
   result = {
     labelNames,
-    labelRules: rules.labelRules.map((r) => ({ id: r.id, when: pairs(r.when), unless: pairs(r.unless), set: r.set.map(index) })),
+    labelRules: rules.labelRules.map((r) => ({
+      id: r.id,
+      when: pairs(r.when),
+      unless: pairs(r.unless),
+      set: r.set.map(index),
+    })),
     verdictRules: rules.verdictRules.map((rule) => ({ rule, test: test(rule.if) })),
     adviceRules: rules.adviceRules.map((rule) => ({ rule, test: test(rule.if) })),
   };
@@ -90,7 +113,10 @@ function passes(test: CompiledTest, flags: Uint8Array): boolean {
 export function assignLabels(rules: Rules, facts: Facts): { labels: Set<string>; fired: string[] } {
   const compiled = compile(rules);
   const { flags, fired } = labelFlags(compiled, facts);
-  return { labels: new Set(compiled.labelNames.filter((_, i) => flags[i])), fired: fired.map((r) => compiled.labelRules[r]!.id) };
+  return {
+    labels: new Set(compiled.labelNames.filter((_, i) => flags[i])),
+    fired: fired.map((r) => compiled.labelRules[r]!.id),
+  };
 }
 
 export interface Decision {
@@ -103,7 +129,10 @@ export interface Decision {
 function decideFlags(compiled: Compiled, flags: Uint8Array): Decision {
   let fired: VerdictRule[] = [];
   for (const { rule, test } of compiled.verdictRules) if (!rule.fallback && passes(test, flags)) fired.push(rule);
-  if (fired.length === 0) fired = compiled.verdictRules.filter(({ rule, test }) => rule.fallback && passes(test, flags)).map(({ rule }) => rule);
+  if (fired.length === 0)
+    fired = compiled.verdictRules
+      .filter(({ rule, test }) => rule.fallback && passes(test, flags))
+      .map(({ rule }) => rule);
   fired.sort((a, b) => severity[b.verdict] - severity[a.verdict]);
   const verdict = fired[0]?.verdict;
   if (!verdict) {
@@ -118,7 +147,10 @@ function decideFlags(compiled: Compiled, flags: Uint8Array): Decision {
 /** Part 2 of the rules: labels -> the verdict rules that apply, and the strictest verdict among them. */
 export function decide(rules: Rules, labels: ReadonlySet<string>): Decision {
   const compiled = compile(rules);
-  return decideFlags(compiled, Uint8Array.from(compiled.labelNames, (l) => (labels.has(l) ? 1 : 0)));
+  return decideFlags(
+    compiled,
+    Uint8Array.from(compiled.labelNames, (l) => (labels.has(l) ? 1 : 0)),
+  );
 }
 
 export interface CaseDecision extends Decision {
@@ -161,7 +193,12 @@ export function formatDate(iso: string, lang: Lang): string {
 }
 
 /** Evaluates a case against the rules and a tool register: the verdict, every reason with its sources, conditions, advice. */
-export function evaluateCase(ruleSet: RuleSet, register: ToolRegister, input: CheckCase, options: EvaluateOptions = {}): Evaluation {
+export function evaluateCase(
+  ruleSet: RuleSet,
+  register: ToolRegister,
+  input: CheckCase,
+  options: EvaluateOptions = {},
+): Evaluation {
   const { rules, legalDates } = ruleSet;
   const lang = options.lang ?? 'nl';
   const today = (options.today ?? new Date()).toISOString().slice(0, 10);
@@ -171,7 +208,9 @@ export function evaluateCase(ruleSet: RuleSet, register: ToolRegister, input: Ch
 
   const dateOf = (dateId: string | undefined) => (dateId ? legalDates.dates[dateId]?.date : undefined);
   const later = (date: string | undefined) =>
-    date && date > today ? ` (${rules.texts.appliesFrom[lang].replace('{date}', formatDate(date, lang)).replace('{asOf}', formatDate(legalDates.asOf, lang))})` : '';
+    date && date > today
+      ? ` (${rules.texts.appliesFrom[lang].replace('{date}', formatDate(date, lang)).replace('{asOf}', formatDate(legalDates.asOf, lang))})`
+      : '';
   const sourcesOf = (ids: string[]): CheckSource[] =>
     ids.map((sourceId) => {
       const s = rules.sources[sourceId]!;
@@ -192,7 +231,9 @@ export function evaluateCase(ruleSet: RuleSet, register: ToolRegister, input: Ch
     verdict: rule.verdict,
     text: fill(rule.reason[lang]),
     sources: sourcesOf(rule.sources),
-    ...(rule.consult ? { consult: { who: fill(rule.consult.who[lang]), assessment: fill(rule.consult.assessment[lang]) } } : {}),
+    ...(rule.consult
+      ? { consult: { who: fill(rule.consult.who[lang]), assessment: fill(rule.consult.assessment[lang]) } }
+      : {}),
   }));
 
   // Conditions are what to do before use: moot when the answer is no.
@@ -210,7 +251,11 @@ export function evaluateCase(ruleSet: RuleSet, register: ToolRegister, input: Ch
     }
   }
 
-  const advice: CheckAdvice[] = decision.advice.map((rule) => ({ id: rule.id, text: fill(rule.text[lang]), sources: sourcesOf(rule.sources) }));
+  const advice: CheckAdvice[] = decision.advice.map((rule) => ({
+    id: rule.id,
+    text: fill(rule.text[lang]),
+    sources: sourcesOf(rule.sources),
+  }));
 
   return {
     verdict: decision.verdict,
@@ -225,12 +270,24 @@ export function evaluateCase(ruleSet: RuleSet, register: ToolRegister, input: Ch
   };
 }
 
-function filler(ruleSet: RuleSet, register: ToolRegister, input: CheckCase, derived: DerivedFacts, lang: Lang, contact: string | undefined) {
+function filler(
+  ruleSet: RuleSet,
+  register: ToolRegister,
+  input: CheckCase,
+  derived: DerivedFacts,
+  lang: Lang,
+  contact: string | undefined,
+) {
   const { texts } = ruleSet.rules;
   let alternatives: string | undefined;
   let sovereign: string | undefined;
   const names = (sovereignOnly: boolean) => {
-    const list = alternativesFor(register, { exclude: derived.tool?.id, dataClass: derived.dataClass, task: input.task, sovereignOnly }).slice(0, 3);
+    const list = alternativesFor(register, {
+      exclude: derived.tool?.id,
+      dataClass: derived.dataClass,
+      task: input.task,
+      sovereignOnly,
+    }).slice(0, 3);
     return list.length > 0 ? list.map((t) => t.name).join(lang === 'nl' ? ' of ' : ' or ') : texts.noAlternative[lang];
   };
   const values: Record<string, () => string> = {

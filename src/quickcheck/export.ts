@@ -1,6 +1,19 @@
 import type { CheckRecord } from './record.js';
 
-const columns = ['seq', 'tijdstip', 'pseudoniem', 'tool_id', 'tool', 'taak', 'doel', 'oordeel', 'regels', 'regelversie', 'registerversie', 'hash'] as const;
+const columns = [
+  'seq',
+  'tijdstip',
+  'pseudoniem',
+  'tool_id',
+  'tool',
+  'taak',
+  'doel',
+  'oordeel',
+  'regels',
+  'regelversie',
+  'registerversie',
+  'hash',
+] as const;
 
 /** Excel treats a cell that starts with = + - @ as a formula; free text from staff must never run as one. */
 function cell(value: string): string {

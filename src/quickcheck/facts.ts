@@ -7,7 +7,14 @@ import {
   taskValues,
   type CheckCase,
 } from '../api/checks.js';
-import { dataClassRank, hostingValues, lookupTool, type DataClass, type RegisteredTool, type ToolRegister } from './register.js';
+import {
+  dataClassRank,
+  hostingValues,
+  lookupTool,
+  type DataClass,
+  type RegisteredTool,
+  type ToolRegister,
+} from './register.js';
 
 const bools = ['true', 'false'] as const;
 

@@ -9,18 +9,50 @@ const headline: Record<VerdictValue, Record<Lang, string>> = {
 };
 
 const words = {
-  nl: { tool: 'Tool', notInRegister: 'niet in het register', reasons: 'Waarom', consultWith: 'Overleg met', assessment: 'Beoordeling', conditions: 'Voorwaarden (afvinklijst)', advice: 'Advies', sources: 'Bronnen', version: 'Regels', register: 'register', vision: 'De AI-visie' },
-  en: { tool: 'Tool', notInRegister: 'not in the register', reasons: 'Why', consultWith: 'Consult', assessment: 'Assessment', conditions: 'Conditions (checklist)', advice: 'Advice', sources: 'Sources', version: 'Rules', register: 'register', vision: 'The AI vision' },
+  nl: {
+    tool: 'Tool',
+    notInRegister: 'niet in het register',
+    reasons: 'Waarom',
+    consultWith: 'Overleg met',
+    assessment: 'Beoordeling',
+    conditions: 'Voorwaarden (afvinklijst)',
+    advice: 'Advies',
+    sources: 'Bronnen',
+    version: 'Regels',
+    register: 'register',
+    vision: 'De AI-visie',
+  },
+  en: {
+    tool: 'Tool',
+    notInRegister: 'not in the register',
+    reasons: 'Why',
+    consultWith: 'Consult',
+    assessment: 'Assessment',
+    conditions: 'Conditions (checklist)',
+    advice: 'Advice',
+    sources: 'Sources',
+    version: 'Rules',
+    register: 'register',
+    vision: 'The AI vision',
+  },
 };
 
 /** The verdict as plain text for a terminal or a chat message: verdict first, then every reason with its sources. */
 export function formatVerdict(verdict: CheckVerdict, lang: Lang = 'nl'): string {
   const w = words[lang];
-  const lines = [headline[verdict.verdict][lang], `${w.tool}: ${verdict.tool.name}${verdict.tool.id ? '' : ` (${w.notInRegister})`}`, '', `${w.reasons}:`];
+  const lines = [
+    headline[verdict.verdict][lang],
+    `${w.tool}: ${verdict.tool.name}${verdict.tool.id ? '' : ` (${w.notInRegister})`}`,
+    '',
+    `${w.reasons}:`,
+  ];
   for (const reason of verdict.reasons) {
     lines.push(`- ${reason.text}`);
-    if (reason.consult) lines.push(`  ${w.consultWith}: ${reason.consult.who}. ${w.assessment}: ${reason.consult.assessment}.`);
-    lines.push(`  ${w.sources}: ${reason.sources.map((s) => (s.kind === 'vision' ? `${s.title} (#${s.ref})` : s.title)).join('; ')}`);
+    if (reason.consult)
+      lines.push(`  ${w.consultWith}: ${reason.consult.who}. ${w.assessment}: ${reason.consult.assessment}.`);
+    lines.push(
+      `  ${w.sources}: ${reason.sources.map((s) => (s.kind === 'vision' ? `${s.title} (#${s.ref})` : s.title)).join('; ')}`,
+    );
     const quote = reason.sources.find((s) => s.quote)?.quote;
     if (quote) lines.push(`  ${w.vision}: "${quote}"`);
   }

@@ -5,6 +5,14 @@ export { evaluateCase, decideCase, severity, type Evaluation, type EvaluateOptio
 export { findToolAndTask, type SentenceMatch } from './sentence.js';
 export { lookupTool, loadRegister, defaultRegisterPath, type ToolRegister, type RegisteredTool } from './register.js';
 export { runCheck, publicVerdict } from './service.js';
-export { verifyChain, recordHash, canonicalJson, genesisHash, type CheckRecord, type CheckRecordStore, type ChainCheck } from './record.js';
+export {
+  verifyChain,
+  recordHash,
+  canonicalJson,
+  genesisHash,
+  type CheckRecord,
+  type CheckRecordStore,
+  type ChainCheck,
+} from './record.js';
 export { localisedQuestions } from './localise.js';
 export { formatVerdict } from './format.js';

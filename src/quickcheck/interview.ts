@@ -15,17 +15,46 @@ export class InterviewAborted extends Error {
 }
 
 const words = {
-  nl: { intro: 'AI-check: mag ik dit gebruiken? Typ het nummer van je antwoord, of ? voor uitleg.', unknown: 'weet ik niet', known: 'In het register', recognised: 'herkend als', notInRegister: 'staat niet in het register', pick: (n: number) => `Kies een nummer van 1 tot ${n}, of ? voor uitleg.`, empty: 'Typ een antwoord, "weet ik niet", of ? voor uitleg.' },
-  en: { intro: 'AI check: may I use this? Type the number of your answer, or ? for an explanation.', unknown: 'i do not know', known: 'In the register', recognised: 'recognised as', notInRegister: 'is not in the register', pick: (n: number) => `Choose a number from 1 to ${n}, or ? for an explanation.`, empty: 'Type an answer, "I do not know", or ? for an explanation.' },
+  nl: {
+    intro: 'AI-check: mag ik dit gebruiken? Typ het nummer van je antwoord, of ? voor uitleg.',
+    unknown: 'weet ik niet',
+    known: 'In het register',
+    recognised: 'herkend als',
+    notInRegister: 'staat niet in het register',
+    pick: (n: number) => `Kies een nummer van 1 tot ${n}, of ? voor uitleg.`,
+    empty: 'Typ een antwoord, "weet ik niet", of ? voor uitleg.',
+  },
+  en: {
+    intro: 'AI check: may I use this? Type the number of your answer, or ? for an explanation.',
+    unknown: 'i do not know',
+    known: 'In the register',
+    recognised: 'recognised as',
+    notInRegister: 'is not in the register',
+    pick: (n: number) => `Choose a number from 1 to ${n}, or ? for an explanation.`,
+    empty: 'Type an answer, "I do not know", or ? for an explanation.',
+  },
 };
 
-const unknownWords = new Set(['weet ik niet', 'weet niet', 'onbekend', 'i do not know', 'i don t know', 'dont know', 'unknown']);
+const unknownWords = new Set([
+  'weet ik niet',
+  'weet niet',
+  'onbekend',
+  'i do not know',
+  'i don t know',
+  'dont know',
+  'unknown',
+]);
 
 /**
  * Asks the questions of questions.yaml one by one (Dutch unless asked otherwise), always offering "weet ik niet",
  * and returns the case. Plain lines in and out, so that a terminal, a pipe and a test drive it the same way.
  */
-export async function interview(content: QuickcheckContent, readLine: ReadLine, write: (text: string) => void, lang: Lang = 'nl'): Promise<CheckCase> {
+export async function interview(
+  content: QuickcheckContent,
+  readLine: ReadLine,
+  write: (text: string) => void,
+  lang: Lang = 'nl',
+): Promise<CheckCase> {
   const w = words[lang];
   const answers: Partial<Record<CaseField, unknown>> = {};
   const questions = content.questions.questions;
@@ -60,7 +89,11 @@ export async function interview(content: QuickcheckContent, readLine: ReadLine, 
         break;
       }
       const byNumber = /^\d+$/.test(answer) ? q.options[Number(answer) - 1] : undefined;
-      const byText = q.options.find((o) => normalise(o.label[lang]) === normalise(answer) || (!o.unknown && normalise(String(o.value)) === normalise(answer)));
+      const byText = q.options.find(
+        (o) =>
+          normalise(o.label[lang]) === normalise(answer) ||
+          (!o.unknown && normalise(String(o.value)) === normalise(answer)),
+      );
       const byUnknown = unknownWords.has(normalise(answer)) ? q.options.find((o) => o.unknown) : undefined;
       const option = byNumber ?? byText ?? byUnknown;
       if (!option) {

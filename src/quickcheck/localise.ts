@@ -9,13 +9,24 @@ export function localisedQuestions(content: QuickcheckContent, lang: Lang): Chec
     registerVersion: content.register.version,
     questions: content.questions.questions.map((q) =>
       q.type === 'text'
-        ? { field: q.field, type: q.type, text: q.text[lang], explanation: q.explanation[lang], unknownValue: q.unknownValue }
+        ? {
+            field: q.field,
+            type: q.type,
+            text: q.text[lang],
+            explanation: q.explanation[lang],
+            unknownValue: q.unknownValue,
+          }
         : {
             field: q.field,
             type: q.type,
             text: q.text[lang],
             explanation: q.explanation[lang],
-            options: q.options.map((o) => ({ value: o.value, label: o.label[lang], unknown: o.unknown, ...(o.note ? { note: o.note[lang] } : {}) })),
+            options: q.options.map((o) => ({
+              value: o.value,
+              label: o.label[lang],
+              unknown: o.unknown,
+              ...(o.note ? { note: o.note[lang] } : {}),
+            })),
           },
     ),
     tools: content.register.tools.map((t) => ({ id: t.id, name: t.name, contracted: t.contracted })),

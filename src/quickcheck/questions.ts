@@ -53,16 +53,27 @@ export const questionsSchema = z
         return;
       }
       q.options.forEach((o, j) => {
-        if (!fieldSchema.safeParse(o.value).success) issue(['questions', i, 'options', j, 'value'], `'${String(o.value)}' is geen toegestane waarde voor '${q.field}'`);
+        if (!fieldSchema.safeParse(o.value).success)
+          issue(
+            ['questions', i, 'options', j, 'value'],
+            `'${String(o.value)}' is geen toegestane waarde voor '${q.field}'`,
+          );
       });
-      if (q.options.filter((o) => o.unknown).length !== 1) issue(['questions', i, 'options'], 'elke vraag heeft precies één antwoord "weet ik niet" (unknown: true)');
+      if (q.options.filter((o) => o.unknown).length !== 1)
+        issue(['questions', i, 'options'], 'elke vraag heeft precies één antwoord "weet ik niet" (unknown: true)');
       const values = new Set(q.options.filter((o) => !o.unknown).map((o) => String(o.value)));
       const allowed = allowedValues(q.field);
-      for (const v of allowed) if (v !== 'unknown' && !values.has(v)) issue(['questions', i, 'options'], `de waarde '${v}' van '${q.field}' heeft geen antwoord`);
+      for (const v of allowed)
+        if (v !== 'unknown' && !values.has(v))
+          issue(['questions', i, 'options'], `de waarde '${v}' van '${q.field}' heeft geen antwoord`);
       if (q.detectOrder) {
         const withKeywords = q.options.filter((o) => o.keywords).map((o) => String(o.value));
         const order = new Set(q.detectOrder);
-        if (order.size !== q.detectOrder.length || withKeywords.some((v) => !order.has(v as never)) || q.detectOrder.some((v) => !withKeywords.includes(v))) {
+        if (
+          order.size !== q.detectOrder.length ||
+          withKeywords.some((v) => !order.has(v as never)) ||
+          q.detectOrder.some((v) => !withKeywords.includes(v))
+        ) {
           issue(['questions', i, 'detectOrder'], 'noemt elke taak met keywords precies één keer');
         }
       }
@@ -76,7 +87,10 @@ export type Question = Questions['questions'][number];
 
 /** The values a case field allows, as text (for messages and the "every value answered" check). */
 export function allowedValues(field: CaseField): string[] {
-  const schema = checkCaseSchema.shape[field] as unknown as { options?: readonly unknown[]; def?: { values?: readonly unknown[] } };
+  const schema = checkCaseSchema.shape[field] as unknown as {
+    options?: readonly unknown[];
+    def?: { values?: readonly unknown[] };
+  };
   const values = schema.options ?? schema.def?.values;
   return values ? values.map(String) : [];
 }

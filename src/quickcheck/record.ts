@@ -38,7 +38,17 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function recordHash(seq: number, content: CheckRecordContent, prevHash: string): string {
-  const body = canonicalJson({ seq, prevHash, who: content.who, at: content.at, case: content.case, verdict: content.verdict, result: content.result, rulesVersion: content.rulesVersion, registerVersion: content.registerVersion });
+  const body = canonicalJson({
+    seq,
+    prevHash,
+    who: content.who,
+    at: content.at,
+    case: content.case,
+    verdict: content.verdict,
+    result: content.result,
+    rulesVersion: content.rulesVersion,
+    registerVersion: content.registerVersion,
+  });
   return createHash('sha256').update(body).digest('hex');
 }
 
@@ -53,7 +63,10 @@ export type ChainCheck =
  * record (its hash no longer matches), a missing one (a gap in the numbers, or the head points past the end),
  * or one out of order (its link to the previous record does not match).
  */
-export async function verifyChain(records: AsyncIterable<CheckRecord> | Iterable<CheckRecord>, head: { seq: number; hash: string }): Promise<ChainCheck> {
+export async function verifyChain(
+  records: AsyncIterable<CheckRecord> | Iterable<CheckRecord>,
+  head: { seq: number; hash: string },
+): Promise<ChainCheck> {
   let expected = 1;
   let prev = genesisHash;
   let count = 0;
@@ -61,15 +74,45 @@ export async function verifyChain(records: AsyncIterable<CheckRecord> | Iterable
     count++;
     if (record.seq !== expected) {
       if (record.seq > expected) {
-        return { ok: false, count, seq: expected, problem: 'missing', message: { nl: `record ${expected} ontbreekt (verwijderd)`, en: `record ${expected} is missing (removed)` } };
+        return {
+          ok: false,
+          count,
+          seq: expected,
+          problem: 'missing',
+          message: { nl: `record ${expected} ontbreekt (verwijderd)`, en: `record ${expected} is missing (removed)` },
+        };
       }
-      return { ok: false, count, seq: record.seq, problem: 'out-of-order', message: { nl: `record ${record.seq} staat niet op zijn plaats`, en: `record ${record.seq} is out of order` } };
+      return {
+        ok: false,
+        count,
+        seq: record.seq,
+        problem: 'out-of-order',
+        message: { nl: `record ${record.seq} staat niet op zijn plaats`, en: `record ${record.seq} is out of order` },
+      };
     }
     if (record.prevHash !== prev) {
-      return { ok: false, count, seq: record.seq, problem: 'out-of-order', message: { nl: `record ${record.seq} sluit niet aan op het vorige record (volgorde veranderd of vorige record vervangen)`, en: `record ${record.seq} does not link to the previous record (reordered or previous record replaced)` } };
+      return {
+        ok: false,
+        count,
+        seq: record.seq,
+        problem: 'out-of-order',
+        message: {
+          nl: `record ${record.seq} sluit niet aan op het vorige record (volgorde veranderd of vorige record vervangen)`,
+          en: `record ${record.seq} does not link to the previous record (reordered or previous record replaced)`,
+        },
+      };
     }
     if (recordHash(record.seq, record, record.prevHash) !== record.hash) {
-      return { ok: false, count, seq: record.seq, problem: 'changed', message: { nl: `record ${record.seq} is gewijzigd (de hash klopt niet meer)`, en: `record ${record.seq} was changed (its hash no longer matches)` } };
+      return {
+        ok: false,
+        count,
+        seq: record.seq,
+        problem: 'changed',
+        message: {
+          nl: `record ${record.seq} is gewijzigd (de hash klopt niet meer)`,
+          en: `record ${record.seq} was changed (its hash no longer matches)`,
+        },
+      };
     }
     prev = record.hash;
     expected++;

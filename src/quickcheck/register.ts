@@ -14,7 +14,9 @@ export type Hosting = (typeof hostingValues)[number];
 export const defaultRegisterPath = join(srcDir, 'quickcheck', 'content', 'tools.yaml');
 
 const toolSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'moet bestaan uit kleine letters, cijfers en streepjes, bijvoorbeeld m365-copilot'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'moet bestaan uit kleine letters, cijfers en streepjes, bijvoorbeeld m365-copilot'),
   name: z.string().trim().min(1),
   vendor: z.string().trim().min(1),
   aliases: z.array(z.string().trim().min(1)).default([]),
@@ -40,10 +42,19 @@ export const registerSchema = z
     const names = new Map<string, string>();
     register.tools.forEach((tool, i) => {
       const first = ids.get(tool.id);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['tools', i, 'id'], message: `id '${tool.id}' komt twee keer voor (ook bij tools[${first}])` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tools', i, 'id'],
+          message: `id '${tool.id}' komt twee keer voor (ook bij tools[${first}])`,
+        });
       else ids.set(tool.id, i);
       if (!tool.contracted && tool.maxData !== 'none') {
-        ctx.addIssue({ code: 'custom', path: ['tools', i, 'maxData'], message: "moet 'none' zijn voor een tool zonder contract en verwerkersovereenkomst (contracted: false)" });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tools', i, 'maxData'],
+          message: "moet 'none' zijn voor een tool zonder contract en verwerkersovereenkomst (contracted: false)",
+        });
       }
       const own = new Set<string>();
       [tool.id, tool.name, ...tool.aliases].forEach((label, j) => {
@@ -52,7 +63,11 @@ export const registerSchema = z
         own.add(key);
         const other = names.get(key);
         if (other !== undefined && other !== tool.id) {
-          ctx.addIssue({ code: 'custom', path: ['tools', i, j < 2 ? (j === 0 ? 'id' : 'name') : 'aliases'], message: `'${label}' noemt ook tool '${other}': een naam of alias hoort bij één tool` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['tools', i, j < 2 ? (j === 0 ? 'id' : 'name') : 'aliases'],
+            message: `'${label}' noemt ook tool '${other}': een naam of alias hoort bij één tool`,
+          });
         } else names.set(key, tool.id);
       });
     });
@@ -85,7 +100,9 @@ export function toolIndex(register: ToolRegister): Map<string, RegisteredTool> {
   let index = indexes.get(register);
   if (!index) {
     index = new Map();
-    for (const tool of register.tools) for (const label of [tool.id, tool.name, ...tool.aliases]) if (compact(label) !== '') index.set(compact(label), tool);
+    for (const tool of register.tools)
+      for (const label of [tool.id, tool.name, ...tool.aliases])
+        if (compact(label) !== '') index.set(compact(label), tool);
     indexes.set(register, index);
   }
   return index;
@@ -101,10 +118,18 @@ const hostingPreference: Record<Hosting, number> = { own: 0, nl: 1, eu: 2, 'non-
  * Contracted tools that allow this data class (and, when asked, only sovereign hosting), best first:
  * the DPIA already covers the task, then own/NL/EU hosting, then the register's order.
  */
-export function alternativesFor(register: ToolRegister, options: { exclude?: string | null; dataClass: DataClass; task: Task; sovereignOnly?: boolean }): RegisteredTool[] {
+export function alternativesFor(
+  register: ToolRegister,
+  options: { exclude?: string | null; dataClass: DataClass; task: Task; sovereignOnly?: boolean },
+): RegisteredTool[] {
   return register.tools
     .map((tool, index) => ({ tool, index }))
-    .filter(({ tool }) => tool.contracted && tool.id !== options.exclude && dataClassRank(tool.maxData) >= dataClassRank(options.dataClass))
+    .filter(
+      ({ tool }) =>
+        tool.contracted &&
+        tool.id !== options.exclude &&
+        dataClassRank(tool.maxData) >= dataClassRank(options.dataClass),
+    )
     .filter(({ tool }) => !options.sovereignOnly || tool.hosting !== 'non-eu')
     .sort(
       (a, b) =>

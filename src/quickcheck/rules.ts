@@ -10,10 +10,15 @@ export const defaultRulesPath = join(srcDir, 'quickcheck', 'content', 'rules.yam
 
 const bilingual = z.strictObject({ nl: z.string().min(1), en: z.string().min(1) });
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'moet bestaan uit kleine letters, cijfers en streepjes');
-const label = z.string().regex(/^[a-z0-9-]+:[a-z0-9-]+$/, "moet de vorm 'soort:waarde' hebben, bijvoorbeeld personal-data:ordinary");
+const label = z
+  .string()
+  .regex(/^[a-z0-9-]+:[a-z0-9-]+$/, "moet de vorm 'soort:waarde' hebben, bijvoorbeeld personal-data:ordinary");
 // YAML reads `true` as a boolean; facts are strings, so both are accepted and compared as text.
 const factValue = z.union([z.string(), z.boolean()]).transform(String);
-const factCondition = z.record(z.string(), z.union([factValue, z.array(factValue).min(1)]).transform((v) => (Array.isArray(v) ? v : [v])));
+const factCondition = z.record(
+  z.string(),
+  z.union([factValue, z.array(factValue).min(1)]).transform((v) => (Array.isArray(v) ? v : [v])),
+);
 const labelCondition = z.strictObject({
   all: z.array(label).default([]),
   any: z.array(label).default([]),
@@ -21,7 +26,14 @@ const labelCondition = z.strictObject({
 });
 
 /** Placeholders a text may use; the evaluator fills them in. */
-export const placeholders = ['tool', 'maxData', 'dataClass', 'alternatives', 'sovereignAlternatives', 'contact'] as const;
+export const placeholders = [
+  'tool',
+  'maxData',
+  'dataClass',
+  'alternatives',
+  'sovereignAlternatives',
+  'contact',
+] as const;
 
 const sourceSchema = z.strictObject({
   kind: z.enum(sourceKindValues),
@@ -35,7 +47,12 @@ const sourceSchema = z.strictObject({
   quote: bilingual.optional(),
 });
 
-const labelRuleSchema = z.strictObject({ id, when: factCondition, unless: factCondition.optional(), set: z.array(label).min(1) });
+const labelRuleSchema = z.strictObject({
+  id,
+  when: factCondition,
+  unless: factCondition.optional(),
+  set: z.array(label).min(1),
+});
 
 const conditionSchema = z.strictObject({ text: bilingual, appliesFrom: id.optional() });
 
@@ -51,12 +68,22 @@ const verdictRuleSchema = z.strictObject({
   sources: z.array(id).min(1, 'elke regel noemt minstens één bron'),
 });
 
-const adviceRuleSchema = z.strictObject({ id, if: labelCondition, text: bilingual, sources: z.array(id).min(1, 'elk advies noemt minstens één bron') });
+const adviceRuleSchema = z.strictObject({
+  id,
+  if: labelCondition,
+  text: bilingual,
+  sources: z.array(id).min(1, 'elk advies noemt minstens één bron'),
+});
 
 const rulesShape = z.strictObject({
   version: z.string().min(1),
   texts: z.strictObject({
-    dataClass: z.strictObject(Object.fromEntries(dataClassValues.map((c) => [c, bilingual])) as Record<(typeof dataClassValues)[number], typeof bilingual>),
+    dataClass: z.strictObject(
+      Object.fromEntries(dataClassValues.map((c) => [c, bilingual])) as Record<
+        (typeof dataClassValues)[number],
+        typeof bilingual
+      >,
+    ),
     noAlternative: bilingual,
     appliesFrom: bilingual,
   }),
@@ -92,7 +119,9 @@ export function rulesSchema(legalDateIds: ReadonlySet<string>) {
           issue([...path, fact], `onbekend feit '${fact}'; kies uit ${Object.keys(factDomains).join(', ')}`);
           continue;
         }
-        for (const v of values) if (!domain.includes(v)) issue([...path, fact], `onbekende waarde '${v}' voor ${fact as FactName}; kies uit ${domain.join(', ')}`);
+        for (const v of values)
+          if (!domain.includes(v))
+            issue([...path, fact], `onbekende waarde '${v}' voor ${fact as FactName}; kies uit ${domain.join(', ')}`);
       }
     };
     rules.labelRules.forEach((rule, i) => {
@@ -118,7 +147,11 @@ export function rulesSchema(legalDateIds: ReadonlySet<string>) {
     const checkPlaceholders = (text: { nl: string; en: string }, path: (string | number)[]) => {
       for (const lang of ['nl', 'en'] as const) {
         for (const m of text[lang].matchAll(/\{([^}]*)\}/g)) {
-          if (!(placeholders as readonly string[]).includes(m[1]!)) issue([...path, lang], `onbekende invulplek {${m[1]}}; kies uit ${placeholders.map((p) => `{${p}}`).join(', ')}`);
+          if (!(placeholders as readonly string[]).includes(m[1]!))
+            issue(
+              [...path, lang],
+              `onbekende invulplek {${m[1]}}; kies uit ${placeholders.map((p) => `{${p}}`).join(', ')}`,
+            );
         }
       }
     };
@@ -128,23 +161,32 @@ export function rulesSchema(legalDateIds: ReadonlySet<string>) {
       const path = ['verdictRules', i];
       unique(rule.id, [...path, 'id']);
       checkLabels(rule.if, [...path, 'if']);
-      if (rule.if.all.length + rule.if.any.length + rule.if.none.length === 0) issue([...path, 'if'], 'een oordeelregel heeft minstens één label nodig');
+      if (rule.if.all.length + rule.if.any.length + rule.if.none.length === 0)
+        issue([...path, 'if'], 'een oordeelregel heeft minstens één label nodig');
       checkSources(rule.sources, [...path, 'sources']);
       checkPlaceholders(rule.reason, [...path, 'reason']);
-      if (rule.verdict === 'consult' && !rule.consult) issue([...path, 'consult'], "een regel met 'consult' zegt met wie je overlegt en welke beoordeling nodig is");
-      if (rule.verdict !== 'consult' && rule.consult) issue([...path, 'consult'], "alleen een regel met 'consult' heeft een 'consult'-deel");
-      if (rule.verdict === 'conditional' && rule.conditions.length === 0) issue([...path, 'conditions'], "een regel met 'conditional' noemt zijn voorwaarden");
+      if (rule.verdict === 'consult' && !rule.consult)
+        issue([...path, 'consult'], "een regel met 'consult' zegt met wie je overlegt en welke beoordeling nodig is");
+      if (rule.verdict !== 'consult' && rule.consult)
+        issue([...path, 'consult'], "alleen een regel met 'consult' heeft een 'consult'-deel");
+      if (rule.verdict === 'conditional' && rule.conditions.length === 0)
+        issue([...path, 'conditions'], "een regel met 'conditional' noemt zijn voorwaarden");
       if (rule.consult) {
         checkPlaceholders(rule.consult.who, [...path, 'consult', 'who']);
         checkPlaceholders(rule.consult.assessment, [...path, 'consult', 'assessment']);
       }
       rule.conditions.forEach((c, j) => {
         checkPlaceholders(c.text, [...path, 'conditions', j, 'text']);
-        if (c.appliesFrom && !legalDateIds.has(c.appliesFrom)) issue([...path, 'conditions', j, 'appliesFrom'], `onbekende datum '${c.appliesFrom}'; data staan in legal-dates.yaml`);
+        if (c.appliesFrom && !legalDateIds.has(c.appliesFrom))
+          issue(
+            [...path, 'conditions', j, 'appliesFrom'],
+            `onbekende datum '${c.appliesFrom}'; data staan in legal-dates.yaml`,
+          );
       });
       if (rule.fallback) {
         fallbacks++;
-        if (rule.verdict !== 'allowed') issue([...path, 'fallback'], "alleen de regel 'allowed' kan de terugvalregel zijn");
+        if (rule.verdict !== 'allowed')
+          issue([...path, 'fallback'], "alleen de regel 'allowed' kan de terugvalregel zijn");
       }
     });
     if (fallbacks > 1) issue(['verdictRules'], 'er is hoogstens één terugvalregel (fallback)');
@@ -163,12 +205,22 @@ export function rulesSchema(legalDateIds: ReadonlySet<string>) {
     // A label nobody reads is a rule that does nothing: probably a typo on one side.
     for (const l of produced) {
       const inExclusive = rules.exclusive.some((g) => g.includes(l));
-      if (!read.has(l) && !inExclusive) issue(['labelRules'], `label '${l}' wordt gezet maar door geen enkele regel gelezen`);
+      if (!read.has(l) && !inExclusive)
+        issue(['labelRules'], `label '${l}' wordt gezet maar door geen enkele regel gelezen`);
     }
     for (const [sourceId, source] of Object.entries(rules.sources)) {
-      if (source.appliesFrom && !legalDateIds.has(source.appliesFrom)) issue(['sources', sourceId, 'appliesFrom'], `onbekende datum '${source.appliesFrom}'; data staan in legal-dates.yaml`);
-      if (source.kind === 'vision' && !/^[a-z0-9-]+$/.test(source.ref)) issue(['sources', sourceId, 'ref'], 'moet een sectie-id van de AI-visie zijn, bijvoorbeeld menselijke-tussenkomst');
-      if (source.kind === 'vision' && !source.quote) issue(['sources', sourceId, 'quote'], 'een bron uit de AI-visie citeert de visie letterlijk');
+      if (source.appliesFrom && !legalDateIds.has(source.appliesFrom))
+        issue(
+          ['sources', sourceId, 'appliesFrom'],
+          `onbekende datum '${source.appliesFrom}'; data staan in legal-dates.yaml`,
+        );
+      if (source.kind === 'vision' && !/^[a-z0-9-]+$/.test(source.ref))
+        issue(
+          ['sources', sourceId, 'ref'],
+          'moet een sectie-id van de AI-visie zijn, bijvoorbeeld menselijke-tussenkomst',
+        );
+      if (source.kind === 'vision' && !source.quote)
+        issue(['sources', sourceId, 'quote'], 'een bron uit de AI-visie citeert de visie letterlijk');
     }
   });
 }

@@ -51,14 +51,36 @@ const namedTool = [
   /\b(?:mag|kan|kun|wil|moet|mogen|kunnen|willen) (?:ik|je|jij|we|wij|u) (.{2,40}?) (?:gebruiken|inzetten|gebruik|toepassen)\b/,
   /\b(?:can|may|could|should) (?:i|we|you) use (.{2,40}?)(?: (?:to|for|in|with|on)\b|$)/,
 ];
-const notATool = new Set(['dit', 'dat', 'het', 'deze', 'die', 'ai', 'een ai', 'een ai tool', 'een tool', 'ai tools', 'it', 'this', 'that', 'an ai', 'ai tool', 'an ai tool', 'a tool', 'kunstmatige intelligentie']);
+const notATool = new Set([
+  'dit',
+  'dat',
+  'het',
+  'deze',
+  'die',
+  'ai',
+  'een ai',
+  'een ai tool',
+  'een tool',
+  'ai tools',
+  'it',
+  'this',
+  'that',
+  'an ai',
+  'ai tool',
+  'an ai tool',
+  'a tool',
+  'kunstmatige intelligentie',
+]);
 
 /**
  * Finds the tool and the task in a sentence, in Dutch or English ("mag ik ChatGPT gebruiken om een brief samen te
  * vatten?" -> chatgpt-free, summarize), so that the bot can prefill the check. Tools by id, name or alias
  * (longest match wins); tasks by the keywords in questions.yaml (its detectOrder decides between several).
  */
-export function findToolAndTask(sentence: string, content: { register: ToolRegister; questions: Questions }): SentenceMatch {
+export function findToolAndTask(
+  sentence: string,
+  content: { register: ToolRegister; questions: Questions },
+): SentenceMatch {
   const text = normalise(sentence);
   const tokens = text.split(' ').filter(Boolean);
   const index = toolIndex(content.register);
@@ -90,7 +112,8 @@ function asWritten(sentence: string, normalisedName: string): string {
   for (let start = 0; start < sentence.length; start++) {
     for (let end = start + 1; end <= Math.min(sentence.length, start + normalisedName.length * 2 + 2); end++) {
       const piece = sentence.slice(start, end);
-      if (normalise(piece) === normalisedName && /^[\p{L}\p{N}]/u.test(piece) && /[\p{L}\p{N}]$/u.test(piece)) return piece;
+      if (normalise(piece) === normalisedName && /^[\p{L}\p{N}]/u.test(piece) && /[\p{L}\p{N}]$/u.test(piece))
+        return piece;
     }
   }
   return words.join(' ');

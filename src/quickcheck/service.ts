@@ -24,7 +24,9 @@ export interface RunCheckInput extends EvaluateOptions {
 export async function runCheck(input: RunCheckInput): Promise<RecordedCheck> {
   const now = input.now ?? new Date();
   const checkCase: CheckCase = { ...input.case, purpose: maskPersonalData(input.case.purpose) };
-  const verdict = publicVerdict(evaluateCase(input.ruleSet, input.register, checkCase, { lang: input.lang, today: now, contact: input.contact }));
+  const verdict = publicVerdict(
+    evaluateCase(input.ruleSet, input.register, checkCase, { lang: input.lang, today: now, contact: input.contact }),
+  );
   const record = await input.records.append({
     who: input.who,
     at: now.toISOString(),

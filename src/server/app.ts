@@ -46,7 +46,11 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     res
       .status(503)
       .type('text/plain; charset=utf-8')
-      .send(lang === 'en' ? 'The tab has not been built yet: run npm run build:tab.' : 'Het tabblad is nog niet gebouwd: voer npm run build:tab uit.');
+      .send(
+        lang === 'en'
+          ? 'The tab has not been built yet: run npm run build:tab.'
+          : 'Het tabblad is nog niet gebouwd: voer npm run build:tab uit.',
+      );
   });
   app.use(notFound);
   app.use(errorHandler(ctx.logger));

@@ -56,7 +56,11 @@ export function identifyCaller(config: Config) {
     }
     const scopes = (payload.scp ?? '').split(' ');
     if (!scopes.includes('access_as_user') || payload.tid !== tenantId || !payload.oid) return next(unauthenticated);
-    req.caller = { pseudonym: pseudonymFor(config.PSEUDONYM_SECRET, `${payload.tid}:${payload.oid}`), tenantId: payload.tid, token };
+    req.caller = {
+      pseudonym: pseudonymFor(config.PSEUDONYM_SECRET, `${payload.tid}:${payload.oid}`),
+      tenantId: payload.tid,
+      token,
+    };
     next();
   };
 }

@@ -8,13 +8,21 @@ export function langOf(req: Request) {
   return preferredLang(req.get('accept-language'));
 }
 
-function send(req: Request, status: number, code: string, message: string, problems?: ApiErrorBody['error']['problems']): ApiErrorBody {
+function send(
+  req: Request,
+  status: number,
+  code: string,
+  message: string,
+  problems?: ApiErrorBody['error']['problems'],
+): ApiErrorBody {
   return { error: { code, message, correlationId: req.correlationId, ...(problems ? { problems } : {}) } };
 }
 
 export const notFound: RequestHandler = (req, res) => {
   const lang = langOf(req);
-  res.status(404).json(send(req, 404, 'not_found', lang === 'en' ? 'This address does not exist.' : 'Dit adres bestaat niet.'));
+  res
+    .status(404)
+    .json(send(req, 404, 'not_found', lang === 'en' ? 'This address does not exist.' : 'Dit adres bestaat niet.'));
 };
 
 /** Turns every error into a JSON body with a correlation id; ours are logged, without request content. */
@@ -28,24 +36,52 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     // body-parser errors carry a status and a type; they are the caller's, not ours.
     const status = typeof err?.status === 'number' ? err.status : 500;
     if (err?.type === 'entity.too.large') {
-      res.status(413).json(send(req, 413, 'too_large', lang === 'en' ? 'The request is too large.' : 'Het verzoek is te groot.'));
+      res
+        .status(413)
+        .json(send(req, 413, 'too_large', lang === 'en' ? 'The request is too large.' : 'Het verzoek is te groot.'));
       return;
     }
     if (err?.type === 'entity.parse.failed') {
-      res.status(400).json(send(req, 400, 'invalid_json', lang === 'en' ? 'The request is not valid JSON.' : 'Het verzoek is geen geldige JSON.'));
+      res
+        .status(400)
+        .json(
+          send(
+            req,
+            400,
+            'invalid_json',
+            lang === 'en' ? 'The request is not valid JSON.' : 'Het verzoek is geen geldige JSON.',
+          ),
+        );
       return;
     }
     if (status >= 400 && status < 500) {
-      res.status(status).json(send(req, status, 'bad_request', lang === 'en' ? 'The request is not valid.' : 'Het verzoek is niet geldig.'));
+      res
+        .status(status)
+        .json(
+          send(req, status, 'bad_request', lang === 'en' ? 'The request is not valid.' : 'Het verzoek is niet geldig.'),
+        );
       return;
     }
-    logger.error({ correlationId: req.correlationId, err: errorForLog(err), method: req.method, route: req.route?.path ?? req.baseUrl }, 'request failed');
+    logger.error(
+      {
+        correlationId: req.correlationId,
+        err: errorForLog(err),
+        method: req.method,
+        route: req.route?.path ?? req.baseUrl,
+      },
+      'request failed',
+    );
     res
       .status(500)
       .json(
-        send(req, 500, 'internal', lang === 'en'
-          ? `Something went wrong on our side. Quote this code when you report it: ${req.correlationId}`
-          : `Er ging bij ons iets mis. Noem deze code als je het meldt: ${req.correlationId}`),
+        send(
+          req,
+          500,
+          'internal',
+          lang === 'en'
+            ? `Something went wrong on our side. Quote this code when you report it: ${req.correlationId}`
+            : `Er ging bij ons iets mis. Noem deze code als je het meldt: ${req.correlationId}`,
+        ),
       );
   };
 }

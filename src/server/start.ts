@@ -33,9 +33,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     // Broken content (vision, rules, register) stops start-up here: close what was opened, then report it.
     const bot = createBotEndpoint({ config, store, logger });
-    const app = createApp({ config, store, logger, bot, version: appVersion, onClose: (fn) => closers.unshift(fn) }, options);
+    const app = createApp(
+      { config, store, logger, bot, version: appVersion, onClose: (fn) => closers.unshift(fn) },
+      options,
+    );
     server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.PORT, options.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));
+      const s = app.listen(config.PORT, options.host ?? '0.0.0.0', (error?: Error) =>
+        error ? reject(error) : resolve(s),
+      );
     });
   } catch (error) {
     for (const close of closers) await close().catch(() => undefined);
@@ -58,7 +63,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         });
         server.closeIdleConnections();
       });
-      for (const close of closers) await close().catch((error: Error) => logger.error({ err: errorForLog(error) }, 'shutdown step failed'));
+      for (const close of closers)
+        await close().catch((error: Error) => logger.error({ err: errorForLog(error) }, 'shutdown step failed'));
       await store.close();
     })());
   return { url: `http://localhost:${port}`, port, server, store, config, stop };

@@ -28,12 +28,32 @@ import { VisionReader } from './views/VisionReader.js';
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
 const useStyles = makeStyles({
-  page: { minHeight: '100vh', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  page: {
+    minHeight: '100vh',
+    padding: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
   // Visible to screen readers only: the page's structure needs this heading, sighted users see the cards.
-  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   nav: { display: 'flex', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalS },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  features: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: tokens.spacingHorizontalL, listStyleType: 'none', padding: 0, margin: 0 },
+  features: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    listStyleType: 'none',
+    padding: 0,
+    margin: 0,
+  },
 });
 
 type Status = 'checking' | 'ok' | 'down';
@@ -65,7 +85,11 @@ export function App() {
 
   return (
     <FluentProvider theme={themes[theme]}>
-      <div className={styles.page} data-theme={theme} data-host={host === undefined ? 'connecting' : host.inTeams ? 'teams' : 'standalone'}>
+      <div
+        className={styles.page}
+        data-theme={theme}
+        data-host={host === undefined ? 'connecting' : host.inTeams ? 'teams' : 'standalone'}
+      >
         <header>
           <Title1 as="h1">{t.title}</Title1>
           <br />
@@ -89,14 +113,18 @@ export function App() {
               <MessageBar intent="info">
                 <MessageBarBody>{t.aiNotice}</MessageBarBody>
               </MessageBar>
-              <h2 className={styles.visuallyHidden}>
-                {lang === 'en' ? 'What AI-wijzer does' : 'Wat AI-wijzer doet'}
-              </h2>
+              <h2 className={styles.visuallyHidden}>{lang === 'en' ? 'What AI-wijzer does' : 'Wat AI-wijzer doet'}</h2>
               <ul className={styles.features} data-testid="features">
                 {t.features.map((f) => (
                   <li key={f.id}>
                     <Card>
-                      <CardHeader header={<Text as="h3" weight="semibold" size={400}>{f.title}</Text>} />
+                      <CardHeader
+                        header={
+                          <Text as="h3" weight="semibold" size={400}>
+                            {f.title}
+                          </Text>
+                        }
+                      />
                       <Body1>{f.text}</Body1>
                     </Card>
                   </li>

@@ -5,7 +5,10 @@ import type { Lang } from './texts.js';
 
 /** A failed API call, with the server's message in the user's language (or ours when the server was unreachable). */
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
@@ -18,7 +21,10 @@ export interface ApiClient {
   vision(): Promise<VisionDocumentView>;
 }
 
-const unreachable = { nl: 'AI-wijzer is nu niet bereikbaar. Probeer het later opnieuw.', en: 'AI-wijzer cannot be reached right now. Please try again later.' };
+const unreachable = {
+  nl: 'AI-wijzer is nu niet bereikbaar. Probeer het later opnieuw.',
+  en: 'AI-wijzer cannot be reached right now. Please try again later.',
+};
 
 /** The tab's one way to call the server: JSON, the user's language, the Teams SSO token when there is one. */
 export function apiClient(lang: Lang, token: () => Promise<string | undefined>): ApiClient {
@@ -37,7 +43,11 @@ export function apiClient(lang: Lang, token: () => Promise<string | undefined>):
     const body: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
       const message = (body as { error?: { message?: string; problems?: { message: string }[] } } | undefined)?.error;
-      throw new ApiError([message?.message, ...(message?.problems?.map((p) => p.message) ?? [])].filter(Boolean).join(' ') || unreachable[lang], res.status);
+      throw new ApiError(
+        [message?.message, ...(message?.problems?.map((p) => p.message) ?? [])].filter(Boolean).join(' ') ||
+          unreachable[lang],
+        res.status,
+      );
     }
     if (!schema) return undefined as z.output<S>;
     const parsed = schema.safeParse(body);

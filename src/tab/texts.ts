@@ -8,10 +8,19 @@ export const texts = {
     loading: 'AI-wijzer wordt geladen…',
     standalone: 'Je gebruikt AI-wijzer buiten Teams.',
     inTeams: 'Verbonden met Microsoft Teams.',
-    aiNotice: 'AI-wijzer is een AI-systeem. Het stuurt standaard niets naar een externe AI-dienst en beslist nooit zelf over mensen.',
+    aiNotice:
+      'AI-wijzer is een AI-systeem. Het stuurt standaard niets naar een externe AI-dienst en beslist nooit zelf over mensen.',
     features: [
-      { id: 'visie', title: 'Vraag het de visie', text: 'Stel een vraag over de AI-visie van de gemeente en krijg een antwoord met de bron.' },
-      { id: 'check', title: 'Mag ik dit gebruiken?', text: 'Doe in een minuut de AI-check voordat je een AI-tool gebruikt.' },
+      {
+        id: 'visie',
+        title: 'Vraag het de visie',
+        text: 'Stel een vraag over de AI-visie van de gemeente en krijg een antwoord met de bron.',
+      },
+      {
+        id: 'check',
+        title: 'Mag ik dit gebruiken?',
+        text: 'Doe in een minuut de AI-check voordat je een AI-tool gebruikt.',
+      },
       { id: 'scan', title: 'Datahygiëne', text: 'Scan de mappen van je team en krijg een score en concreet advies.' },
     ],
     status: 'Status van de app',
@@ -43,9 +52,14 @@ export const texts = {
     loading: 'Loading AI-wijzer…',
     standalone: 'You are using AI-wijzer outside Teams.',
     inTeams: 'Connected to Microsoft Teams.',
-    aiNotice: 'AI-wijzer is an AI system. By default it sends nothing to an external AI service and it never decides about people.',
+    aiNotice:
+      'AI-wijzer is an AI system. By default it sends nothing to an external AI service and it never decides about people.',
     features: [
-      { id: 'visie', title: 'Ask the vision', text: 'Ask a question about the municipal AI vision and get an answer with its source.' },
+      {
+        id: 'visie',
+        title: 'Ask the vision',
+        text: 'Ask a question about the municipal AI vision and get an answer with its source.',
+      },
       { id: 'check', title: 'May I use this?', text: 'Take the one-minute quick check before you use an AI tool.' },
       { id: 'scan', title: 'Data readiness', text: "Scan your team's folders and get a score and concrete advice." },
     ],

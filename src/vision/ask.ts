@@ -29,12 +29,16 @@ const texts = {
   },
   // Suggestions may miss too: they always say who to ask then, as an abstention does.
   suggest: {
-    nl: (contact: string) => `Ik weet niet zeker welk deel van de AI-visie je bedoelt. Kies een van deze onderdelen. Staat je antwoord er niet in, dan kun je terecht bij ${contact}.`,
-    en: (contact: string) => `I am not sure which part of the AI vision you mean. Choose one of these sections. If your answer is not in them, you can take your question to ${contact}.`,
+    nl: (contact: string) =>
+      `Ik weet niet zeker welk deel van de AI-visie je bedoelt. Kies een van deze onderdelen. Staat je antwoord er niet in, dan kun je terecht bij ${contact}.`,
+    en: (contact: string) =>
+      `I am not sure which part of the AI vision you mean. Choose one of these sections. If your answer is not in them, you can take your question to ${contact}.`,
   },
   suggestOne: {
-    nl: (contact: string) => `Ik weet niet zeker of dit het antwoord op je vraag is. Bedoel je dit deel van de AI-visie? Zo niet, dan kun je terecht bij ${contact}.`,
-    en: (contact: string) => `I am not sure this answers your question. Do you mean this part of the AI vision? If not, you can take your question to ${contact}.`,
+    nl: (contact: string) =>
+      `Ik weet niet zeker of dit het antwoord op je vraag is. Bedoel je dit deel van de AI-visie? Zo niet, dan kun je terecht bij ${contact}.`,
+    en: (contact: string) =>
+      `I am not sure this answers your question. Do you mean this part of the AI vision? If not, you can take your question to ${contact}.`,
   },
 } as const;
 
@@ -45,20 +49,43 @@ function citation(passage: Passage, quote: string): AskCitation {
 }
 
 /** A question read and ranked by its words, ready for the outcome; or the outcome already (an intent, no words). */
-type Ranked = { done: AskResult } | { done?: undefined; text: string; language: Lang; index: LanguageIndex; words: AnalyzedWord[]; ranked: RankedSection[] };
+type Ranked =
+  | { done: AskResult }
+  | {
+      done?: undefined;
+      text: string;
+      language: Lang;
+      index: LanguageIndex;
+      words: AnalyzedWord[];
+      ranked: RankedSection[];
+    };
 
 function rankQuestion(vision: VisionIndex, question: string, options: AskOptions): Ranked {
   const text = question.trim();
   const language = options.lang ?? chooseLanguage(vision, text);
   const intent = detectIntent(text);
-  if (intent) return { done: { ...baseOf(vision, text, language), outcome: 'answer', answer: intentAnswer(intent, language, options.contact), citations: [], confidence: 1, intent } };
+  if (intent)
+    return {
+      done: {
+        ...baseOf(vision, text, language),
+        outcome: 'answer',
+        answer: intentAnswer(intent, language, options.contact),
+        citations: [],
+        confidence: 1,
+        intent,
+      },
+    };
   const index = vision.languages[language];
   const words = questionWords(index, text);
-  const ranked = words.length === 0 ? [] : rank(index, words, vision.settings.outcome.unknownWordWeight, vision.settings.ranking.headingMatch);
+  const ranked =
+    words.length === 0
+      ? []
+      : rank(index, words, vision.settings.outcome.unknownWordWeight, vision.settings.ranking.headingMatch);
   return { text, language, index, words, ranked };
 }
 
-const baseOf = (vision: VisionIndex, question: string, language: Lang) => ({ question, language, visionVersion: vision.version, generated: false }) as const;
+const baseOf = (vision: VisionIndex, question: string, language: Lang) =>
+  ({ question, language, visionVersion: vision.version, generated: false }) as const;
 
 /** Whether any ranking could lead to suggestions or an answer: the words decide that, whatever the order. */
 function couldOffer(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>): boolean {
@@ -70,32 +97,57 @@ function couldOffer(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>
 function decide(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>, options: AskOptions): AskResult {
   const { text, language, index, words, ranked } = q;
   const base = baseOf(vision, text, language);
-  const abstain: AskResult = { ...base, outcome: 'abstain', answer: texts.abstain[language](options.contact), citations: [], confidence: 0 };
+  const abstain: AskResult = {
+    ...base,
+    outcome: 'abstain',
+    answer: texts.abstain[language](options.contact),
+    citations: [],
+    confidence: 0,
+  };
   const top = ranked[0];
   if (!top) return abstain;
   const { answer: answerAt, suggest: suggestAt } = vision.settings.outcome;
   const second = ranked[1]?.score ?? 0;
   const margin = (top.score - second) / top.score;
-  const confidence = round(top.coverage * (1 - vision.settings.outcome.marginWeight + vision.settings.outcome.marginWeight * Math.min(1, margin / 0.5)));
+  const confidence = round(
+    top.coverage *
+      (1 - vision.settings.outcome.marginWeight + vision.settings.outcome.marginWeight * Math.min(1, margin / 0.5)),
+  );
 
   // Words the vision never uses weigh more for a direct answer than for suggestions ("welke training voor bhv").
-  const answerCoverage = answerAt.unknownWordWeight === vision.settings.outcome.unknownWordWeight ? top.coverage : coverage(index, words, top.passage, answerAt.unknownWordWeight);
+  const answerCoverage =
+    answerAt.unknownWordWeight === vision.settings.outcome.unknownWordWeight
+      ? top.coverage
+      : coverage(index, words, top.passage, answerAt.unknownWordWeight);
   if (confidence >= answerAt.confidence && answerCoverage >= answerAt.coverage) {
     const quote = selectQuote(index, top.passage, words, vision.settings.quote);
     // A question after an amount or a date is only answered by a quote that holds one (not the question's own).
     if (answersItsType(text, quote)) {
-      return { ...base, outcome: 'answer', answer: quote, citations: [citation(top.passage, quote)], confidence, link: sectionLink(top.passage.section.id) };
+      return {
+        ...base,
+        outcome: 'answer',
+        answer: quote,
+        citations: [citation(top.passage, quote)],
+        confidence,
+        link: sectionLink(top.passage.section.id),
+      };
     }
   }
   if (top.coverage >= suggestAt.coverage && knownShare(index, words) >= suggestAt.knownWords) {
-    const chosen = ranked.filter((r, i) => i === 0 || (r.score >= suggestAt.relativeScore * top.score && r.coverage >= suggestAt.coverage)).slice(0, suggestAt.maxSections);
+    const chosen = ranked
+      .filter((r, i) => i === 0 || (r.score >= suggestAt.relativeScore * top.score && r.coverage >= suggestAt.coverage))
+      .slice(0, suggestAt.maxSections);
     return {
       ...base,
       outcome: 'suggest',
       answer: (chosen.length === 1 ? texts.suggestOne : texts.suggest)[language](options.contact),
       citations: chosen.map((r) => citation(r.passage, selectQuote(index, r.passage, words, vision.settings.quote))),
       confidence: Math.min(confidence, round(answerAt.confidence - 0.001)),
-      suggestions: chosen.map((r) => ({ sectionId: r.passage.section.id, heading: r.passage.section.heading, link: sectionLink(r.passage.section.id) })),
+      suggestions: chosen.map((r) => ({
+        sectionId: r.passage.section.id,
+        heading: r.passage.section.heading,
+        link: sectionLink(r.passage.section.id),
+      })),
     };
   }
   return { ...abstain, confidence: round(Math.min(confidence, top.coverage)) };
@@ -115,12 +167,21 @@ export interface RankingExplanation {
 }
 
 /** For editors improving the alternate questions and the lexicon (`ai-wijzer ask --explain`). */
-export function explainRanking(vision: VisionIndex, question: string, options: { lang?: Lang; top?: number } = {}): RankingExplanation {
+export function explainRanking(
+  vision: VisionIndex,
+  question: string,
+  options: { lang?: Lang; top?: number } = {},
+): RankingExplanation {
   const text = question.trim();
   const language = options.lang ?? chooseLanguage(vision, text);
   const index = vision.languages[language];
   const words = questionWords(index, text);
-  const ranked = rank(index, words, vision.settings.outcome.unknownWordWeight, vision.settings.ranking.headingMatch).slice(0, options.top ?? 5);
+  const ranked = rank(
+    index,
+    words,
+    vision.settings.outcome.unknownWordWeight,
+    vision.settings.ranking.headingMatch,
+  ).slice(0, options.top ?? 5);
   return {
     language,
     words: words.map((w) => ({ word: w.surface, terms: w.terms })),
@@ -153,7 +214,8 @@ export interface AskAsyncOptions extends AskOptions {
 export async function ask(vision: VisionIndex, question: string, options: AskAsyncOptions): Promise<AskResult> {
   const q = rankQuestion(vision, question, options);
   if (q.done) return q.done;
-  if (options.semantic && q.ranked.length > 1 && couldOffer(vision, q)) q.ranked = await reorderByMeaning(vision, q, options.semantic, options.onSemanticFallback);
+  if (options.semantic && q.ranked.length > 1 && couldOffer(vision, q))
+    q.ranked = await reorderByMeaning(vision, q, options.semantic, options.onSemanticFallback);
   const extractive = decide(vision, q, options);
   if (!options.generative || extractive.outcome !== 'answer') return extractive;
   const best = q.ranked.slice(0, 3);
@@ -164,7 +226,9 @@ export async function ask(vision: VisionIndex, question: string, options: AskAsy
     ...extractive,
     answer: generation.text,
     generated: true,
-    citations: generation.cited.map((n) => citation(best[n - 1]!.passage, selectQuote(q.index, best[n - 1]!.passage, q.words, vision.settings.quote))),
+    citations: generation.cited.map((n) =>
+      citation(best[n - 1]!.passage, selectQuote(q.index, best[n - 1]!.passage, q.words, vision.settings.quote)),
+    ),
   };
 }
 

@@ -37,7 +37,9 @@ export class Bm25fIndex {
   ) {
     this.size = docs.length;
     this.lengths = docs.map((doc) => fields.map((f) => doc[f].length));
-    this.averages = fields.map((_, i) => Math.max(1, this.lengths.reduce((sum, l) => sum + l[i]!, 0) / Math.max(1, docs.length)));
+    this.averages = fields.map((_, i) =>
+      Math.max(1, this.lengths.reduce((sum, l) => sum + l[i]!, 0) / Math.max(1, docs.length)),
+    );
     docs.forEach((doc, d) => {
       const tfs = new Map<string, number[]>();
       fields.forEach((field, i) => {

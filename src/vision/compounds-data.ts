@@ -31,12 +31,20 @@ export function loadCompounds(path = compoundsPath): CompoundsData | undefined {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new VisionContentError(compoundsFile, 1, `geen geldige JSON (${(error as Error).message}); voer npm run vision:compounds uit`);
+    throw new VisionContentError(
+      compoundsFile,
+      1,
+      `geen geldige JSON (${(error as Error).message}); voer npm run vision:compounds uit`,
+    );
   }
   const result = compoundsSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new VisionContentError(compoundsFile, 1, `veld '${issue.path.join('.')}': ${issue.message}; voer npm run vision:compounds uit`);
+    throw new VisionContentError(
+      compoundsFile,
+      1,
+      `veld '${issue.path.join('.')}': ${issue.message}; voer npm run vision:compounds uit`,
+    );
   }
   return result.data;
 }
@@ -47,7 +55,10 @@ export function loadCompounds(path = compoundsPath): CompoundsData | undefined {
  * vision's own words, the way a question's words are, and a warning says so: the new version still loads, its new
  * compounds are still found, and the administrator learns that the word-list splits are out of date.
  */
-export function compoundsFor(document: VisionDocument, data: CompoundsData | undefined): { splits: Record<string, string[]>; warning?: ContentWarning } {
+export function compoundsFor(
+  document: VisionDocument,
+  data: CompoundsData | undefined,
+): { splits: Record<string, string[]>; warning?: ContentWarning } {
   const checked = new Set(data?.words);
   const fresh = compoundCandidates(document).filter((w) => !checked.has(w));
   if (data && fresh.length === 0) return { splits: data.splits };

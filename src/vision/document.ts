@@ -88,35 +88,57 @@ export function parseVisionMarkdown(text: string, file: string): VisionDocument 
       const title = withId[1]!.trim();
       const id = withId[2]!.trim();
       if (!title) throw new VisionContentError(file, lineNo, 'kop zonder tekst');
-      if (!sectionId.test(id)) throw new VisionContentError(file, lineNo, `sectie-id '${id}' moet uit kleine letters, cijfers en streepjes bestaan (bijvoorbeeld wat-is-ai)`);
+      if (!sectionId.test(id))
+        throw new VisionContentError(
+          file,
+          lineNo,
+          `sectie-id '${id}' moet uit kleine letters, cijfers en streepjes bestaan (bijvoorbeeld wat-is-ai)`,
+        );
       const earlier = seen.get(id);
-      if (earlier !== undefined) throw new VisionContentError(file, lineNo, `sectie-id '${id}' komt al voor op regel ${earlier}`);
+      if (earlier !== undefined)
+        throw new VisionContentError(file, lineNo, `sectie-id '${id}' komt al voor op regel ${earlier}`);
       seen.set(id, lineNo);
       finish();
       while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
-      const section: VisionSection = { id, heading: title, level, path: stack.map((s) => s.heading), questions: [], examples: [], body: '', line: lineNo };
+      const section: VisionSection = {
+        id,
+        heading: title,
+        level,
+        path: stack.map((s) => s.heading),
+        questions: [],
+        examples: [],
+        body: '',
+        line: lineNo,
+      };
       stack.push({ level, heading: title });
       current = { section, bodyLines: [] };
       i = readQuestions(lines, i + 1, file, section) - 1;
       continue;
     }
     if (raw.trimStart().startsWith('<!--')) {
-      i = skipComment(lines, i, file) ;
+      i = skipComment(lines, i, file);
       continue;
     }
     if (!current) {
-      if (raw.trim() !== '') throw new VisionContentError(file, lineNo, 'tekst vóór de eerste kop: elke tekst hoort onder een kop met {#sectie-id}');
+      if (raw.trim() !== '')
+        throw new VisionContentError(
+          file,
+          lineNo,
+          'tekst vóór de eerste kop: elke tekst hoort onder een kop met {#sectie-id}',
+        );
       continue;
     }
     current.bodyLines.push(raw.trimEnd());
   }
   finish();
-  if (sections.length === 0) throw new VisionContentError(file, bodyStart + 1, 'het bestand heeft geen enkele kop met {#sectie-id}');
+  if (sections.length === 0)
+    throw new VisionContentError(file, bodyStart + 1, 'het bestand heeft geen enkele kop met {#sectie-id}');
   return { file, meta, sections };
 }
 
 function parseFrontMatter(lines: string[], file: string): { meta: VisionMeta; bodyStart: number } {
-  if (lines[0]?.trim() !== '---') throw new VisionContentError(file, 1, 'front matter ontbreekt: het bestand moet beginnen met een regel ---');
+  if (lines[0]?.trim() !== '---')
+    throw new VisionContentError(file, 1, 'front matter ontbreekt: het bestand moet beginnen met een regel ---');
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (end < 0) throw new VisionContentError(file, 1, 'front matter is niet afgesloten met een regel ---');
   const source = lines.slice(1, end).join('\n');
@@ -124,7 +146,11 @@ function parseFrontMatter(lines: string[], file: string): { meta: VisionMeta; bo
   const doc = parseDocument(source, { lineCounter: counter });
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
-    throw new VisionContentError(file, 1 + (error.linePos?.[0]?.line ?? 1), `front matter is geen geldige YAML: ${error.message.split('\n')[0]}`);
+    throw new VisionContentError(
+      file,
+      1 + (error.linePos?.[0]?.line ?? 1),
+      `front matter is geen geldige YAML: ${error.message.split('\n')[0]}`,
+    );
   }
   const result = frontMatterSchema.safeParse(doc.toJS());
   if (!result.success) {
@@ -133,11 +159,23 @@ function parseFrontMatter(lines: string[], file: string): { meta: VisionMeta; bo
     const fieldLine = lines.slice(1, end).findIndex((l) => l.startsWith(`${field}:`));
     const line = fieldLine >= 0 ? fieldLine + 2 : 1;
     const missing = fieldLine < 0 && issue.code === 'invalid_type';
-    throw new VisionContentError(file, line, missing ? `front matter mist het veld '${field}'` : `front matter-veld '${field}': ${issue.message}`);
+    throw new VisionContentError(
+      file,
+      line,
+      missing ? `front matter mist het veld '${field}'` : `front matter-veld '${field}': ${issue.message}`,
+    );
   }
   const fm = result.data;
   return {
-    meta: { id: fm.id, title: fm.title, language: fm.language, version: fm.version, date: fm.date, source: fm.source, ...(fm['translation-of'] ? { translationOf: fm['translation-of'] } : {}) },
+    meta: {
+      id: fm.id,
+      title: fm.title,
+      language: fm.language,
+      version: fm.version,
+      date: fm.date,
+      source: fm.source,
+      ...(fm['translation-of'] ? { translationOf: fm['translation-of'] } : {}),
+    },
     bodyStart: end + 1,
   };
 }
@@ -160,7 +198,12 @@ function readQuestions(lines: string[], start: number, file: string, section: Vi
     const text = j === close ? content.slice(0, content.indexOf('-->')) : content;
     const item = /^-\s+(.+)$/.exec(text.trim());
     if (item) section.questions.push(item[1]!.trim());
-    else if (text.trim() !== '') throw new VisionContentError(file, j + 1, 'in het blok met vragen hoort elke vraag op een eigen regel die begint met "- "');
+    else if (text.trim() !== '')
+      throw new VisionContentError(
+        file,
+        j + 1,
+        'in het blok met vragen hoort elke vraag op een eigen regel die begint met "- "',
+      );
   }
   return close + 1;
 }
@@ -180,14 +223,27 @@ export function checkTranslation(nl: VisionDocument, en: VisionDocument): void {
     const a = nl.sections[i];
     const b = en.sections[i];
     if (a?.id === b?.id) continue;
-    if (!b) throw new VisionContentError(en.file, a!.line, `de vertaling mist sectie '${a!.id}' (regel ${a!.line} in ${nl.file})`);
+    if (!b)
+      throw new VisionContentError(
+        en.file,
+        a!.line,
+        `de vertaling mist sectie '${a!.id}' (regel ${a!.line} in ${nl.file})`,
+      );
     if (!a) throw new VisionContentError(en.file, b.line, `sectie '${b.id}' staat niet in ${nl.file}`);
-    throw new VisionContentError(en.file, b.line, `sectie '${b.id}' wijkt af van ${nl.file}, waar op deze plaats '${a.id}' staat (regel ${a.line})`);
+    throw new VisionContentError(
+      en.file,
+      b.line,
+      `sectie '${b.id}' wijkt af van ${nl.file}, waar op deze plaats '${a.id}' staat (regel ${a.line})`,
+    );
   }
   if (nl.meta.language !== 'nl') throw new VisionContentError(nl.file, 1, "front matter-veld 'language' moet nl zijn");
   if (en.meta.language !== 'en') throw new VisionContentError(en.file, 1, "front matter-veld 'language' moet en zijn");
   if (en.meta.version !== nl.meta.version) {
-    throw new VisionContentError(en.file, 1, `front matter-veld 'version' (${en.meta.version}) moet gelijk zijn aan dat van ${nl.file} (${nl.meta.version})`);
+    throw new VisionContentError(
+      en.file,
+      1,
+      `front matter-veld 'version' (${en.meta.version}) moet gelijk zijn aan dat van ${nl.file} (${nl.meta.version})`,
+    );
   }
   if (!en.meta.translationOf) throw new VisionContentError(en.file, 1, "front matter mist het veld 'translation-of'");
 }

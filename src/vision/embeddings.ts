@@ -66,8 +66,14 @@ export async function embed(texts: string[], options: EmbeddingOptions, call: Em
 }
 
 async function embedBatch(input: string[], options: EmbeddingOptions, timeoutMs: number): Promise<Float32Array[]> {
-  const reply = await postJson(options, '/embeddings', { model: options.model, input, encoding_format: 'float' }, timeoutMs);
-  if (!reply.ok) throw new EmbeddingError(reply.status === 429 ? 'throttled' : reply.reason, reply.status, reply.retryAfterMs);
+  const reply = await postJson(
+    options,
+    '/embeddings',
+    { model: options.model, input, encoding_format: 'float' },
+    timeoutMs,
+  );
+  if (!reply.ok)
+    throw new EmbeddingError(reply.status === 429 ? 'throttled' : reply.reason, reply.status, reply.retryAfterMs);
   const parsed = responseSchema.safeParse(reply.body);
   if (!parsed.success || parsed.data.data.length !== input.length) throw new EmbeddingError('format');
   const ordered = [...parsed.data.data].sort((a, b) => a.index - b.index);

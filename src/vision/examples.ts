@@ -39,13 +39,23 @@ export function addExampleQuestions(document: VisionDocument, contentDir: string
   const path = join(contentDir, name);
   if (!existsSync(path)) return [];
   const data = parseYamlFile(path, examplesSchema);
-  if (data.language !== lang) throw new VisionContentError(name, lineOf(path, ['language']), `taal '${data.language}' hoort niet bij ${document.file} (${lang})`);
+  if (data.language !== lang)
+    throw new VisionContentError(
+      name,
+      lineOf(path, ['language']),
+      `taal '${data.language}' hoort niet bij ${document.file} (${lang})`,
+    );
   const sections = new Map(document.sections.map((s) => [s.id, s]));
   const warnings: ContentWarning[] = [];
   for (const [id, questions] of Object.entries(data.sections)) {
     const section = sections.get(id);
     if (section) section.examples.push(...questions);
-    else warnings.push({ file: name, line: lineOf(path, ['sections', id]), problem: `sectie '${id}' staat niet in ${document.file}; de ${questions.length} voorbeeldvragen ervan tellen niet mee` });
+    else
+      warnings.push({
+        file: name,
+        line: lineOf(path, ['sections', id]),
+        problem: `sectie '${id}' staat niet in ${document.file}; de ${questions.length} voorbeeldvragen ervan tellen niet mee`,
+      });
   }
   return warnings;
 }

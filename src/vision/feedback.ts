@@ -42,7 +42,11 @@ export function unansweredRecord(result: AskResult, storeQuestionText: boolean):
 }
 
 /** The record for a thumbs up or down on an answer. */
-export function feedbackRecord(input: { question?: string; sectionId?: string; helpful: boolean }, storeQuestionText: boolean, visionVersion: string): VisionFeedbackRecord {
+export function feedbackRecord(
+  input: { question?: string; sectionId?: string; helpful: boolean },
+  storeQuestionText: boolean,
+  visionVersion: string,
+): VisionFeedbackRecord {
   return {
     kind: 'feedback',
     helpful: input.helpful,
@@ -53,7 +57,11 @@ export function feedbackRecord(input: { question?: string; sectionId?: string; h
 }
 
 /** The record for a suggested section the asker chose: their question (where allowed) belongs to that section. */
-export function chosenRecord(input: { question?: string; sectionId: string; language?: AskResult['language'] }, storeQuestionText: boolean, visionVersion: string): VisionFeedbackRecord {
+export function chosenRecord(
+  input: { question?: string; sectionId: string; language?: AskResult['language'] },
+  storeQuestionText: boolean,
+  visionVersion: string,
+): VisionFeedbackRecord {
   return {
     kind: 'chosen',
     sectionId: input.sectionId,
@@ -91,14 +99,19 @@ export interface FeedbackSummary {
  * helpful" and most unanswered questions); abstentions, which have no section, come as one group of their own.
  * Questions whose asker chose a section from suggestions are listed with that section, apart: they are labelled.
  */
-export function summariseFeedback(records: StoredVisionFeedback[], headings: ReadonlyMap<string, string>, maxQuestions = 5): FeedbackSummary {
+export function summariseFeedback(
+  records: StoredVisionFeedback[],
+  headings: ReadonlyMap<string, string>,
+  maxQuestions = 5,
+): FeedbackSummary {
   const groups = new Map<string, SectionFeedback>();
   const group = (sectionId: string | undefined) => {
     const key = sectionId ?? '';
     let g = groups.get(key);
     if (!g) {
       g = { suggested: 0, abstained: 0, helpful: 0, notHelpful: 0, chosen: 0, questions: [], chosenQuestions: [] };
-      if (sectionId) Object.assign(g, { sectionId, ...(headings.has(sectionId) ? { heading: headings.get(sectionId) } : {}) });
+      if (sectionId)
+        Object.assign(g, { sectionId, ...(headings.has(sectionId) ? { heading: headings.get(sectionId) } : {}) });
       groups.set(key, g);
     }
     return g;
@@ -107,17 +120,26 @@ export function summariseFeedback(records: StoredVisionFeedback[], headings: Rea
     const g = group(r.sectionId);
     if (r.kind === 'chosen') {
       g.chosen++;
-      if (r.question && g.chosenQuestions.length < maxQuestions && !g.chosenQuestions.includes(r.question)) g.chosenQuestions.push(r.question);
+      if (r.question && g.chosenQuestions.length < maxQuestions && !g.chosenQuestions.includes(r.question))
+        g.chosenQuestions.push(r.question);
       continue;
     }
     if (r.kind === 'unanswered' && r.outcome === 'abstain') g.abstained++;
     else if (r.kind === 'unanswered') g.suggested++;
     else if (r.helpful) g.helpful++;
     else g.notHelpful++;
-    if (r.question && (r.kind === 'unanswered' || r.helpful === false) && g.questions.length < maxQuestions && !g.questions.includes(r.question)) g.questions.push(r.question);
+    if (
+      r.question &&
+      (r.kind === 'unanswered' || r.helpful === false) &&
+      g.questions.length < maxQuestions &&
+      !g.questions.includes(r.question)
+    )
+      g.questions.push(r.question);
   }
   const need = (g: SectionFeedback) => g.notHelpful * 2 + g.suggested + g.abstained;
-  const sections = [...groups.values()].sort((a, b) => need(b) - need(a) || b.helpful - a.helpful || (a.sectionId ?? '').localeCompare(b.sectionId ?? ''));
+  const sections = [...groups.values()].sort(
+    (a, b) => need(b) - need(a) || b.helpful - a.helpful || (a.sectionId ?? '').localeCompare(b.sectionId ?? ''),
+  );
   const oldest = records.at(-1)?.createdAt;
   return { records: records.length, ...(oldest ? { since: oldest } : {}), sections };
 }
@@ -127,8 +149,14 @@ export function summariseFeedback(records: StoredVisionFeedback[], headings: Rea
  * vision, as new example questions (voorbeeldvragen.<taal>.yaml): oldest first, each once, and without those the
  * section already has as alternate or example question. Sections the vision no longer has are left out.
  */
-export function chosenExampleQuestions(records: StoredVisionFeedback[], document: VisionDocument): Record<string, string[]> {
-  const key = (q: string) => fold(q).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+export function chosenExampleQuestions(
+  records: StoredVisionFeedback[],
+  document: VisionDocument,
+): Record<string, string[]> {
+  const key = (q: string) =>
+    fold(q)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const sections = new Map(document.sections.map((s) => [s.id, new Set([...s.questions, ...s.examples].map(key))]));
   const result: Record<string, string[]> = {};
   for (const r of [...records].reverse()) {

@@ -15,9 +15,13 @@ export interface SourcePassage {
   text: string;
 }
 
-export type Generation = { ok: true; text: string; cited: number[] } | { ok: false; reason: 'endpoint' | 'timeout' | 'format' | 'citation' | 'unsupported-fact' };
+export type Generation =
+  | { ok: true; text: string; cited: number[] }
+  | { ok: false; reason: 'endpoint' | 'timeout' | 'format' | 'citation' | 'unsupported-fact' };
 
-const completionSchema = z.object({ choices: z.array(z.object({ message: z.object({ content: z.string().min(1) }) })).min(1) });
+const completionSchema = z.object({
+  choices: z.array(z.object({ message: z.object({ content: z.string().min(1) }) })).min(1),
+});
 
 const instructions: Record<Lang, string> = {
   nl: 'Je beantwoordt vragen van medewerkers van de gemeente Groningen over de AI-visie. Gebruik uitsluitend de genummerde passages hieronder. Antwoord in het Nederlands in hoogstens drie zinnen en zet na elke bewering het nummer van de passage tussen blokhaken, bijvoorbeeld [1]. Noem geen getallen, namen of feiten die niet in de passages staan.',
@@ -29,7 +33,12 @@ const instructions: Record<Lang, string> = {
  * one of the passages, every number and every name must occur in them. Anything else is a rejection, and the
  * caller keeps the extractive answer.
  */
-export async function generateAnswer(question: string, lang: Lang, passages: SourcePassage[], options: GenerativeOptions): Promise<Generation> {
+export async function generateAnswer(
+  question: string,
+  lang: Lang,
+  passages: SourcePassage[],
+  options: GenerativeOptions,
+): Promise<Generation> {
   const sources = passages.map((p, i) => `[${i + 1}] ${p.heading}\n${p.text}`).join('\n\n');
   const reply = await postJson(
     options,
@@ -50,7 +59,8 @@ export async function generateAnswer(question: string, lang: Lang, passages: Sou
   const text = parsed.data.choices[0]!.message.content.trim();
   const cited = [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
   if (cited.length === 0 || cited.some((n) => n < 1 || n > passages.length)) return { ok: false, reason: 'citation' };
-  if (!factsSupported(text.replace(/\[\d+\]/g, ' '), `${question}\n${sources}`)) return { ok: false, reason: 'unsupported-fact' };
+  if (!factsSupported(text.replace(/\[\d+\]/g, ' '), `${question}\n${sources}`))
+    return { ok: false, reason: 'unsupported-fact' };
   return { ok: true, text, cited: [...new Set(cited)] };
 }
 

@@ -7,24 +7,63 @@ import type { GenerativeOptions } from './generative.js';
 import type { SemanticOptions } from './semantic.js';
 import { loadVision, type VisionIndex } from './vision-index.js';
 
-export { loadVision, readVisionDocuments, defaultContentDir, type VisionIndex, type LoadVisionOptions } from './vision-index.js';
-export { ask, askExtractive, explainRanking, sectionLink, type AskOptions, type AskAsyncOptions, type AskResult, type RankingExplanation } from './ask.js';
+export {
+  loadVision,
+  readVisionDocuments,
+  defaultContentDir,
+  type VisionIndex,
+  type LoadVisionOptions,
+} from './vision-index.js';
+export {
+  ask,
+  askExtractive,
+  explainRanking,
+  sectionLink,
+  type AskOptions,
+  type AskAsyncOptions,
+  type AskResult,
+  type RankingExplanation,
+} from './ask.js';
 export type { GenerativeOptions } from './generative.js';
 export { semanticIndex, type SemanticOptions, type SemanticReadiness } from './semantic.js';
 export type { EmbeddingFailure } from './embeddings.js';
-export { unansweredRecord, feedbackRecord, chosenRecord, summariseFeedback, chosenExampleQuestions, type VisionFeedbackStore, type VisionFeedbackRecord, type StoredVisionFeedback, type FeedbackSummary, type SectionFeedback } from './feedback.js';
+export {
+  unansweredRecord,
+  feedbackRecord,
+  chosenRecord,
+  summariseFeedback,
+  chosenExampleQuestions,
+  type VisionFeedbackStore,
+  type VisionFeedbackRecord,
+  type StoredVisionFeedback,
+  type FeedbackSummary,
+  type SectionFeedback,
+} from './feedback.js';
 export { VisionContentError } from './document.js';
 export { examplesSchema, type ContentWarning } from './examples.js';
 export { detectLanguage } from './language.js';
 export { detectIntent, type Intent } from './intents.js';
 
 /** The generative options from configuration, or undefined (the default: extractive only). */
-export function generativeFromConfig(config: Pick<Config, 'GENERATIVE_BASE_URL' | 'GENERATIVE_MODEL' | 'GENERATIVE_API_KEY'>): GenerativeOptions | undefined {
+export function generativeFromConfig(
+  config: Pick<Config, 'GENERATIVE_BASE_URL' | 'GENERATIVE_MODEL' | 'GENERATIVE_API_KEY'>,
+): GenerativeOptions | undefined {
   if (!config.GENERATIVE_BASE_URL || !config.GENERATIVE_MODEL) return undefined;
-  return { baseUrl: config.GENERATIVE_BASE_URL, model: config.GENERATIVE_MODEL, ...(config.GENERATIVE_API_KEY ? { apiKey: config.GENERATIVE_API_KEY } : {}) };
+  return {
+    baseUrl: config.GENERATIVE_BASE_URL,
+    model: config.GENERATIVE_MODEL,
+    ...(config.GENERATIVE_API_KEY ? { apiKey: config.GENERATIVE_API_KEY } : {}),
+  };
 }
 
-type EmbeddingsConfig = Pick<Config, 'EMBEDDINGS_BASE_URL' | 'EMBEDDINGS_MODEL' | 'EMBEDDINGS_API_KEY' | 'EMBEDDINGS_QUERY_PREFIX' | 'EMBEDDINGS_PASSAGE_PREFIX'>;
+type EmbeddingsConfig = Pick<
+  Config,
+  | 'EMBEDDINGS_BASE_URL'
+  | 'EMBEDDINGS_MODEL'
+  | 'EMBEDDINGS_API_KEY'
+  | 'EMBEDDINGS_QUERY_PREFIX'
+  | 'EMBEDDINGS_PASSAGE_PREFIX'
+>;
 const semanticOptions = new Map<string, SemanticOptions>();
 
 /**

@@ -4,21 +4,42 @@ import { fold } from './analysis/fold.js';
 export type Intent = 'greeting' | 'thanks' | 'about' | 'human';
 
 // What a person may take AI-wijzer for: "ben je een mens", "praat ik met een robot", "are you a bot".
-const beings = '(een |a |an )?(echte )?(mens|persoon|medewerker|robot|bot|chatbot|computer|machine|ai|human|person|real person)';
+const beings =
+  '(een |a |an )?(echte )?(mens|persoon|medewerker|robot|bot|chatbot|computer|machine|ai|human|person|real person)';
 // Whole-message patterns on folded text: a question that merely starts with "hoi" is still searched.
 const patterns: [Intent, RegExp][] = [
-  ['greeting', /^(hoi|hallo|hey|hee|hi|hello|dag|goede(morgen|middag|navond)|good (morning|afternoon|evening)|moi|moin)( (daar|there|ai-wijzer|allemaal))?$/],
-  ['thanks', /^((heel )?(erg )?(hartelijk |hartstikke )?(bedankt|dank( je| u)?( wel)?|dankjewel|dankuwel|thanks|thank you|thx|top|super|fijn)( (voor (je|het|uw) (antwoord|hulp)|for (your|the) (help|answer)))?)$/],
-  ['about', /^(wie (ben|bent) (je|jij|u)|wat (ben|bent) (je|jij|u)|wat (kun|kan|kunt) (je|jij|u)( (voor mij )?(doen)?)?|wat doe (je|jij)|help|hulp|wat is ai-wijzer|who are you|what are you|what can you do|what do you do|what is ai-wijzer)$/],
+  [
+    'greeting',
+    /^(hoi|hallo|hey|hee|hi|hello|dag|goede(morgen|middag|navond)|good (morning|afternoon|evening)|moi|moin)( (daar|there|ai-wijzer|allemaal))?$/,
+  ],
+  [
+    'thanks',
+    /^((heel )?(erg )?(hartelijk |hartstikke )?(bedankt|dank( je| u)?( wel)?|dankjewel|dankuwel|thanks|thank you|thx|top|super|fijn)( (voor (je|het|uw) (antwoord|hulp)|for (your|the) (help|answer)))?)$/,
+  ],
+  [
+    'about',
+    /^(wie (ben|bent) (je|jij|u)|wat (ben|bent) (je|jij|u)|wat (kun|kan|kunt) (je|jij|u)( (voor mij )?(doen)?)?|wat doe (je|jij)|help|hulp|wat is ai-wijzer|who are you|what are you|what can you do|what do you do|what is ai-wijzer)$/,
+  ],
   // AI Act article 50: asked whether it is a person, it says it is an AI system.
-  ['about', new RegExp(`^((ben|bent) (je|jij|u)( wel)?( echt)?|praat ik( nu)?( hier)? met|is dit|are you|am i (talking|speaking|chatting) (to|with)|is this)( really)? ${beings}$`)],
+  [
+    'about',
+    new RegExp(
+      `^((ben|bent) (je|jij|u)( wel)?( echt)?|praat ik( nu)?( hier)? met|is dit|are you|am i (talking|speaking|chatting) (to|with)|is this)( really)? ${beings}$`,
+    ),
+  ],
   // Asked for a person: the AI-system statement and who to turn to.
-  ['human', /^((kan|mag) ik( ook)?( even)?( met)? (een )?(mens|medewerker|persoon|iemand)( spreken| praten| bellen)|ik wil( graag)?( met)? (een )?(mens|medewerker|persoon|iemand)( spreken| praten)|(can|may|could) i (talk|speak) (to|with) (a )?(human|person|someone|real person)|i (want|would like|d like) to (talk|speak) (to|with) (a )?(human|person|someone|real person))$/],
+  [
+    'human',
+    /^((kan|mag) ik( ook)?( even)?( met)? (een )?(mens|medewerker|persoon|iemand)( spreken| praten| bellen)|ik wil( graag)?( met)? (een )?(mens|medewerker|persoon|iemand)( spreken| praten)|(can|may|could) i (talk|speak) (to|with) (a )?(human|person|someone|real person)|i (want|would like|d like) to (talk|speak) (to|with) (a )?(human|person|someone|real person))$/,
+  ],
 ];
 
 /** A conversational message handled without search, or undefined when the message is a question to search. */
 export function detectIntent(text: string): Intent | undefined {
-  const folded = fold(text).replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const folded = fold(text)
+    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   for (const [intent, pattern] of patterns) if (pattern.test(folded)) return intent;
   return undefined;
 }

@@ -6,9 +6,80 @@ import { tokenize } from './analysis/tokenize.js';
 import type { LanguageIndex, VisionIndex } from './vision-index.js';
 
 // Words that occur in both lists, or in both languages ("in", "is", "over", "be" ...) decide nothing.
-const dutch = new Set([...dutchStopwords, 'mag', 'ik', 'wat', 'hoe', 'welke', 'waarom', 'wanneer', 'gemeente', 'gebruiken', 'zegt', 'visie', 'mijn', 'bij', 'voor', 'het', 'een', 'hallo', 'hoi', 'dank', 'bedankt', 'goedemorgen', 'goedemiddag', 'wie', 'ben', 'jij', 'kun', 'je']);
-const english = new Set([...englishStopwords, 'municipality', 'use', 'does', 'say', 'vision', 'hello', 'hi', 'thanks', 'thank', 'you', 'who', 'can', 'what', 'how', 'why', 'when', 'my', 'data', 'staff', 'tool', 'tools', 'allowed', 'good', 'morning']);
-for (const shared of ['in', 'is', 'over', 'me', 'we', 'had', 'was', 'die', 'of', 'an', 'door', 'data', 'tool', 'tools', 'hi']) {
+const dutch = new Set([
+  ...dutchStopwords,
+  'mag',
+  'ik',
+  'wat',
+  'hoe',
+  'welke',
+  'waarom',
+  'wanneer',
+  'gemeente',
+  'gebruiken',
+  'zegt',
+  'visie',
+  'mijn',
+  'bij',
+  'voor',
+  'het',
+  'een',
+  'hallo',
+  'hoi',
+  'dank',
+  'bedankt',
+  'goedemorgen',
+  'goedemiddag',
+  'wie',
+  'ben',
+  'jij',
+  'kun',
+  'je',
+]);
+const english = new Set([
+  ...englishStopwords,
+  'municipality',
+  'use',
+  'does',
+  'say',
+  'vision',
+  'hello',
+  'hi',
+  'thanks',
+  'thank',
+  'you',
+  'who',
+  'can',
+  'what',
+  'how',
+  'why',
+  'when',
+  'my',
+  'data',
+  'staff',
+  'tool',
+  'tools',
+  'allowed',
+  'good',
+  'morning',
+]);
+for (const shared of [
+  'in',
+  'is',
+  'over',
+  'me',
+  'we',
+  'had',
+  'was',
+  'die',
+  'of',
+  'an',
+  'door',
+  'data',
+  'tool',
+  'tools',
+  'hi',
+]) {
   dutch.delete(shared);
   english.delete(shared);
 }

@@ -13,21 +13,40 @@ export interface EndpointOptions {
 
 export type EndpointReply =
   | { ok: true; body: unknown }
-  | { ok: false; reason: 'endpoint' | 'timeout'; status?: number; /** From Retry-After, on 429. */ retryAfterMs?: number };
+  | {
+      ok: false;
+      reason: 'endpoint' | 'timeout';
+      status?: number;
+      /** From Retry-After, on 429. */ retryAfterMs?: number;
+    };
 
 /** POSTs JSON to baseUrl + path and reads the JSON reply, within timeoutMs; never throws. */
-export async function postJson(options: EndpointOptions, path: string, payload: unknown, timeoutMs: number): Promise<EndpointReply> {
+export async function postJson(
+  options: EndpointOptions,
+  path: string,
+  payload: unknown,
+  timeoutMs: number,
+): Promise<EndpointReply> {
   const doFetch = options.fetch ?? (globalThis.fetch as unknown as EndpointFetch);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const response = await doFetch(`${options.baseUrl.replace(/\/+$/, '')}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
+      },
       body: JSON.stringify(payload),
       signal: controller.signal,
     });
-    if (response.status === 429) return { ok: false, reason: 'endpoint', status: 429, retryAfterMs: retryAfter(response.headers.get('retry-after')) };
+    if (response.status === 429)
+      return {
+        ok: false,
+        reason: 'endpoint',
+        status: 429,
+        retryAfterMs: retryAfter(response.headers.get('retry-after')),
+      };
     if (!response.ok) return { ok: false, reason: 'endpoint', status: response.status };
     return { ok: true, body: await response.json() };
   } catch {

@@ -60,7 +60,12 @@ export function sentences(body: string): Sentence[] {
 }
 
 /** One to three consecutive sentences of one paragraph: the ones that share most of the question's terms. */
-export function selectQuote(index: LanguageIndex, passage: Passage, words: AnalyzedWord[], limits: VisionSettings['quote']): string {
+export function selectQuote(
+  index: LanguageIndex,
+  passage: Passage,
+  words: AnalyzedWord[],
+  limits: VisionSettings['quote'],
+): string {
   const { maxSentences, maxChars } = limits;
   const query = new Set(words.flatMap((w) => w.terms));
   const body = passage.section.body;

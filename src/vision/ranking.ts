@@ -23,13 +23,19 @@ export function coverage(index: LanguageIndex, words: AnalyzedWord[], passage: P
     const weight = Math.max(...own.map((t) => (index.bm25.has(t) ? index.bm25.idf(t) : unknownWeight * index.maxIdf)));
     total += weight;
     if (own.some((t) => passage.terms.has(t))) matched += weight;
-    else if (word.parts.length > 0) matched += (weight * word.parts.filter((p) => passage.terms.has(p)).length) / word.parts.length;
+    else if (word.parts.length > 0)
+      matched += (weight * word.parts.filter((p) => passage.terms.has(p)).length) / word.parts.length;
   }
   return total === 0 ? 0 : matched / total;
 }
 
 /** The passages that match a question, best first, with the share of the question each covers. */
-export function rank(index: LanguageIndex, words: AnalyzedWord[], unknownWeight = 1, headingMatch = 1): RankedSection[] {
+export function rank(
+  index: LanguageIndex,
+  words: AnalyzedWord[],
+  unknownWeight = 1,
+  headingMatch = 1,
+): RankedSection[] {
   const hits: Hit[] = index.bm25.search(words.flatMap((w) => w.terms));
   const key = topicKey(words);
   return hits

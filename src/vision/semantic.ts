@@ -63,7 +63,8 @@ export class SemanticIndex {
     const state = this.state;
     if (state.kind === 'ready') return Promise.resolve({ ok: true, texts: state.texts });
     if (state.kind === 'loading') return state.done;
-    if (state.kind === 'failed' && this.now() - state.at < retryAfterFailureMs) return Promise.resolve({ ok: false, reason: state.reason });
+    if (state.kind === 'failed' && this.now() - state.at < retryAfterFailureMs)
+      return Promise.resolve({ ok: false, reason: state.reason });
     const done = this.load().then(
       (languages): SemanticReadiness => {
         const texts = languages.nl.vectors.length + languages.en.vectors.length;
@@ -118,7 +119,12 @@ export function semanticIndex(vision: VisionIndex, options: SemanticOptions): Se
 }
 
 /** How close the question is to each passage (the best of its texts), by cosine; index as LanguageIndex.passages. */
-export async function passageSimilarities(question: string, vectors: LanguageVectors, passages: number, options: SemanticOptions): Promise<Float64Array> {
+export async function passageSimilarities(
+  question: string,
+  vectors: LanguageVectors,
+  passages: number,
+  options: SemanticOptions,
+): Promise<Float64Array> {
   const [query] = await embed([`${options.queryPrefix ?? ''}${question}`], options);
   if (!query || query.length !== vectors.vectors[0]?.length) throw new EmbeddingError('format');
   const best = new Float64Array(passages).fill(-1);
@@ -134,13 +140,21 @@ export async function passageSimilarities(question: string, vectors: LanguageVec
  * plus weight times the closeness in meaning relative to the closest and farthest section. Coverage stays that of
  * the words, so the outcome thresholds keep their meaning.
  */
-export function fuse(ranked: RankedSection[], similarity: Float64Array, passages: LanguageIndex['passages'], weight: number): RankedSection[] {
+export function fuse(
+  ranked: RankedSection[],
+  similarity: Float64Array,
+  passages: LanguageIndex['passages'],
+  weight: number,
+): RankedSection[] {
   const top = ranked[0]?.score ?? 0;
   if (top <= 0) return ranked;
   const values = [...similarity];
   const [low, high] = [Math.min(...values), Math.max(...values)];
   const spread = high - low || 1;
   return ranked
-    .map((r) => ({ ...r, score: (1 - weight) * (r.score / top) + (weight * (similarity[passages.indexOf(r.passage)]! - low)) / spread }))
+    .map((r) => ({
+      ...r,
+      score: (1 - weight) * (r.score / top) + (weight * (similarity[passages.indexOf(r.passage)]! - low)) / spread,
+    }))
     .sort((a, b) => b.score - a.score);
 }

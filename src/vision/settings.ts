@@ -30,7 +30,14 @@ const settingsSchema = z
          */
         answer: z.object({ confidence: unit, coverage: unit, unknownWordWeight: unit }).strict(),
         /** knownWords: the least share of a question's content words the vision uses, for any section to be offered. */
-        suggest: z.object({ coverage: unit, knownWords: unit, maxSections: z.number().int().min(1).max(3), relativeScore: unit }).strict(),
+        suggest: z
+          .object({
+            coverage: unit,
+            knownWords: unit,
+            maxSections: z.number().int().min(1).max(3),
+            relativeScore: unit,
+          })
+          .strict(),
       })
       .strict(),
     /** The optional semantic mode: the share of the order that comes from meaning rather than words. */

@@ -5,7 +5,13 @@ import { srcDir } from '../paths.js';
 import { Analyzer, type AnalyzedWord } from './analysis/analyzer.js';
 import { Bm25fIndex, type FieldTerms } from './bm25f.js';
 import { compoundsFor, loadCompounds } from './compounds-data.js';
-import { checkTranslation, parseVisionMarkdown, VisionContentError, type VisionDocument, type VisionSection } from './document.js';
+import {
+  checkTranslation,
+  parseVisionMarkdown,
+  VisionContentError,
+  type VisionDocument,
+  type VisionSection,
+} from './document.js';
 import { addExampleQuestions, type ContentWarning } from './examples.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { sentences, type Sentence } from './quotes.js';
@@ -26,10 +32,12 @@ export interface Passage {
  * "Wat is kunstmatige intelligentie?" and the heading "Wat is AI" both come to "=ai".
  */
 export function topicKey(words: AnalyzedWord[]): string {
-  const keys = new Set(words.map((w) => {
-    const groups = w.terms.filter((t) => t.startsWith('='));
-    return groups.length > 0 ? groups.sort().join('+') : w.stem;
-  }));
+  const keys = new Set(
+    words.map((w) => {
+      const groups = w.terms.filter((t) => t.startsWith('='));
+      return groups.length > 0 ? groups.sort().join('+') : w.stem;
+    }),
+  );
   return [...keys].sort().join(' ');
 }
 
@@ -64,7 +72,9 @@ export interface LoadVisionOptions {
 
 export const defaultContentDir = join(srcDir, 'vision', 'content');
 
-export function readVisionDocuments(contentDir = defaultContentDir): Record<Lang, VisionDocument> & { warnings: ContentWarning[] } {
+export function readVisionDocuments(
+  contentDir = defaultContentDir,
+): Record<Lang, VisionDocument> & { warnings: ContentWarning[] } {
   const read = (name: string) => {
     let text: string;
     try {
@@ -89,8 +99,16 @@ export function loadVision(options: LoadVisionOptions = {}): VisionIndex {
   // Splits given by the caller are used as they are; otherwise the precomputed ones, made good where they are stale.
   const computed = options.compounds ? { splits: options.compounds } : compoundsFor(documents.nl, loadCompounds());
   const warnings = computed.warning ? [...documents.warnings, computed.warning] : documents.warnings;
-  const build = (lang: Lang): LanguageIndex => buildLanguageIndex(documents[lang], new Analyzer(lang, lexicon, lang === 'nl' ? computed.splits : {}), settings);
-  return { warnings, version: documents.nl.meta.version, date: documents.nl.meta.date, title: documents.nl.meta.title, settings, languages: { nl: build('nl'), en: build('en') } };
+  const build = (lang: Lang): LanguageIndex =>
+    buildLanguageIndex(documents[lang], new Analyzer(lang, lexicon, lang === 'nl' ? computed.splits : {}), settings);
+  return {
+    warnings,
+    version: documents.nl.meta.version,
+    date: documents.nl.meta.date,
+    title: documents.nl.meta.title,
+    settings,
+    languages: { nl: build('nl'), en: build('en') },
+  };
 }
 
 function buildLanguageIndex(document: VisionDocument, analyzer: Analyzer, settings: VisionSettings): LanguageIndex {
@@ -104,7 +122,10 @@ function buildLanguageIndex(document: VisionDocument, analyzer: Analyzer, settin
     const questionWords = analyzer.words(section.questions.join('\n'));
     const exampleWords = analyzer.words(section.examples.join('\n'));
     // The body is analysed sentence by sentence, once: its terms are those of its sentences.
-    const bodySentences = sentences(section.body).map((s) => ({ ...s, words: analyzer.words(section.body.slice(s.start, s.end)) }));
+    const bodySentences = sentences(section.body).map((s) => ({
+      ...s,
+      words: analyzer.words(section.body.slice(s.start, s.end)),
+    }));
     const bodyWords = bodySentences.flatMap((s) => s.words);
     for (const w of [...headingWords, ...questionWords, ...exampleWords, ...bodyWords]) vocabulary.add(w.surface);
     const fieldTerms: FieldTerms = {
@@ -118,7 +139,12 @@ function buildLanguageIndex(document: VisionDocument, analyzer: Analyzer, settin
       section,
       headingKey: topicKey(analyzer.words(section.heading)),
       terms: new Set([...fieldTerms.heading, ...fieldTerms.questions, ...fieldTerms.examples, ...fieldTerms.body]),
-      sentences: bodySentences.map(({ start, end, block, words }) => ({ start, end, block, terms: new Set(words.flatMap((w) => w.terms)) })),
+      sentences: bodySentences.map(({ start, end, block, words }) => ({
+        start,
+        end,
+        block,
+        terms: new Set(words.flatMap((w) => w.terms)),
+      })),
     });
   }
   analyzer.useVocabulary(vocabulary);

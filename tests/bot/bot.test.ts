@@ -17,7 +17,10 @@ const personal = (extra: Partial<Activity>): Partial<Activity> => ({
 describe('AiWijzerBot', () => {
   it('welcomes in Dutch once per conversation when the app is installed', async () => {
     const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()));
-    const install = personal({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'bot', name: 'AI-wijzer' }] });
+    const install = personal({
+      type: ActivityTypes.ConversationUpdate,
+      membersAdded: [{ id: 'bot', name: 'AI-wijzer' }],
+    });
     const replies: string[] = [];
     const adapter = new TestAdapter(async (context) => {
       await bot.run(context);
@@ -28,9 +31,12 @@ describe('AiWijzerBot', () => {
     await adapter.send(install).assertReply((a) => {
       replies.push(a.text ?? '');
     });
-    await adapter.send(install).send('help').assertReply((a) => {
-      replies.push(a.text ?? '');
-    });
+    await adapter
+      .send(install)
+      .send('help')
+      .assertReply((a) => {
+        replies.push(a.text ?? '');
+      });
     expect(replies[0]).toContain('Welkom bij **AI-wijzer**');
     expect(replies[0]).toContain('Ik ben een AI-assistent, geen mens');
     // The second install was silent: the next reply is the answer to "help".
@@ -45,7 +51,10 @@ describe('AiWijzerBot', () => {
       recipient: { id: 'bot', name: 'AI-wijzer' },
       membersAdded: [{ id: 'user-2', name: 'Nieuwe collega' }],
     };
-    await adapterFor(bot).send(join).send('help').assertReply((a) => expect(a.text).toContain('Dit kan ik voor je doen'));
+    await adapterFor(bot)
+      .send(join)
+      .send('help')
+      .assertReply((a) => expect(a.text).toContain('Dit kan ik voor je doen'));
   });
 
   it('answers help in Dutch, also with a mention and punctuation, and in English for an English client', async () => {
@@ -68,7 +77,10 @@ describe('AiWijzerBot', () => {
 describe('AiWijzerBot answering from the AI vision', () => {
   const contact = 'het AI-team (ai@groningen.nl)';
   const vision = sharedVision();
-  const capabilities = { askVision: (q: string) => ask(vision, q, { contact }), publicUrl: 'https://ai-wijzer.groningen.nl' };
+  const capabilities = {
+    askVision: (q: string) => ask(vision, q, { contact }),
+    publicUrl: 'https://ai-wijzer.groningen.nl',
+  };
 
   it('gives the same answer as the domain function, with its source and a link into the tab', async () => {
     const question = 'Wat verstaat de gemeente onder kunstmatige intelligentie?';
@@ -98,8 +110,15 @@ describe('AiWijzerBot answering from the AI vision', () => {
 
   it('labels generated text as AI-generated for Teams', async () => {
     const generated: AskResponse = {
-      question: 'q', language: 'nl', outcome: 'answer', answer: 'Een samenvatting [1].', generated: true, confidence: 0.8, visionVersion: 'v',
-      citations: [{ sectionId: 'privacy', heading: 'Privacy', quote: 'x' }], link: '/tab/#visie/privacy',
+      question: 'q',
+      language: 'nl',
+      outcome: 'answer',
+      answer: 'Een samenvatting [1].',
+      generated: true,
+      confidence: 0.8,
+      visionVersion: 'v',
+      citations: [{ sectionId: 'privacy', heading: 'Privacy', quote: 'x' }],
+      link: '/tab/#visie/privacy',
     };
     const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()), { askVision: async () => generated });
     await adapterFor(bot)

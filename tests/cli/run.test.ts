@@ -50,10 +50,14 @@ describe('the ai-wijzer CLI', () => {
 
   it('serves as a process, prints its URLs and stops cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'aiw-serve-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(rootDir, 'src/cli/main.ts'), 'serve', '--port', '0'], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(rootDir, 'src/cli/main.ts'), 'serve', '--port', '0'],
+      {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stderr.on('data', (c) => (output += c));
     const url = await new Promise<string>((resolve, reject) => {

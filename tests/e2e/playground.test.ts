@@ -22,7 +22,9 @@ describe('the bot through the Microsoft 365 Agents Playground', () => {
     // The state is saved when the turn ends, just after the reply went out.
     let state: { key: string; value: { greeted?: boolean } } | undefined;
     for (let i = 0; i < 50 && !state; i++) {
-      const rows = await server.store.query<{ key: string; value: { greeted?: boolean } }>('select key, value from bot_state');
+      const rows = await server.store.query<{ key: string; value: { greeted?: boolean } }>(
+        'select key, value from bot_state',
+      );
       state = rows.find((r) => r.key.includes(playground.personalChatId));
       if (!state) await new Promise((r) => setTimeout(r, 100));
     }
@@ -42,11 +44,15 @@ describe('the bot through the Microsoft 365 Agents Playground', () => {
     const expected = await ask(sharedVision(), question, { contact: server.config.PRIVACY_CONTACT });
     const reply = await playground.say(question);
     expect(reply.text).toContain(expected.answer);
-    const before = await server.store.query<{ n: number | string }>("select count(*) as n from vision_feedback where kind = 'unanswered'");
+    const before = await server.store.query<{ n: number | string }>(
+      "select count(*) as n from vision_feedback where kind = 'unanswered'",
+    );
     const parking = await playground.say('Hoe vraag ik een parkeervergunning aan?');
     expect(parking.text).toContain('Dat staat niet in de AI-visie');
     // Kept for the AI team as the tab's questions are: the fact and the outcome, no text (not allowed by default).
-    const rows = await server.store.query<{ outcome: string; question: string | null }>("select outcome, question from vision_feedback where kind = 'unanswered' order by id");
+    const rows = await server.store.query<{ outcome: string; question: string | null }>(
+      "select outcome, question from vision_feedback where kind = 'unanswered' order by id",
+    );
     expect(rows).toHaveLength(Number(before[0]!.n) + 1);
     expect(rows.at(-1)).toEqual({ outcome: 'abstain', question: null });
   });

@@ -16,7 +16,8 @@ describe('the tab in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(join(tabDistDir, 'index.html'))) throw new Error('dist/tab is not built: run npm run build:tab first (npm test does)');
+    if (!existsSync(join(tabDistDir, 'index.html')))
+      throw new Error('dist/tab is not built: run npm run build:tab first (npm test does)');
     server = await startTestServer();
     browser = await launchBrowser();
   });
@@ -26,7 +27,12 @@ describe('the tab in a real browser', () => {
   async function newPage(locale: string) {
     const context = await browser.newContext({ locale });
     await context.route('https://res.cdn.office.net/**', (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', 'teams.cloud.microsoft'] }) }),
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', 'teams.cloud.microsoft'],
+        }),
+      }),
     );
     return context.newPage();
   }
@@ -91,14 +97,19 @@ describe('the tab in a real browser', () => {
     expect(await root.getAttribute('data-theme')).toBe('dark');
     // Teams says nl-nl, the browser en-US: the page follows Teams.
     await tab.getByText('Verbonden met Microsoft Teams.', { exact: false }).waitFor();
-    const background = await tab.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const background = await tab
+      .locator('.fui-FluentProvider')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).not.toBe('rgb(255, 255, 255)');
     if (screenshots) await page.screenshot({ path: join(screenshots, 'tab-teams-dark.png') });
     await page.evaluate(() => (window as unknown as { changeTheme(t: string): void }).changeTheme('contrast'));
     await tab.locator('[data-theme="contrast"]').waitFor();
     const frame = page.frames().find((f) => f.url().startsWith('https://ai-wijzer.test/'))!;
     expect(await wcagViolations(frame)).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { received: string[] }).received)).toEqual(expect.arrayContaining(['initialize', 'getContext']));
+    expect(await page.evaluate(() => (window as unknown as { received: string[] }).received)).toEqual(
+      expect.arrayContaining(['initialize', 'getContext']),
+    );
     await page.close();
   });
 
@@ -115,7 +126,11 @@ describe('the tab in a real browser', () => {
     // "Nee": the feedback goes to the server with the question (which keeps its text only where allowed) and the section.
     const sent = page.waitForRequest((r) => r.url().endsWith('/api/ask/feedback') && r.method() === 'POST');
     await result.getByRole('button', { name: 'Nee' }).click();
-    expect(JSON.parse((await sent).postData() ?? '{}')).toEqual({ helpful: false, question, sectionId: expected.citations[0]!.sectionId });
+    expect(JSON.parse((await sent).postData() ?? '{}')).toEqual({
+      helpful: false,
+      question,
+      sectionId: expected.citations[0]!.sectionId,
+    });
     await result.getByText('Bedankt, dat helpt ons de antwoorden te verbeteren.').waitFor();
     const [stored] = await visionFeedbackStore(server.store).list({ kind: 'feedback' });
     expect(stored).toMatchObject({ helpful: false, sectionId: expected.citations[0]!.sectionId });
@@ -144,7 +159,11 @@ describe('the tab in a real browser', () => {
     const offered = expected.suggestions![0]!;
     const sent = page.waitForRequest((r) => r.url().endsWith('/api/ask/choice') && r.method() === 'POST');
     await result.getByRole('link', { name: offered.heading }).click();
-    expect(JSON.parse((await sent).postData() ?? '{}')).toEqual({ question, sectionId: offered.sectionId, language: 'nl' });
+    expect(JSON.parse((await sent).postData() ?? '{}')).toEqual({
+      question,
+      sectionId: offered.sectionId,
+      language: 'nl',
+    });
     await page.locator(`#visie-${offered.sectionId}`).waitFor();
     let stored: Awaited<ReturnType<ReturnType<typeof visionFeedbackStore>['list']>> = [];
     for (let i = 0; i < 50 && stored.length === 0; i++) {
@@ -166,7 +185,9 @@ describe('the tab in a real browser', () => {
 
   it('has an accessibility check that does find violations (so its silence above means something)', async () => {
     const page = await newPage('nl-NL');
-    await page.setContent('<html><body><img src="data:image/png;base64,iVBORw0KGgo="><input type="text"><p style="color:#eee;background:#fff">grijs</p></body></html>');
+    await page.setContent(
+      '<html><body><img src="data:image/png;base64,iVBORw0KGgo="><input type="text"><p style="color:#eee;background:#fff">grijs</p></body></html>',
+    );
     const ids = (await wcagViolations(page)).map((v) => v.id);
     expect(ids).toEqual(expect.arrayContaining(['image-alt', 'label', 'color-contrast', 'html-has-lang']));
     await page.close();

@@ -3,7 +3,11 @@ import type { CliIO } from '../../src/cli/command.js';
 import { runCli } from '../../src/cli/run.js';
 
 /** Runs the CLI in-process with captured output. */
-export async function runCaptured(argv: string[], env: NodeJS.ProcessEnv = {}, stdinText = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCaptured(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+  stdinText = '',
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const stdin = new PassThrough();

@@ -28,8 +28,14 @@ export async function freshDatabase(kind: 'pglite' | 'postgres') {
   const schema = `test_db_${randomBytes(5).toString('hex')}`;
   const url = process.env.DATABASE_URL ?? '';
   const env: Record<string, string> =
-    kind === 'postgres' ? { DATABASE_URL: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`, DATA_DIR: dataDir } : { DATA_DIR: dataDir, DATABASE_URL: '' };
-  const open = (): Promise<Store> => (kind === 'postgres' ? openStore({ databaseUrl: url, dataDir, schema }) : openStore({ dataDir }));
+    kind === 'postgres'
+      ? {
+          DATABASE_URL: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+          DATA_DIR: dataDir,
+        }
+      : { DATA_DIR: dataDir, DATABASE_URL: '' };
+  const open = (): Promise<Store> =>
+    kind === 'postgres' ? openStore({ databaseUrl: url, dataDir, schema }) : openStore({ dataDir });
   let store = await open();
   return {
     env,

@@ -64,9 +64,16 @@ export async function startFakeEmbeddings(options: FakeEmbeddingsOptions = {}): 
     try {
       body = JSON.parse(raw);
     } catch {
-      return send(400, { error: { message: 'We could not parse the JSON body of your request.', type: 'invalid_request_error' } });
+      return send(400, {
+        error: { message: 'We could not parse the JSON body of your request.', type: 'invalid_request_error' },
+      });
     }
-    const inputs = typeof body.input === 'string' ? [body.input] : Array.isArray(body.input) ? body.input.filter((i): i is string => typeof i === 'string') : [];
+    const inputs =
+      typeof body.input === 'string'
+        ? [body.input]
+        : Array.isArray(body.input)
+          ? body.input.filter((i): i is string => typeof i === 'string')
+          : [];
     const record = (status: number) => fake.requests.push({ inputs, status });
     if (req.method !== 'POST' || req.url !== '/v1/embeddings') {
       record(404);
@@ -74,19 +81,32 @@ export async function startFakeEmbeddings(options: FakeEmbeddingsOptions = {}): 
     }
     if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`) {
       record(401);
-      return send(401, { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' } });
+      return send(401, {
+        error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' },
+      });
     }
     if (body.model !== model) {
       record(404);
-      return send(404, { error: { message: `The model \`${String(body.model)}\` does not exist.`, type: 'invalid_request_error', code: 'model_not_found' } });
+      return send(404, {
+        error: {
+          message: `The model \`${String(body.model)}\` does not exist.`,
+          type: 'invalid_request_error',
+          code: 'model_not_found',
+        },
+      });
     }
     if (inputs.length === 0 || (Array.isArray(body.input) && inputs.length !== body.input.length)) {
       record(400);
-      return send(400, { error: { message: "'input' must be a non-empty string or array of strings.", type: 'invalid_request_error' } });
+      return send(400, {
+        error: { message: "'input' must be a non-empty string or array of strings.", type: 'invalid_request_error' },
+      });
     }
     if (inputs.length > maxBatch) {
       record(413);
-      return send(413, { error: `batch size ${inputs.length} > maximum allowed batch size ${maxBatch}`, error_type: 'Validation' });
+      return send(413, {
+        error: `batch size ${inputs.length} > maximum allowed batch size ${maxBatch}`,
+        error_type: 'Validation',
+      });
     }
     const fault = fake.faults.shift();
     if (fault && 'reset' in fault) {
@@ -97,13 +117,27 @@ export async function startFakeEmbeddings(options: FakeEmbeddingsOptions = {}): 
     if (fault && 'delayMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault && 'status' in fault) {
       record(fault.status);
-      return send(fault.status, { error: { message: fault.status === 429 ? 'Rate limit reached.' : 'The server had an error.', type: 'server_error' } }, fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {});
+      return send(
+        fault.status,
+        {
+          error: {
+            message: fault.status === 429 ? 'Rate limit reached.' : 'The server had an error.',
+            type: 'server_error',
+          },
+        },
+        fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
+      );
     }
     record(200);
     if (fault && 'body' in fault) return send(200, fault.body);
     const data = inputs.map((text, index) => ({ object: 'embedding', index, embedding: vector(text) }));
     const tokens = inputs.reduce((n, t) => n + t.split(/\s+/).length, 0);
-    send(200, { object: 'list', data: fake.reverse ? data.reverse() : data, model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
+    send(200, {
+      object: 'list',
+      data: fake.reverse ? data.reverse() : data,
+      model,
+      usage: { prompt_tokens: tokens, total_tokens: tokens },
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;

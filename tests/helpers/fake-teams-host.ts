@@ -3,12 +3,20 @@
  * on start (initialize, getContext) the way the host does, and can send a theme change. Served by the browser
  * test at https://teams.microsoft.com/ (a route), so teams-js accepts it as a valid host origin.
  */
-export function fakeTeamsHostPage(tabUrl: string, context: { theme: 'default' | 'dark' | 'contrast'; locale: string }): string {
+export function fakeTeamsHostPage(
+  tabUrl: string,
+  context: { theme: 'default' | 'dark' | 'contrast'; locale: string },
+): string {
   const runtime = {
     apiVersion: 4,
     hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
     isLegacyTeams: false,
-    supports: { app: {}, appEntity: {}, pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {} }, teamsCore: {} },
+    supports: {
+      app: {},
+      appEntity: {},
+      pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {} },
+      teamsCore: {},
+    },
   };
   const legacyContext = {
     theme: context.theme,

@@ -37,14 +37,21 @@ async function freePort(): Promise<number> {
   });
 }
 
-const cli = join(dirname(createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
+const cli = join(
+  dirname(createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/package.json')),
+  'cli.js',
+);
 
 export async function startPlayground(botEndpoint: string): Promise<Playground> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [cli, 'start', '-e', botEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(port)], {
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', TEAMSAPPTESTER_PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli, 'start', '-e', botEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(port)],
+    {
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', TEAMSAPPTESTER_PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Agents Playground did not start: ${output}`)), 30_000);
@@ -60,7 +67,9 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
     child.on('exit', (code) => reject(new Error(`Agents Playground exited (${code}): ${output}`)));
   });
   const url = `http://127.0.0.1:${port}`;
-  const { config } = (await (await fetch(`${url}/_internal/v1/config`, { signal: AbortSignal.timeout(30_000) })).json()) as {
+  const { config } = (await (
+    await fetch(`${url}/_internal/v1/config`, { signal: AbortSignal.timeout(30_000) })
+  ).json()) as {
     config: { bot: { id: string }; currentUser: { id: string }; personalChat: { id: string } };
   };
   const ws = new WebSocket(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
@@ -71,7 +80,8 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
   const waiting: ((m: PlaygroundMessage) => void)[] = [];
   ws.on('message', (data) => {
     const event = JSON.parse(data.toString()) as { action?: string; message?: PlaygroundMessage };
-    if (event.action === 'createMessage' && event.message && event.message.from.id === config.bot.id) waiting.shift()?.(event.message);
+    if (event.action === 'createMessage' && event.message && event.message.from.id === config.bot.id)
+      waiting.shift()?.(event.message);
   });
   const nextReply = (timeoutMs: number) =>
     new Promise<PlaygroundMessage>((resolve, reject) => {

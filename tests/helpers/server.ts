@@ -7,10 +7,25 @@ import { startServer, type RunningServer } from '../../src/server/start.js';
  * Starts the real server on an ephemeral port with an in-memory PGlite (or, when DATABASE_URL is set,
  * PostgreSQL in a schema of its own). `env` overrides configuration variables for one suite.
  */
-export async function startTestServer(env: Record<string, string> = {}, options: { tabDir?: string } = {}): Promise<RunningServer & { dispose(): Promise<void> }> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { tabDir?: string } = {},
+): Promise<RunningServer & { dispose(): Promise<void> }> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: 'memory://', DATABASE_URL: process.env.DATABASE_URL ?? '', LOG_LEVEL: 'silent', ...env });
-  const running = await startServer(config, { host: '127.0.0.1', schema, logger: createLogger('silent'), tabDir: options.tabDir });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATA_DIR: 'memory://',
+    DATABASE_URL: process.env.DATABASE_URL ?? '',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const running = await startServer(config, {
+    host: '127.0.0.1',
+    schema,
+    logger: createLogger('silent'),
+    tabDir: options.tabDir,
+  });
   return Object.assign(running, {
     async dispose() {
       if (running.store.kind === 'postgres') await running.store.query(`drop schema if exists ${schema} cascade`);

@@ -14,12 +14,20 @@ describe('advice texts (src/housekeeping/advice.yaml)', () => {
   it('has a title, detail and advice in Dutch and English for every rule, and a version', () => {
     const texts = loadAdvice();
     expect(texts.version).toMatch(/\S/);
-    for (const rule of ruleIds) for (const part of ['title', 'detail', 'advice'] as const) for (const lang of ['nl', 'en'] as const) expect(texts.rules[rule][part][lang].length).toBeGreaterThan(3);
+    for (const rule of ruleIds)
+      for (const part of ['title', 'detail', 'advice'] as const)
+        for (const lang of ['nl', 'en'] as const) expect(texts.rules[rule][part][lang].length).toBeGreaterThan(3);
   });
 
   it('stops on a broken file with the file and the field, or the line of a syntax error', () => {
     const missing = join(dir, 'missing.yaml');
-    writeFileSync(missing, readFileSync(adviceFile, 'utf8').replace(/^ {4}advice:\n {6}nl: "Verwijder de lege map[^\n]*\n/m, '    advice:\n'));
+    writeFileSync(
+      missing,
+      readFileSync(adviceFile, 'utf8').replace(
+        /^ {4}advice:\n {6}nl: "Verwijder de lege map[^\n]*\n/m,
+        '    advice:\n',
+      ),
+    );
     expect(() => loadAdvice(missing)).toThrow(/missing\.yaml: rules\.empty-folder\.advice/);
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, 'version: 1\ngroups: [\n');

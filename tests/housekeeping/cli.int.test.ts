@@ -38,10 +38,31 @@ describe('ai-wijzer scan', () => {
     const first = await cli(['scan', '--path', share, '--json'], { DATA_DIR: dataDir });
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout);
-    expect(Object.keys(report).slice(0, 9)).toEqual(['source', 'root', 'complete', 'startedAt', 'finishedAt', 'stats', 'score', 'label', 'findings']);
-    expect(report).toMatchObject({ source: 'filesystem', root: share, complete: true, stats: { files: 3, folders: 2, bytes: 15, graphRequests: 0 } });
+    expect(Object.keys(report).slice(0, 9)).toEqual([
+      'source',
+      'root',
+      'complete',
+      'startedAt',
+      'finishedAt',
+      'stats',
+      'score',
+      'label',
+      'findings',
+    ]);
+    expect(report).toMatchObject({
+      source: 'filesystem',
+      root: share,
+      complete: true,
+      stats: { files: 3, folders: 2, bytes: 15, graphRequests: 0 },
+    });
     expect(report.findings.map((f: { rule: string; path: string }) => `${f.rule}:${f.path}`).sort()).toEqual(
-      ['duplicate-file:Beleid/Nota v2.docx', 'duplicate-file:Beleid/Nota.docx', 'empty-folder:Nieuwe map', 'generic-name:Nieuwe map', 'version-in-name:Beleid/Nota v2.docx'].sort(),
+      [
+        'duplicate-file:Beleid/Nota v2.docx',
+        'duplicate-file:Beleid/Nota.docx',
+        'empty-folder:Nieuwe map',
+        'generic-name:Nieuwe map',
+        'version-in-name:Beleid/Nota v2.docx',
+      ].sort(),
     );
     expect(report.trend).toBeUndefined();
 
@@ -56,12 +77,24 @@ describe('ai-wijzer scan', () => {
   it('shows a progress bar on stderr only when both outputs are terminals', async () => {
     const plain = await cli(['scan', '--path', share, '--no-store']);
     expect(plain.stderr).not.toContain('Scannen |');
-    const tty = () => Object.assign(new PassThrough(), { isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    const tty = () =>
+      Object.assign(new PassThrough(), {
+        isTTY: true,
+        columns: 120,
+        cursorTo: () => true,
+        clearLine: () => true,
+        moveCursor: () => true,
+      });
     const out = tty();
     const err = tty();
     let stderr = '';
     err.on('data', (c) => (stderr += c));
-    const code = await runCli(['scan', '--path', share, '--no-store'], { stdout: out, stderr: err, stdin: new PassThrough(), env: {} });
+    const code = await runCli(['scan', '--path', share, '--no-store'], {
+      stdout: out,
+      stderr: err,
+      stdin: new PassThrough(),
+      env: {},
+    });
     expect(code).toBe(0);
     expect(stderr).toMatch(/Scannen \| \d+ items \| 0 verzoeken \| 0 s gewacht/);
   });
@@ -106,11 +139,17 @@ describe('ai-wijzer scan', () => {
     expect((await cli(['scan', '--graph'])).stderr).toContain('precies één van --drive, --site of --team');
     expect((await cli(['scan', '--path', share, '--drive', 'x'])).code).toBe(2);
     expect((await cli(['scan', '--path', share, '--lang', 'de'])).code).toBe(2);
-    expect((await cli(['scan', '--path', share, '--upload', 'https://ai-wijzer.example'])).stderr).toContain('SCAN_UPLOAD_TOKEN');
+    expect((await cli(['scan', '--path', share, '--upload', 'https://ai-wijzer.example'])).stderr).toContain(
+      'SCAN_UPLOAD_TOKEN',
+    );
   });
 
   it('runs as a real process: npx tsx src/cli/main.ts scan --path <dir> --json', async () => {
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'scan', '--path', share, '--json', '--no-store'], { cwd: rootDir, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const { stdout } = await promisify(execFile)(
+      'npx',
+      ['tsx', 'src/cli/main.ts', 'scan', '--path', share, '--json', '--no-store'],
+      { cwd: rootDir, env: { ...process.env, LOG_LEVEL: 'silent' } },
+    );
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ source: 'filesystem', complete: true, stats: { files: 3 } });
     expect(stdout.trim().split('\n')).toHaveLength(1);

@@ -54,23 +54,34 @@ describe('file-system source on worker threads', () => {
   it.each([
     ['in turn', false],
     ['at the same time (network shares)', true],
-  ])('yields the same entries, sizes, times, links skipped and batches per directory as the walk on this thread (reads %s)', async (_, parallelReads) => {
-    const single = await walkOf(root, { threads: 0 });
-    const threaded = await walkOf(root, { threads: 2, parallelReads, concurrency: 8 });
-    expect(single.entries).toHaveLength(6 + 6 * 12 + 6 * 12 * 4 + 2);
-    expect(threaded.entries).toEqual(single.entries);
-    expect(threaded.skippedLinks).toBe(3);
-    expect(threaded.skippedLinks).toBe(single.skippedLinks);
-    expect(threaded.gaps).toEqual([]);
-    // One batch per non-empty directory: the root, 6 departments, 72 dossiers.
-    expect(threaded.batches).toBe(1 + 6 + 72);
-    expect(threaded.entries.some((e) => /link|lus|buiten|pijp/.test(e.path))).toBe(false);
-  });
+  ])(
+    'yields the same entries, sizes, times, links skipped and batches per directory as the walk on this thread (reads %s)',
+    async (_, parallelReads) => {
+      const single = await walkOf(root, { threads: 0 });
+      const threaded = await walkOf(root, { threads: 2, parallelReads, concurrency: 8 });
+      expect(single.entries).toHaveLength(6 + 6 * 12 + 6 * 12 * 4 + 2);
+      expect(threaded.entries).toEqual(single.entries);
+      expect(threaded.skippedLinks).toBe(3);
+      expect(threaded.skippedLinks).toBe(single.skippedLinks);
+      expect(threaded.gaps).toEqual([]);
+      // One batch per non-empty directory: the root, 6 departments, 72 dossiers.
+      expect(threaded.batches).toBe(1 + 6 + 72);
+      expect(threaded.entries.some((e) => /link|lus|buiten|pijp/.test(e.path))).toBe(false);
+    },
+  );
 
   it('keeps no more directories in flight than asked', async () => {
     let peak = 0;
     let entries = 0;
-    const walk = walkInWorkers({ absRoot: root, concurrency: 5, threads: 2, parallelReads: false, gaps: [], onLinks: () => {}, onDispatch: (n) => (peak = Math.max(peak, n)) });
+    const walk = walkInWorkers({
+      absRoot: root,
+      concurrency: 5,
+      threads: 2,
+      parallelReads: false,
+      gaps: [],
+      onLinks: () => {},
+      onDispatch: (n) => (peak = Math.max(peak, n)),
+    });
     for await (const batch of walk) entries += batch.length;
     expect(entries).toBe(6 + 6 * 12 + 6 * 12 * 4 + 2);
     expect(peak).toBe(5);
@@ -84,7 +95,15 @@ describe('file-system source on worker threads', () => {
     const file = join(base, 'geen-map.txt');
     writeFileSync(file, 'a file, not a folder');
     const entries: Entry[] = [];
-    for await (const batch of walkInWorkers({ absRoot: file, concurrency: 4, threads: 1, parallelReads: true, gaps, onLinks: () => {} })) entries.push(...batch);
+    for await (const batch of walkInWorkers({
+      absRoot: file,
+      concurrency: 4,
+      threads: 1,
+      parallelReads: true,
+      gaps,
+      onLinks: () => {},
+    }))
+      entries.push(...batch);
     expect(entries).toEqual([]);
     expect(gaps).toEqual([{ path: '', reason: 'ENOTDIR' }]);
   });
@@ -114,7 +133,11 @@ describe('file-system source on worker threads', () => {
       for await (const batch of filesystemSource(${JSON.stringify(root)}, { threads: 2 }).entries(controller.signal)) { batches++; ${stop} }
       console.log(batches);
     })();`;
-    const child = spawnSync(join(rootDir, 'node_modules', '.bin', 'tsx'), ['-e', code], { cwd: rootDir, encoding: 'utf8', timeout: 20_000 });
+    const child = spawnSync(join(rootDir, 'node_modules', '.bin', 'tsx'), ['-e', code], {
+      cwd: rootDir,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(child.signal).toBeNull();
     expect(child.stderr).toBe('');
     expect(child.stdout.trim()).toBe('1');

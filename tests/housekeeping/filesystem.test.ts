@@ -83,7 +83,9 @@ describe('file-system source', () => {
   it('never follows symbolic links, so nothing outside the root is read and a loop ends', async () => {
     const source = filesystemSource(root);
     const entries = await collect(source);
-    expect(entries.some((e) => e.path.includes('link') || e.path.includes('lus') || e.path.includes('buiten'))).toBe(false);
+    expect(entries.some((e) => e.path.includes('link') || e.path.includes('lus') || e.path.includes('buiten'))).toBe(
+      false,
+    );
     expect(source.skippedLinks).toBe(3);
     expect(source.gaps).toEqual([]);
   });
@@ -97,7 +99,12 @@ describe('file-system source', () => {
     source.hash = async (path) => (read.push(path), hash(path));
     const report = await runScan(source, { now });
     expect(read.sort()).toEqual(['Beleid/2024/anders.docx', 'Beleid/2024/nota kopie.docx', 'Beleid/nota.docx']);
-    expect(report.findings.filter((f) => f.rule === 'duplicate-file').map((f) => f.path).sort()).toEqual(['Beleid/2024/nota kopie.docx', 'Beleid/nota.docx']);
+    expect(
+      report.findings
+        .filter((f) => f.rule === 'duplicate-file')
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual(['Beleid/2024/nota kopie.docx', 'Beleid/nota.docx']);
     expect(report.complete).toBe(true);
   });
 
@@ -123,13 +130,21 @@ describe('file-system source', () => {
     const report = await runScan(source, { now });
     expect(sampled.sort()).toEqual(['a.bin', 'b.bin', 'c.bin', 'd.bin']);
     expect(hashed.sort()).toEqual(['a.bin', 'b.bin', 'c.bin']);
-    expect(report.findings.filter((f) => f.rule === 'duplicate-file').map((f) => f.path).sort()).toEqual(['a.bin', 'b.bin']);
+    expect(
+      report.findings
+        .filter((f) => f.rule === 'duplicate-file')
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual(['a.bin', 'b.bin']);
   });
 
   it('survives a folder it cannot read (injected failing readdir): a gap, the walk goes on, the report says incomplete', async () => {
     const fs: WalkerFs = {
       ...nodeWalkerFs,
-      readdir: (path) => (path.endsWith('/Afgeschermd') ? Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) : nodeWalkerFs.readdir(path)),
+      readdir: (path) =>
+        path.endsWith('/Afgeschermd')
+          ? Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }))
+          : nodeWalkerFs.readdir(path),
     };
     const source = filesystemSource(root, { fs });
     const report = await runScan(source, { now });
@@ -141,36 +156,48 @@ describe('file-system source', () => {
     expect(report.findings.filter((f) => f.rule === 'empty-folder').map((f) => f.path)).toEqual(['Leeg']);
   });
 
-  itAsNobody('survives a folder made unreadable with chmod 000 (as root: walked by a child process running as nobody)', async () => {
-    chmodSync(join(root, 'Afgeschermd'), 0o000);
-    try {
-      let result: { gaps: { path: string; reason: string }[]; complete: boolean; files: number; empty: string[] };
-      if (isRoot) {
-        // Root reads any folder whatever its mode; the real EACCES needs an ordinary user.
-        chmodSync(base, 0o755);
-        const child = spawnSync(join(rootDir, 'node_modules', '.bin', 'tsx'), [join(rootDir, 'tests', 'housekeeping', 'fixtures', 'walk-and-report.ts'), root], {
-          uid: 65534,
-          gid: 65534,
-          cwd: rootDir,
-          env: { ...process.env, HOME: tmpdir(), TSX_DISABLE_CACHE: '1' },
-          encoding: 'utf8',
-        });
-        expect(child.error).toBeUndefined();
-        expect(child.stderr).toBe('');
-        result = JSON.parse(child.stdout);
-      } else {
-        const source = filesystemSource(root);
-        const report = await runScan(source, { now });
-        result = { gaps: source.gaps, complete: report.complete, files: report.stats.files, empty: report.findings.filter((f) => f.rule === 'empty-folder').map((f) => f.path) };
+  itAsNobody(
+    'survives a folder made unreadable with chmod 000 (as root: walked by a child process running as nobody)',
+    async () => {
+      chmodSync(join(root, 'Afgeschermd'), 0o000);
+      try {
+        let result: { gaps: { path: string; reason: string }[]; complete: boolean; files: number; empty: string[] };
+        if (isRoot) {
+          // Root reads any folder whatever its mode; the real EACCES needs an ordinary user.
+          chmodSync(base, 0o755);
+          const child = spawnSync(
+            join(rootDir, 'node_modules', '.bin', 'tsx'),
+            [join(rootDir, 'tests', 'housekeeping', 'fixtures', 'walk-and-report.ts'), root],
+            {
+              uid: 65534,
+              gid: 65534,
+              cwd: rootDir,
+              env: { ...process.env, HOME: tmpdir(), TSX_DISABLE_CACHE: '1' },
+              encoding: 'utf8',
+            },
+          );
+          expect(child.error).toBeUndefined();
+          expect(child.stderr).toBe('');
+          result = JSON.parse(child.stdout);
+        } else {
+          const source = filesystemSource(root);
+          const report = await runScan(source, { now });
+          result = {
+            gaps: source.gaps,
+            complete: report.complete,
+            files: report.stats.files,
+            empty: report.findings.filter((f) => f.rule === 'empty-folder').map((f) => f.path),
+          };
+        }
+        expect(result.gaps).toEqual([{ path: 'Afgeschermd', reason: 'EACCES' }]);
+        expect(result.complete).toBe(false);
+        expect(result.files).toBe(5);
+        expect(result.empty).toEqual(['Leeg']);
+      } finally {
+        chmodSync(join(root, 'Afgeschermd'), 0o755);
       }
-      expect(result.gaps).toEqual([{ path: 'Afgeschermd', reason: 'EACCES' }]);
-      expect(result.complete).toBe(false);
-      expect(result.files).toBe(5);
-      expect(result.empty).toEqual(['Leeg']);
-    } finally {
-      chmodSync(join(root, 'Afgeschermd'), 0o755);
-    }
-  });
+    },
+  );
 
   it('keeps no more directories in flight than asked', async () => {
     let active = 0;

@@ -13,7 +13,14 @@ import { memorySource } from './memory-source.js';
 
 const now = new Date(Date.UTC(2026, 10, 23));
 /** Personal data planted in folder and file names, in every place a rule can repeat a name. */
-const secrets = ['111222333', '1112.22.333', 'NL91ABNA0417164300', 'NL91 ABNA 0417 1643 00', 'jan.jansen@groningen.nl', 'p.devries@example.org'];
+const secrets = [
+  '111222333',
+  '1112.22.333',
+  'NL91ABNA0417164300',
+  'NL91 ABNA 0417 1643 00',
+  'jan.jansen@groningen.nl',
+  'p.devries@example.org',
+];
 const tree = [
   { path: 'Cliënten/111222333 Jansen/Besluit v2.docx', content: 'zelfde' }, // personal data in a folder, repeated in the file's path
   { path: 'Cliënten/kopie 1112.22.333.docx', content: 'zelfde' }, // duplicate of the first: each detail names the other
@@ -40,7 +47,14 @@ describe('personal data is masked in every output', () => {
 
   it('finds the personal data and several other findings on the same names', () => {
     expect(report.findings.filter((f) => f.rule === 'personal-data-in-name')).toHaveLength(7);
-    for (const rule of ['duplicate-file', 'version-in-name', 'path-too-long', 'invalid-name', 'generic-name', 'empty-folder']) {
+    for (const rule of [
+      'duplicate-file',
+      'version-in-name',
+      'path-too-long',
+      'invalid-name',
+      'generic-name',
+      'empty-folder',
+    ]) {
       expect(report.findings.some((f) => f.rule === rule)).toBe(true);
     }
   });

@@ -14,7 +14,17 @@ export interface MemoryFile {
  * is an empty folder). Hashes come through hash(), like the file-system source, or with freeHashes on
  * every entry, like Graph's quickXorHash.
  */
-export function memorySource(items: (MemoryFile | string)[], options: { target?: 'sharepoint' | 'share'; root?: string; kind?: 'filesystem' | 'graph'; gaps?: Gap[]; batch?: number; freeHashes?: boolean } = {}): Source & { hashed: string[] } {
+export function memorySource(
+  items: (MemoryFile | string)[],
+  options: {
+    target?: 'sharepoint' | 'share';
+    root?: string;
+    kind?: 'filesystem' | 'graph';
+    gaps?: Gap[];
+    batch?: number;
+    freeHashes?: boolean;
+  } = {},
+): Source & { hashed: string[] } {
   const modified = Date.UTC(2026, 0, 1);
   const files = new Map<string, MemoryFile>();
   const folders = new Set<string>();
@@ -29,16 +39,14 @@ export function memorySource(items: (MemoryFile | string)[], options: { target?:
   }
   const entries: Entry[] = [
     ...[...folders].map((path): Entry => ({ path, kind: 'folder', size: 0, modified })),
-    ...[...files.values()].map(
-      (f): Entry => ({
-        path: f.path,
-        kind: 'file',
-        size: f.size ?? (f.content !== undefined ? Buffer.byteLength(f.content) : 100 + f.path.length),
-        modified: f.modified ?? modified,
-        ...(f.anonymousLink ? { anonymousLink: true } : {}),
-        ...(options.freeHashes ? { hash: `h:${f.content ?? f.path}` } : {}),
-      }),
-    ),
+    ...[...files.values()].map((f): Entry => ({
+      path: f.path,
+      kind: 'file',
+      size: f.size ?? (f.content !== undefined ? Buffer.byteLength(f.content) : 100 + f.path.length),
+      modified: f.modified ?? modified,
+      ...(f.anonymousLink ? { anonymousLink: true } : {}),
+      ...(options.freeHashes ? { hash: `h:${f.content ?? f.path}` } : {}),
+    })),
   ];
   const stats: SourceStats = { requests: 0, throttledSeconds: 0, items: 0 };
   const hashed: string[] = [];

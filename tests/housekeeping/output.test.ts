@@ -67,7 +67,9 @@ describe('report outputs', () => {
     expect(version[4]).toBe('Beleid, "oud"/Nota v2.docx');
     expect(version[3]).toBe('Wenselijk');
     await writeCsv(report, join(dir, 'en.csv'), 'en');
-    expect(readFileSync(join(dir, 'en.csv'), 'utf8').split('\r\n')[0]).toBe('\uFEFFrule,finding,severity,when,path,detail,advice');
+    expect(readFileSync(join(dir, 'en.csv'), 'utf8').split('\r\n')[0]).toBe(
+      '\uFEFFrule,finding,severity,when,path,detail,advice',
+    );
   });
 
   it('writes an Excel workbook with a summary sheet, a findings sheet and per-folder scores', async () => {

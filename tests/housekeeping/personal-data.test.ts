@@ -1,4 +1,9 @@
-import { findPersonalData, maskPersonalData, passesElevenTest, passesIbanCheck } from '../../src/housekeeping/personal-data.js';
+import {
+  findPersonalData,
+  maskPersonalData,
+  passesElevenTest,
+  passesIbanCheck,
+} from '../../src/housekeeping/personal-data.js';
 
 describe('personal data in names', () => {
   it('applies the 11-proef to BSNs', () => {
@@ -42,7 +47,7 @@ describe('the generators of planted personal data', () => {
   it('make BSNs and IBANs that pass, or fail, the checks as asked', async () => {
     const { makeBsn, makeIban } = await import('./planted.js');
     let s = 7;
-    const next = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    const next = () => (s = (s * 16807) % 2147483647) / 2147483647;
     for (let i = 0; i < 200; i++) {
       expect(passesElevenTest(makeBsn(next))).toBe(true);
       expect(passesElevenTest(makeBsn(next, false))).toBe(false);

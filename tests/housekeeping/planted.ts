@@ -56,7 +56,11 @@ export function makeIban(next: () => number, valid = true): string {
   return `NL${String(digits).padStart(2, '0')}${bank}${account}`;
 }
 
-export function generatePlantedTree(root: string, seed: number, options: { scale?: number; clutter?: boolean } = {}): PlantedTree {
+export function generatePlantedTree(
+  root: string,
+  seed: number,
+  options: { scale?: number; clutter?: boolean } = {},
+): PlantedTree {
   const next = rng(seed);
   const scale = options.scale ?? 1;
   const now = new Date(Date.UTC(2026, 10, 23));
@@ -102,13 +106,31 @@ export function generatePlantedTree(root: string, seed: number, options: { scale
 
   // invalid-name
   dir('Namen');
-  for (const bad of ['Vraag?.docx', 'Tijd 10:30.docx', 'Ster*.txt', '"Citaat".txt', 'Pijl<>.txt', 'Pijp|.txt', 'Back\\slash.txt', ' Spatie voor.txt', 'Spatie achter ', 'Punt achter.', 'CON', 'aux.txt', 'COM3.log', 'LPT1', '.lock', 'site_vti_cnf.txt']) {
+  for (const bad of [
+    'Vraag?.docx',
+    'Tijd 10:30.docx',
+    'Ster*.txt',
+    '"Citaat".txt',
+    'Pijl<>.txt',
+    'Pijp|.txt',
+    'Back\\slash.txt',
+    ' Spatie voor.txt',
+    'Spatie achter ',
+    'Punt achter.',
+    'CON',
+    'aux.txt',
+    'COM3.log',
+    'LPT1',
+    '.lock',
+    'site_vti_cnf.txt',
+  ]) {
     if (next() < 0.2 * scale + 0.7) {
       file(`Namen/${bad}`);
       expect('invalid-name', `Namen/${bad}`);
     }
   }
-  for (const ok of ['Console.txt', 'Contract.docx', 'Com10.txt', 'Auxiliary.txt', 'Punt.txt', 'Slot.lock', 'Vti.txt']) file(`Namen/${ok}`);
+  for (const ok of ['Console.txt', 'Contract.docx', 'Com10.txt', 'Auxiliary.txt', 'Punt.txt', 'Slot.lock', 'Vti.txt'])
+    file(`Namen/${ok}`);
 
   // deep-nesting: chains deeper than 8; only the folder at depth 9 is reported.
   for (let c = 0; c < n(2); c++) {
@@ -159,17 +181,53 @@ export function generatePlantedTree(root: string, seed: number, options: { scale
 
   // version-in-name
   dir('Versies');
-  const versionNames = ['Rapport v2.docx', 'Nota_v1.3.docx', 'Plan versie 2.docx', 'Begroting concept.xlsx', 'Brief definitief.docx', 'Brief def.docx', 'Report final.docx', 'Oud archief.txt', 'Old notes.txt', 'Backup 2024.zip', 'Notulen - kopie.docx', 'Kopie van notulen.docx', 'Copy of minutes.docx', 'Foto (1).jpg'];
+  const versionNames = [
+    'Rapport v2.docx',
+    'Nota_v1.3.docx',
+    'Plan versie 2.docx',
+    'Begroting concept.xlsx',
+    'Brief definitief.docx',
+    'Brief def.docx',
+    'Report final.docx',
+    'Oud archief.txt',
+    'Old notes.txt',
+    'Backup 2024.zip',
+    'Notulen - kopie.docx',
+    'Kopie van notulen.docx',
+    'Copy of minutes.docx',
+    'Foto (1).jpg',
+  ];
   for (const name of versionNames) {
     if (next() < 0.2 * scale + 0.7) {
       file(`Versies/${name}`);
       expect('version-in-name', `Versies/${name}`);
     }
   }
-  for (const ok of ['Oudejaarsnacht.docx', 'Versiebeheer.docx', 'Finale.docx', 'Conceptueel model.docx', 'Definities.docx', 'Kopieerapparaat.pdf', 'Backupbeleid.docx']) file(`Versies/${ok}`);
+  for (const ok of [
+    'Oudejaarsnacht.docx',
+    'Versiebeheer.docx',
+    'Finale.docx',
+    'Conceptueel model.docx',
+    'Definities.docx',
+    'Kopieerapparaat.pdf',
+    'Backupbeleid.docx',
+  ])
+    file(`Versies/${ok}`);
 
   // generic-name (folders only), each with a file so it is not empty as well
-  for (const name of ['Nieuwe map', 'Nieuwe map (2)', 'New folder 3', 'Naamloze map', 'Diversen', 'Overige', 'Algemeen', 'Temp', 'Tijdelijk', 'Test', 'Map1']) {
+  for (const name of [
+    'Nieuwe map',
+    'Nieuwe map (2)',
+    'New folder 3',
+    'Naamloze map',
+    'Diversen',
+    'Overige',
+    'Algemeen',
+    'Temp',
+    'Tijdelijk',
+    'Test',
+    'Map1',
+  ]) {
     if (next() < 0.2 * scale + 0.7) {
       dir(`Mappen/${name}`);
       file(`Mappen/${name}/Inhoud.txt`);

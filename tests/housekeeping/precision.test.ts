@@ -11,7 +11,8 @@ import { generatePlantedTree, type PlantedTree } from './planted.js';
 export function withAnonymousLinks(source: Source, paths: Set<string>): Source {
   return Object.assign(Object.create(source) as Source, {
     async *entries(signal?: AbortSignal) {
-      for await (const batch of source.entries(signal)) yield batch.map((e) => (paths.has(e.path) ? { ...e, anonymousLink: true } : e));
+      for await (const batch of source.entries(signal))
+        yield batch.map((e) => (paths.has(e.path) ? { ...e, anonymousLink: true } : e));
     },
   });
 }
@@ -28,9 +29,19 @@ describe('rules on a generated tree with planted problems', () => {
     const report = await runScan(withAnonymousLinks(filesystemSource(tree.root), tree.anonymous), { now: tree.now });
     expect(report.complete).toBe(true);
     for (const rule of ruleIds) {
-      const found = report.findings.filter((f) => f.rule === rule).map((f) => f.path).sort();
+      const found = report.findings
+        .filter((f) => f.rule === rule)
+        .map((f) => f.path)
+        .sort();
       // Paths with personal data are masked in findings; compare the masked forms.
-      const expected = [...(tree.expected.get(rule) ?? [])].map((p) => p.replace(/Besluit \d{6}(\d{3})/, 'Besluit ******$1').replace(/NL\d\d([A-Z]{4})\d{6}(\d{4})/, 'NL**$1******$2').replace(/medewerker\d+@/, 'm***@')).sort();
+      const expected = [...(tree.expected.get(rule) ?? [])]
+        .map((p) =>
+          p
+            .replace(/Besluit \d{6}(\d{3})/, 'Besluit ******$1')
+            .replace(/NL\d\d([A-Z]{4})\d{6}(\d{4})/, 'NL**$1******$2')
+            .replace(/medewerker\d+@/, 'm***@'),
+        )
+        .sort();
       expect({ rule, found }).toEqual({ rule, found: expected });
     }
   });

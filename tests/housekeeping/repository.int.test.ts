@@ -1,5 +1,11 @@
 import { runScan } from '../../src/housekeeping/scan.js';
-import { getScan, listScans, previousScan, saveScanReport, saveWithTrend } from '../../src/store/repositories/housekeeping.js';
+import {
+  getScan,
+  listScans,
+  previousScan,
+  saveScanReport,
+  saveWithTrend,
+} from '../../src/store/repositories/housekeeping.js';
 import { openTestStore, storeKinds } from '../helpers/store.js';
 import { memorySource } from './memory-source.js';
 
@@ -22,7 +28,11 @@ describe.each(storeKinds)('housekeeping repository on %s', (kind) => {
     await saveScanReport(store, 'fs:/srv/other', second);
     const saved2 = await saveWithTrend(store, 'fs:/srv/team', second);
 
-    expect(saved2.trend).toMatchObject({ previousId: saved1.id, previousScore: first.score, scoreDelta: second.score - first.score });
+    expect(saved2.trend).toMatchObject({
+      previousId: saved1.id,
+      previousScore: first.score,
+      scoreDelta: second.score - first.score,
+    });
     expect(saved2.trend!.scoreDelta).toBeGreaterThan(0);
     expect(saved2.trend!.rules).toEqual(
       expect.arrayContaining([
@@ -40,7 +50,10 @@ describe.each(storeKinds)('housekeeping repository on %s', (kind) => {
     expect(loaded!.report.trend!.previousId).toBe(saved1.id);
     expect((await listScans(store, 'fs:/srv/team')).map((s) => s.id)).toEqual([saved2.id, saved1.id]);
 
-    const [row] = await store.query<{ files: string | number; score: number; label: string }>('select files, score, label from housekeeping_scans where id = $1', [saved2.id]);
+    const [row] = await store.query<{ files: string | number; score: number; label: string }>(
+      'select files, score, label from housekeeping_scans where id = $1',
+      [saved2.id],
+    );
     expect(Number(row!.files)).toBe(3);
     expect(row!.label).toBe(second.label);
   });

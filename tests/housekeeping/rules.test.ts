@@ -5,8 +5,15 @@ import { memorySource, type MemoryFile } from './memory-source.js';
 const now = new Date(Date.UTC(2026, 10, 23));
 const day = 24 * 3600 * 1000;
 
-async function found(rule: RuleId, items: (MemoryFile | string)[], options: ScanOptions & { target?: 'share' | 'sharepoint'; root?: string } = {}) {
-  const report = await runScan(memorySource(items, { target: options.target, root: options.root }), { now, ...options });
+async function found(
+  rule: RuleId,
+  items: (MemoryFile | string)[],
+  options: ScanOptions & { target?: 'share' | 'sharepoint'; root?: string } = {},
+) {
+  const report = await runScan(memorySource(items, { target: options.target, root: options.root }), {
+    now,
+    ...options,
+  });
   return report.findings.filter((f) => f.rule === rule);
 }
 const paths = async (...args: Parameters<typeof found>) => (await found(...args)).map((f) => f.path).sort();
@@ -26,17 +33,47 @@ describe('path-too-long', () => {
   });
 
   it('takes its limits from the thresholds', async () => {
-    expect(await paths('path-too-long', ['abc/defgh'], { thresholds: { maxPathLength: { sharepoint: 400, share: 8 } } })).toEqual(['abc/defgh']);
+    expect(
+      await paths('path-too-long', ['abc/defgh'], { thresholds: { maxPathLength: { sharepoint: 400, share: 8 } } }),
+    ).toEqual(['abc/defgh']);
   });
 });
 
 describe('invalid-name', () => {
   it('flags forbidden characters, edge spaces, a trailing period and reserved names', async () => {
-    const bad = ['a/wat?.docx', 'a/x:y.txt', 'a/"quote".txt', 'a/ster*.txt', 'a/<b>.txt', 'a/pipe|.txt', 'a/back\\slash.txt', 'a/ spatie.txt', 'a/spatie ', 'a/punt.', 'a/CON', 'a/nul.txt', 'a/COM1.log', 'a/lpt9', 'a/.lock', 'a/my_vti_file.txt'];
+    const bad = [
+      'a/wat?.docx',
+      'a/x:y.txt',
+      'a/"quote".txt',
+      'a/ster*.txt',
+      'a/<b>.txt',
+      'a/pipe|.txt',
+      'a/back\\slash.txt',
+      'a/ spatie.txt',
+      'a/spatie ',
+      'a/punt.',
+      'a/CON',
+      'a/nul.txt',
+      'a/COM1.log',
+      'a/lpt9',
+      'a/.lock',
+      'a/my_vti_file.txt',
+    ];
     expect(await paths('invalid-name', bad)).toEqual([...bad].sort());
   });
   it('leaves near misses and temp files alone', async () => {
-    const fine = ['a/console.txt', 'a/CONTRACT.docx', 'a/com10.txt', 'a/punt.txt', 'a/spatie .txt', 'a/aux-bestand.txt', 'a/vti.txt', 'a/desktop.ini', 'a/x.lock', 'a/normaal bestand.docx'];
+    const fine = [
+      'a/console.txt',
+      'a/CONTRACT.docx',
+      'a/com10.txt',
+      'a/punt.txt',
+      'a/spatie .txt',
+      'a/aux-bestand.txt',
+      'a/vti.txt',
+      'a/desktop.ini',
+      'a/x.lock',
+      'a/normaal bestand.docx',
+    ];
     expect(await paths('invalid-name', fine)).toEqual([]);
     expect(await paths('temp-file', fine)).toEqual(['a/desktop.ini']);
   });
@@ -45,7 +82,12 @@ describe('invalid-name', () => {
 describe('deep-nesting', () => {
   it('reports only the topmost too-deep folder of each branch (root children have depth 1)', async () => {
     const eight = 'd1/d2/d3/d4/d5/d6/d7/d8';
-    const items = [`${eight}/ok.txt`, `${eight}/d9/d10/d11/f.txt`, `${eight}/e9/f.txt`, 'x1/x2/x3/x4/x5/x6/x7/x8/x9/f.txt'];
+    const items = [
+      `${eight}/ok.txt`,
+      `${eight}/d9/d10/d11/f.txt`,
+      `${eight}/e9/f.txt`,
+      'x1/x2/x3/x4/x5/x6/x7/x8/x9/f.txt',
+    ];
     expect(await paths('deep-nesting', items)).toEqual([`${eight}/d9`, `${eight}/e9`, 'x1/x2/x3/x4/x5/x6/x7/x8/x9']);
     expect(await paths('deep-nesting', [`${eight}/file-at-depth-9.txt`])).toEqual([]);
   });
@@ -66,7 +108,10 @@ describe('large-folder', () => {
 
 describe('empty-folder', () => {
   it('flags folders without children but never the root', async () => {
-    expect(await paths('empty-folder', ['leeg/', 'vol/a.txt', 'vol/leeg2/', 'alleen-map/sub/x.txt'])).toEqual(['leeg', 'vol/leeg2']);
+    expect(await paths('empty-folder', ['leeg/', 'vol/a.txt', 'vol/leeg2/', 'alleen-map/sub/x.txt'])).toEqual([
+      'leeg',
+      'vol/leeg2',
+    ]);
     expect(await paths('empty-folder', [])).toEqual([]);
   });
 });
@@ -91,7 +136,12 @@ describe('duplicate-file', () => {
     expect(source.hashed.sort()).toEqual(['a/rapport.docx', 'b/rapport.docx', 'c/kopie.docx', 'd/anders.docx']);
   });
   it('never treats empty files as duplicates', async () => {
-    expect(await paths('duplicate-file', [{ path: 'a/leeg1.txt', size: 0 }, { path: 'b/leeg2.txt', size: 0 }])).toEqual([]);
+    expect(
+      await paths('duplicate-file', [
+        { path: 'a/leeg1.txt', size: 0 },
+        { path: 'b/leeg2.txt', size: 0 },
+      ]),
+    ).toEqual([]);
   });
   it('uses the hash a source gives for free (Graph) and names at most three others', async () => {
     const copies = Array.from({ length: 6 }, (_, i) => ({ path: `map ${i}/Nota ë.docx`, content: 'zelfde inhoud' }));
@@ -127,16 +177,45 @@ describe('version-in-name', () => {
     expect(await paths('version-in-name', planted)).toEqual(expected);
   });
   it('leaves words that merely contain them alone', async () => {
-    const fine = ['a/Oudejaarsnacht.docx', 'a/Versiebeheer.docx', 'a/Finale.docx', 'a/Conceptueel model.docx', 'a/Definities.docx', 'a/Kopieerapparaat.pdf', 'a/Golden oldies.mp3', 'a/Backupbeleid.docx', 'a/v2rapport.docx', 'a/Nieuwe map (2)/x.txt'];
+    const fine = [
+      'a/Oudejaarsnacht.docx',
+      'a/Versiebeheer.docx',
+      'a/Finale.docx',
+      'a/Conceptueel model.docx',
+      'a/Definities.docx',
+      'a/Kopieerapparaat.pdf',
+      'a/Golden oldies.mp3',
+      'a/Backupbeleid.docx',
+      'a/v2rapport.docx',
+      'a/Nieuwe map (2)/x.txt',
+    ];
     expect(await paths('version-in-name', fine)).toEqual([]);
   });
 });
 
 describe('generic-name', () => {
   it('flags generic folder names, numbered or not, and not files or longer names', async () => {
-    const planted = ['Nieuwe map/x', 'Nieuwe map (2)/x', 'New folder 3/x', 'Naamloze map/x', 'untitled folder/x', 'Diversen/x', 'Overig/x', 'Overige/x', 'Algemeen/x', 'Temp/x', 'tmp/x', 'Tijdelijk/x', 'Test/x', 'Map/x', 'Map1/x'];
+    const planted = [
+      'Nieuwe map/x',
+      'Nieuwe map (2)/x',
+      'New folder 3/x',
+      'Naamloze map/x',
+      'untitled folder/x',
+      'Diversen/x',
+      'Overig/x',
+      'Overige/x',
+      'Algemeen/x',
+      'Temp/x',
+      'tmp/x',
+      'Tijdelijk/x',
+      'Test/x',
+      'Map/x',
+      'Map1/x',
+    ];
     expect(await paths('generic-name', planted)).toEqual(planted.map((p) => p.slice(0, -2)).sort());
-    expect(await paths('generic-name', ['Testresultaten/x', 'Mappen beleid/x', 'Algemene zaken/x', 'a/Temp.txt'])).toEqual([]);
+    expect(
+      await paths('generic-name', ['Testresultaten/x', 'Mappen beleid/x', 'Algemene zaken/x', 'a/Temp.txt']),
+    ).toEqual([]);
   });
 });
 
@@ -153,30 +232,52 @@ describe('stale-folder', () => {
     expect(await paths('stale-folder', items)).toEqual(['actueel/oud-deel', 'archief']);
   });
   it('does not call a folder stale at 4 years, nor a folder without files', async () => {
-    expect(await paths('stale-folder', [{ path: 'bijna/a.txt', modified: now.getTime() - 4 * 365 * day }, 'leeg/'])).toEqual([]);
-    expect(await paths('stale-folder', [{ path: 'bijna/a.txt', modified: now.getTime() - 4 * 365 * day }], { thresholds: { staleYears: 3 } })).toEqual(['bijna']);
+    expect(
+      await paths('stale-folder', [{ path: 'bijna/a.txt', modified: now.getTime() - 4 * 365 * day }, 'leeg/']),
+    ).toEqual([]);
+    expect(
+      await paths('stale-folder', [{ path: 'bijna/a.txt', modified: now.getTime() - 4 * 365 * day }], {
+        thresholds: { staleYears: 3 },
+      }),
+    ).toEqual(['bijna']);
   });
 });
 
 describe('personal-data-in-name', () => {
   it('finds a BSN passing the 11-proef, a Dutch IBAN passing mod 97 and an e-mail address, masked', async () => {
-    const items = ['a/Dossier 111222333.pdf', 'a/Betaling NL91ABNA0417164300.pdf', 'a/Mail van jan.jansen@groningen.nl.msg', 'a/IBAN NL91 ABNA 0417 1643 00.txt'];
+    const items = [
+      'a/Dossier 111222333.pdf',
+      'a/Betaling NL91ABNA0417164300.pdf',
+      'a/Mail van jan.jansen@groningen.nl.msg',
+      'a/IBAN NL91 ABNA 0417 1643 00.txt',
+    ];
     const findings = await found('personal-data-in-name', items);
     expect(findings).toHaveLength(4);
     const all = JSON.stringify(findings);
-    for (const secret of ['111222333', 'NL91ABNA0417164300', 'jan.jansen@', 'NL91 ABNA 0417 1643 00', '0417164300']) expect(all).not.toContain(secret);
+    for (const secret of ['111222333', 'NL91ABNA0417164300', 'jan.jansen@', 'NL91 ABNA 0417 1643 00', '0417164300'])
+      expect(all).not.toContain(secret);
     expect(all).toContain('******333');
     expect(all).toContain('NL**ABNA******4300');
     expect(all).toContain('j***@groningen.nl');
   });
   it('ignores 9-digit numbers failing the 11-proef, invalid IBANs and non-addresses', async () => {
-    expect(await paths('personal-data-in-name', ['a/Factuur 123456789.pdf', 'a/NL91ABNA0417164301.pdf', 'a/telefoon 0612345678.txt', 'a/team@overleg.txt', 'a/2024-01-15 verslag.docx'])).toEqual([]);
+    expect(
+      await paths('personal-data-in-name', [
+        'a/Factuur 123456789.pdf',
+        'a/NL91ABNA0417164301.pdf',
+        'a/telefoon 0612345678.txt',
+        'a/team@overleg.txt',
+        'a/2024-01-15 verslag.docx',
+      ]),
+    ).toEqual([]);
   });
 });
 
 describe('anonymous-link', () => {
   it('flags items shared with an anyone link', async () => {
-    expect(await paths('anonymous-link', [{ path: 'a/open.docx', anonymousLink: true }, 'a/dicht.docx'])).toEqual(['a/open.docx']);
+    expect(await paths('anonymous-link', [{ path: 'a/open.docx', anonymousLink: true }, 'a/dicht.docx'])).toEqual([
+      'a/open.docx',
+    ]);
   });
 });
 
@@ -193,7 +294,9 @@ describe('root-clutter', () => {
 describe('temp-file', () => {
   it('flags Office owner files, .tmp, Thumbs.db, .DS_Store and desktop.ini only', async () => {
     const planted = ['a/~$rapport.docx', 'a/bestand.tmp', 'a/Thumbs.db', 'a/.DS_Store', 'a/desktop.ini', 'a/X.TMP'];
-    expect(await paths('temp-file', [...planted, 'a/tmp-plan.docx', 'a/template.dotx', 'a/~notitie.txt'])).toEqual([...planted].sort());
+    expect(await paths('temp-file', [...planted, 'a/tmp-plan.docx', 'a/template.dotx', 'a/~notitie.txt'])).toEqual(
+      [...planted].sort(),
+    );
     expect(await paths('invalid-name', planted)).toEqual([]);
   });
 });
@@ -201,6 +304,11 @@ describe('temp-file', () => {
 describe('large-file', () => {
   it('flags files over 15 GB', async () => {
     const gb = 1024 ** 3;
-    expect(await paths('large-file', [{ path: 'a/video.mp4', size: 16 * gb }, { path: 'a/export.zip', size: 15 * gb }])).toEqual(['a/video.mp4']);
+    expect(
+      await paths('large-file', [
+        { path: 'a/video.mp4', size: 16 * gb },
+        { path: 'a/export.zip', size: 15 * gb },
+      ]),
+    ).toEqual(['a/video.mp4']);
   });
 });

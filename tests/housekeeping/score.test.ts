@@ -7,16 +7,34 @@ const now = new Date(Date.UTC(2026, 10, 23));
 
 /** A small deterministic generator, so the property checks are reproducible. */
 function random(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('score and label', () => {
   it('gives a clean tree 100 and A, in every sub-score', () => {
-    expect(computeScore({}, 1000)).toEqual({ score: 100, label: 'A', subScores: { technical: 100, findability: 100, privacy: 100 }, capped: false });
+    expect(computeScore({}, 1000)).toEqual({
+      score: 100,
+      label: 'A',
+      subScores: { technical: 100, findability: 100, privacy: 100 },
+      capped: false,
+    });
   });
 
   it('bands labels like the energy label', () => {
-    expect([95, 90, 89, 80, 75, 69, 55, 54, 40, 30, 24, 0].map(labelOf)).toEqual(['A', 'A', 'B', 'B', 'C', 'D', 'D', 'E', 'E', 'F', 'G', 'G']);
+    expect([95, 90, 89, 80, 75, 69, 55, 54, 40, 30, 24, 0].map(labelOf)).toEqual([
+      'A',
+      'A',
+      'B',
+      'B',
+      'C',
+      'D',
+      'D',
+      'E',
+      'E',
+      'F',
+      'G',
+      'G',
+    ]);
   });
 
   it('never rises when findings are added, for random sets of findings (same items)', () => {
@@ -30,14 +48,19 @@ describe('score and label', () => {
       const more = { ...counts, [rule]: (counts[rule] ?? 0) + 1 + Math.floor(next() * 10) };
       const after = computeScore(more, items);
       expect(after.score).toBeLessThanOrEqual(before.score);
-      for (const c of ['technical', 'findability', 'privacy'] as const) expect(after.subScores[c]).toBeLessThanOrEqual(before.subScores[c]);
+      for (const c of ['technical', 'findability', 'privacy'] as const)
+        expect(after.subScores[c]).toBeLessThanOrEqual(before.subScores[c]);
       expect(after.score).toBeGreaterThanOrEqual(0);
     }
   });
 
   it('weighs by the share of items affected and by severity', () => {
-    expect(computeScore({ 'empty-folder': 1 }, 1000).score).toBeGreaterThan(computeScore({ 'empty-folder': 100 }, 1000).score);
-    expect(computeScore({ 'empty-folder': 50 }, 1000).score).toBeGreaterThan(computeScore({ 'invalid-name': 50 }, 1000).score);
+    expect(computeScore({ 'empty-folder': 1 }, 1000).score).toBeGreaterThan(
+      computeScore({ 'empty-folder': 100 }, 1000).score,
+    );
+    expect(computeScore({ 'empty-folder': 50 }, 1000).score).toBeGreaterThan(
+      computeScore({ 'invalid-name': 50 }, 1000).score,
+    );
     expect(computeScore({ 'invalid-name': 50 }, 1000).subScores).toMatchObject({ findability: 100, privacy: 100 });
   });
 
@@ -57,7 +80,14 @@ describe('score and label', () => {
 
   it('scores folders on their own subtree, and applies the cap per folder', async () => {
     const report = await runScan(
-      memorySource(['schoon/a.docx', 'schoon/b.docx', 'rommelig/Nieuwe map/', 'rommelig/Temp/', 'rommelig/Brief 111222333.docx', 'rommelig/x.docx']),
+      memorySource([
+        'schoon/a.docx',
+        'schoon/b.docx',
+        'rommelig/Nieuwe map/',
+        'rommelig/Temp/',
+        'rommelig/Brief 111222333.docx',
+        'rommelig/x.docx',
+      ]),
       { now },
     );
     const byPath = Object.fromEntries(report.folders!.map((f) => [f.path, f]));

@@ -8,7 +8,10 @@ import { rootDir } from '../../src/paths.js';
 type Step = { uses: string; with?: Record<string, string>; writeToEnvironmentFile?: Record<string, string> };
 
 describe('m365agents.yml (Microsoft 365 Agents Toolkit)', () => {
-  const lifecycle = parse(readFileSync(join(rootDir, 'm365agents.yml'), 'utf8')) as { provision: Step[]; publish: Step[] };
+  const lifecycle = parse(readFileSync(join(rootDir, 'm365agents.yml'), 'utf8')) as {
+    provision: Step[];
+    publish: Step[];
+  };
 
   it('zips and validates the same manifest source that npm run package uses', () => {
     for (const stage of [lifecycle.provision, lifecycle.publish]) {
@@ -27,7 +30,9 @@ describe('m365agents.yml (Microsoft 365 Agents Toolkit)', () => {
       ]),
     );
     const env = parseEnv(readFileSync(join(rootDir, 'env/.env.dev'), 'utf8'));
-    const used = ['manifest/manifest.json', 'manifest/en.json', 'aad.manifest.json'].flatMap((f) => placeholdersIn(readFileSync(join(rootDir, f), 'utf8')));
+    const used = ['manifest/manifest.json', 'manifest/en.json', 'aad.manifest.json'].flatMap((f) =>
+      placeholdersIn(readFileSync(join(rootDir, f), 'utf8')),
+    );
     const missing = [...new Set(used)].filter((name) => env[name] === undefined && !written.has(name));
     expect(missing).toEqual([]);
   });

@@ -19,7 +19,16 @@ function workspace(env = goodEnv) {
   cpSync(manifestDir, join(dir, 'manifest'), { recursive: true });
   cpSync(join(rootDir, 'env'), join(dir, 'env'), { recursive: true });
   writeFileSync(join(dir, 'env', '.env.test'), env);
-  return { dir, options: { env: 'test', manifestDir: join(dir, 'manifest'), envDir: join(dir, 'env'), outDir: join(dir, 'out'), appVersion: '1.2.3' } };
+  return {
+    dir,
+    options: {
+      env: 'test',
+      manifestDir: join(dir, 'manifest'),
+      envDir: join(dir, 'env'),
+      outDir: join(dir, 'out'),
+      appVersion: '1.2.3',
+    },
+  };
 }
 
 async function problems(promise: Promise<unknown>): Promise<string[]> {
@@ -45,15 +54,24 @@ describe('the Teams app package', () => {
       id: '6f1c2b0a-3d4e-4f5a-8b9c-0d1e2f3a4b5c',
       bots: [{ botId: '11111111-2222-3333-4444-555555555555', scopes: ['personal', 'team', 'groupChat'] }],
       staticTabs: [{ contentUrl: 'https://ai-wijzer.groningen.nl/tab/', scopes: ['personal'] }],
-      webApplicationInfo: { id: '22222222-3333-4444-5555-666666666666', resource: 'api://ai-wijzer.groningen.nl/22222222-3333-4444-5555-666666666666' },
+      webApplicationInfo: {
+        id: '22222222-3333-4444-5555-666666666666',
+        resource: 'api://ai-wijzer.groningen.nl/22222222-3333-4444-5555-666666666666',
+      },
       localizationInfo: { defaultLanguageTag: 'nl-nl' },
     });
     // Tab and bot on one domain: listed once.
     expect(manifest.validDomains).toEqual(['ai-wijzer.groningen.nl']);
-    expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(['help', 'vraag', 'check']);
+    expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual([
+      'help',
+      'vraag',
+      'check',
+    ]);
     // What went into the zip still passes the official schemas.
     expect(await validateAgainstBundledSchema('manifest.json', manifest)).toEqual([]);
-    expect(await validateAgainstBundledSchema('en.json', JSON.parse(await zip.file('en.json')!.async('string')))).toEqual([]);
+    expect(
+      await validateAgainstBundledSchema('en.json', JSON.parse(await zip.file('en.json')!.async('string'))),
+    ).toEqual([]);
   });
 
   it('builds from the example env/.env.dev shipped in the repository', async () => {
@@ -63,9 +81,16 @@ describe('the Teams app package', () => {
   });
 
   it('stops on a bad GUID and a missing variable, naming them and the env file', async () => {
-    const { options } = workspace(goodEnv.replace('BOT_ID=11111111-2222-3333-4444-555555555555', 'BOT_ID=mijn-bot').replace(/^BOT_DOMAIN=.*$/m, ''));
+    const { options } = workspace(
+      goodEnv.replace('BOT_ID=11111111-2222-3333-4444-555555555555', 'BOT_ID=mijn-bot').replace(/^BOT_DOMAIN=.*$/m, ''),
+    );
     const found = await problems(buildAppPackage(options));
-    expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^BOT_ID in env\/\.env\.test moet een GUID zijn/), 'BOT_DOMAIN ontbreekt in env/.env.test']));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^BOT_ID in env\/\.env\.test moet een GUID zijn/),
+        'BOT_DOMAIN ontbreekt in env/.env.test',
+      ]),
+    );
   });
 
   it('stops when the env file does not exist, saying which', async () => {
@@ -102,7 +127,9 @@ describe('the Teams app package', () => {
     expect(found).toEqual(
       expect.arrayContaining([
         'color.png moet 192x192 pixels zijn, maar is 100x100',
-        expect.stringMatching(/^outline\.png mag alleen witte en transparante pixels hebben; 1 pixel\(s\) niet, de eerste \(7, 5\)/),
+        expect.stringMatching(
+          /^outline\.png mag alleen witte en transparante pixels hebben; 1 pixel\(s\) niet, de eerste \(7, 5\)/,
+        ),
       ]),
     );
   });

@@ -46,7 +46,9 @@ export const baseCase: CheckCase = {
 };
 
 /** Every combination of the given values, field by field (the last field varies fastest). */
-export function* product<T extends Record<string, readonly unknown[]>>(values: T): Generator<{ [K in keyof T]: T[K][number] }> {
+export function* product<T extends Record<string, readonly unknown[]>>(
+  values: T,
+): Generator<{ [K in keyof T]: T[K][number] }> {
   const keys = Object.keys(values) as (keyof T)[];
   const current = {} as { [K in keyof T]: T[K][number] };
   function* walk(i: number): Generator<{ [K in keyof T]: T[K][number] }> {

@@ -26,13 +26,30 @@ const recorded = async () => {
 
 describe('ai-wijzer check', () => {
   it('prints exactly one JSON object with --json, and records the check', async () => {
-    const run = await cli(['check', '--case', file('case.json', { ...baseCase, tool: 'DeepL', task: 'translate' }), '--json'], env);
+    const run = await cli(
+      ['check', '--case', file('case.json', { ...baseCase, tool: 'DeepL', task: 'translate' }), '--json'],
+      env,
+    );
     expect(run.code).toBe(0);
     const body = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['advice', 'conditions', 'reasons', 'registerVersion', 'rulesVersion', 'tool', 'verdict']);
+    expect(Object.keys(body).sort()).toEqual([
+      'advice',
+      'conditions',
+      'reasons',
+      'registerVersion',
+      'rulesVersion',
+      'tool',
+      'verdict',
+    ]);
     const verdict = checkVerdictSchema.parse(body);
-    expect(verdict).toMatchObject({ verdict: 'conditional', tool: { id: 'deepl-free', name: 'DeepL Translator (gratis)' } });
-    expect(verdict.reasons[0]).toMatchObject({ ruleId: 'not-contracted-public-only', sources: expect.arrayContaining([expect.objectContaining({ id: 'gov-voorlopig-standpunt-2023' })]) });
+    expect(verdict).toMatchObject({
+      verdict: 'conditional',
+      tool: { id: 'deepl-free', name: 'DeepL Translator (gratis)' },
+    });
+    expect(verdict.reasons[0]).toMatchObject({
+      ruleId: 'not-contracted-public-only',
+      sources: expect.arrayContaining([expect.objectContaining({ id: 'gov-voorlopig-standpunt-2023' })]),
+    });
     expect(await recorded()).toBe(1);
   });
 
@@ -45,10 +62,28 @@ describe('ai-wijzer check', () => {
   });
 
   it('uses another register with --register', async () => {
-    const register = file('register.yaml', 'version: "eigen-1"\ntools:\n  - id: eigen-gpt\n    name: Eigen GPT\n    vendor: Gemeente\n    aliases: [chatgpt]\n    contracted: true\n    hosting: own\n    maxData: personal\n    dpia: [summarize]\n');
-    const run = await cli(['check', '--case', file('case3.json', { ...baseCase, tool: 'ChatGPT', personalData: 'ordinary', task: 'summarize' }), '--register', register, '--json', '--dry-run'], env);
+    const register = file(
+      'register.yaml',
+      'version: "eigen-1"\ntools:\n  - id: eigen-gpt\n    name: Eigen GPT\n    vendor: Gemeente\n    aliases: [chatgpt]\n    contracted: true\n    hosting: own\n    maxData: personal\n    dpia: [summarize]\n',
+    );
+    const run = await cli(
+      [
+        'check',
+        '--case',
+        file('case3.json', { ...baseCase, tool: 'ChatGPT', personalData: 'ordinary', task: 'summarize' }),
+        '--register',
+        register,
+        '--json',
+        '--dry-run',
+      ],
+      env,
+    );
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ verdict: 'conditional', registerVersion: expect.stringMatching(/^eigen-1\+[0-9a-f]{8}$/), tool: { id: 'eigen-gpt' } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      verdict: 'conditional',
+      registerVersion: expect.stringMatching(/^eigen-1\+[0-9a-f]{8}$/),
+      tool: { id: 'eigen-gpt' },
+    });
   });
 
   it('stops a bad case file with exit 2, a Dutch message naming the field and the allowed values, and records nothing', async () => {
@@ -65,17 +100,38 @@ describe('ai-wijzer check', () => {
 
   it('stops a bad register file with exit 2, naming the file, line and field, and records nothing', async () => {
     const before = await recorded();
-    const register = file('bad-register.yaml', 'version: "x"\ntools:\n  - id: een\n    name: Een\n    vendor: V\n    contracted: true\n    hosting: mars\n    maxData: none\n');
+    const register = file(
+      'bad-register.yaml',
+      'version: "x"\ntools:\n  - id: een\n    name: Een\n    vendor: V\n    contracted: true\n    hosting: mars\n    maxData: none\n',
+    );
     const run = await cli(['check', '--case', file('case4.json', baseCase), '--register', register], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/bad-register\.yaml/);
-    expect(run.stderr).toContain('regel 7, tools[0].hosting: Ongeldige optie: verwacht één van "own"|"nl"|"eu"|"non-eu"');
+    expect(run.stderr).toContain(
+      'regel 7, tools[0].hosting: Ongeldige optie: verwacht één van "own"|"nl"|"eu"|"non-eu"',
+    );
     expect(await recorded()).toBe(before);
   });
 
   it('asks the questions interactively when there is no --case, with "weet ik niet" and explanations', async () => {
     // tool, purpose, task, practice, personal data, confidential, decision, review, audience, synthetic, phase, training
-    const answers = ['chat gpt', 'een brief samenvatten', '2', '?', 'weet ik niet', '1', '1', '1', '1', '1', 'kies', '1', '1', '1', '1'].join('\n');
+    const answers = [
+      'chat gpt',
+      'een brief samenvatten',
+      '2',
+      '?',
+      'weet ik niet',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      'kies',
+      '1',
+      '1',
+      '1',
+      '1',
+    ].join('\n');
     const run = await cli(['check', '--dry-run'], env, `${answers}\n`);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('1/12 Welke AI-tool wil je gebruiken?');
@@ -96,10 +152,14 @@ describe('ai-wijzer check', () => {
 
   it('runs as a process fed through stdin, with the JSON on stdout and the questions on stderr', async () => {
     const answers = ['Perplexity', 'notulen uitschrijven', '4', '1', '1', '1', '1', '1', '1', '1', '1', '1'].join('\n');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(rootDir, 'src', 'cli', 'main.ts'), 'check', '--json', '--dry-run'], {
-      cwd: rootDir,
-      env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(rootDir, 'src', 'cli', 'main.ts'), 'check', '--json', '--dry-run'],
+      {
+        cwd: rootDir,
+        env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -16,9 +16,15 @@ describe('POST and GET /api/checks', () => {
   afterAll(async () => server.dispose());
 
   const post = (body: unknown, user = 'anna', headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/api/checks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-user': user, ...headers }, body: JSON.stringify(body) });
-  const list = async (user: string) => checkListSchema.parse(await (await fetch(`${server.url}/api/checks`, { headers: { 'x-dev-user': user } })).json());
-  const count = async () => Number((await server.store.query<{ n: number }>('select count(*)::int as n from quickcheck_records'))[0]!.n);
+    fetch(`${server.url}/api/checks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dev-user': user, ...headers },
+      body: JSON.stringify(body),
+    });
+  const list = async (user: string) =>
+    checkListSchema.parse(await (await fetch(`${server.url}/api/checks`, { headers: { 'x-dev-user': user } })).json());
+  const count = async () =>
+    Number((await server.store.query<{ n: number }>('select count(*)::int as n from quickcheck_records'))[0]!.n);
 
   it('evaluates a case, records it and answers with the verdict, its sources and where it was recorded', async () => {
     const before = await count();
@@ -36,7 +42,9 @@ describe('POST and GET /api/checks', () => {
     const before = await count();
     const res = await post({ ...baseCase, task: 'poems', humanReview: 'ja', extra: 1 });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; message: string; problems: { field: string; message: string }[] } };
+    const body = (await res.json()) as {
+      error: { code: string; message: string; problems: { field: string; message: string }[] };
+    };
     expect(body.error.code).toBe('invalid_input');
     expect(body.error.message).toBe('De invoer klopt niet.');
     expect(body.error.problems).toEqual(
@@ -49,7 +57,9 @@ describe('POST and GET /api/checks', () => {
     const missing = await post({ tool: 'copilot' });
     expect(missing.status).toBe(400);
     const en = await post({ ...baseCase, personalData: 'some' }, 'anna', { 'accept-language': 'en' });
-    expect(((await en.json()) as { error: { problems: { message: string }[] } }).error.problems[0]!.message).toMatch(/^Invalid option: expected one of "none"\|"ordinary"\|"sensitive"\|"unknown"/);
+    expect(((await en.json()) as { error: { problems: { message: string }[] } }).error.problems[0]!.message).toMatch(
+      /^Invalid option: expected one of "none"\|"ordinary"\|"sensitive"\|"unknown"/,
+    );
     expect(await count()).toBe(before);
   });
 
@@ -66,7 +76,12 @@ describe('POST and GET /api/checks', () => {
     await post({ ...baseCase, purpose: 'van carla' }, 'carla');
     const bert = await list('bert');
     expect(bert.checks.map((c) => c.purpose)).toEqual(['tweede van bert', 'van bert']);
-    expect(bert.checks[0]).toMatchObject({ verdict: 'conditional', ruleIds: ['published-output'], task: 'text', tool: { id: 'copilot-chat' } });
+    expect(bert.checks[0]).toMatchObject({
+      verdict: 'conditional',
+      ruleIds: ['published-output'],
+      task: 'text',
+      tool: { id: 'copilot-chat' },
+    });
     const carla = await list('carla');
     expect(carla.checks.map((c) => c.purpose)).toEqual(['van carla']);
     expect((await list('dirk')).checks).toEqual([]);
@@ -76,9 +91,17 @@ describe('POST and GET /api/checks', () => {
 
   it('pages back with limit and before, and refuses a bad limit', async () => {
     for (let i = 0; i < 3; i++) await post({ ...baseCase, purpose: `pagina ${i}` }, 'eva');
-    const page = checkListSchema.parse(await (await fetch(`${server.url}/api/checks?limit=2`, { headers: { 'x-dev-user': 'eva' } })).json());
+    const page = checkListSchema.parse(
+      await (await fetch(`${server.url}/api/checks?limit=2`, { headers: { 'x-dev-user': 'eva' } })).json(),
+    );
     expect(page.checks.map((c) => c.purpose)).toEqual(['pagina 2', 'pagina 1']);
-    const next = checkListSchema.parse(await (await fetch(`${server.url}/api/checks?limit=2&before=${page.checks[1]!.seq}`, { headers: { 'x-dev-user': 'eva' } })).json());
+    const next = checkListSchema.parse(
+      await (
+        await fetch(`${server.url}/api/checks?limit=2&before=${page.checks[1]!.seq}`, {
+          headers: { 'x-dev-user': 'eva' },
+        })
+      ).json(),
+    );
     expect(next.checks.map((c) => c.purpose)).toEqual(['pagina 0']);
     const bad = await fetch(`${server.url}/api/checks?limit=5000`, { headers: { 'x-dev-user': 'eva' } });
     expect(bad.status).toBe(400);
@@ -87,9 +110,15 @@ describe('POST and GET /api/checks', () => {
   it('serves the questions and the register tools for the form, in Dutch or English', async () => {
     const nl = checkQuestionsSchema.parse(await (await fetch(`${server.url}/api/checks/questions`)).json());
     expect(nl.questions).toHaveLength(12);
-    expect(nl.questions.find((q) => q.field === 'personalData')!.options!.some((o) => o.unknown && o.label === 'weet ik niet')).toBe(true);
+    expect(
+      nl.questions
+        .find((q) => q.field === 'personalData')!
+        .options!.some((o) => o.unknown && o.label === 'weet ik niet'),
+    ).toBe(true);
     expect(nl.tools.map((t) => t.id)).toContain('chatgpt-free');
-    const en = checkQuestionsSchema.parse(await (await fetch(`${server.url}/api/checks/questions`, { headers: { 'accept-language': 'en' } })).json());
+    const en = checkQuestionsSchema.parse(
+      await (await fetch(`${server.url}/api/checks/questions`, { headers: { 'accept-language': 'en' } })).json(),
+    );
     expect(en.questions[0]!.text).toBe('Which AI tool do you want to use?');
   });
 });
@@ -98,18 +127,34 @@ describe('the server with a tool register from TOOL_REGISTER_PATH', () => {
   it('uses that register, and refuses to start with a broken one, naming the file, line and field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'quickcheck-register-'));
     const good = join(dir, 'tools.yaml');
-    writeFileSync(good, 'version: "gemeente-7"\ntools:\n  - id: eigen-ai\n    name: Eigen AI\n    vendor: Gemeente\n    contracted: true\n    hosting: own\n    maxData: sensitive\n');
+    writeFileSync(
+      good,
+      'version: "gemeente-7"\ntools:\n  - id: eigen-ai\n    name: Eigen AI\n    vendor: Gemeente\n    contracted: true\n    hosting: own\n    maxData: sensitive\n',
+    );
     const server = await startTestServer({ TOOL_REGISTER_PATH: good });
     try {
-      const res = await fetch(`${server.url}/api/checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...baseCase, tool: 'eigen ai' }) });
-      expect(recordedCheckSchema.parse(await res.json())).toMatchObject({ verdict: 'allowed', registerVersion: expect.stringMatching(/^gemeente-7\+[0-9a-f]{8}$/), tool: { id: 'eigen-ai' } });
+      const res = await fetch(`${server.url}/api/checks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...baseCase, tool: 'eigen ai' }),
+      });
+      expect(recordedCheckSchema.parse(await res.json())).toMatchObject({
+        verdict: 'allowed',
+        registerVersion: expect.stringMatching(/^gemeente-7\+[0-9a-f]{8}$/),
+        tool: { id: 'eigen-ai' },
+      });
     } finally {
       await server.dispose();
     }
     const bad = join(dir, 'broken.yaml');
-    writeFileSync(bad, 'version: "x"\ntools:\n  - id: eigen-ai\n    name: Eigen AI\n    contracted: true\n    hosting: own\n    maxData: geheim\n');
+    writeFileSync(
+      bad,
+      'version: "x"\ntools:\n  - id: eigen-ai\n    name: Eigen AI\n    contracted: true\n    hosting: own\n    maxData: geheim\n',
+    );
     // The route module loads the register when the app is built; a broken one stops start-up with this error.
     const config = loadConfig({ NODE_ENV: 'test', TOOL_REGISTER_PATH: bad });
-    expect(() => checksRoutes({ config, store: {} as AppContext['store'] } as AppContext)).toThrow(/broken\.yaml[\s\S]*tools\[0\]\.vendor[\s\S]*regel 7, tools\[0\]\.maxData/);
+    expect(() => checksRoutes({ config, store: {} as AppContext['store'] } as AppContext)).toThrow(
+      /broken\.yaml[\s\S]*tools\[0\]\.vendor[\s\S]*regel 7, tools\[0\]\.maxData/,
+    );
   });
 });

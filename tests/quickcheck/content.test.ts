@@ -22,7 +22,8 @@ const problemsOf = (fn: () => unknown): string[] => {
   throw new Error('expected a ContentError');
 };
 
-const tool = (fields: string) => `version: "1"\ntools:\n  - id: een\n    name: Een\n    vendor: V\n    contracted: true\n    hosting: eu\n    maxData: internal\n${fields}`;
+const tool = (fields: string) =>
+  `version: "1"\ntools:\n  - id: een\n    name: Een\n    vendor: V\n    contracted: true\n    hosting: eu\n    maxData: internal\n${fields}`;
 
 describe('quick check content', () => {
   it('loads the shipped content, with versions that every verdict records', () => {
@@ -31,7 +32,10 @@ describe('quick check content', () => {
     expect(content.register.version).toMatch(/^voorbeeld-2026-11-23\+[0-9a-f]{8}$/);
     expect(content.register.example).toBe(true);
     expect(content.legalDates.dates['ai-act-art50']?.date).toBe('2026-08-02');
-    expect(content.legalDates.dates['ai-act-annex-iii']).toMatchObject({ date: '2027-12-02', previously: '2026-08-02' });
+    expect(content.legalDates.dates['ai-act-annex-iii']).toMatchObject({
+      date: '2027-12-02',
+      previously: '2026-08-02',
+    });
     expect(content.legalDates.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
@@ -40,7 +44,9 @@ describe('quick check content', () => {
     const ids = new Set([...vision.matchAll(/^#{1,6} .*\{#([a-z0-9-]+)\}\s*$/gm)].map((m) => m[1]));
     expect(ids.size).toBeGreaterThan(10);
     const { rules } = loadQuickcheckContent();
-    const visionRefs = Object.values(rules.sources).filter((s) => s.kind === 'vision').map((s) => s.ref);
+    const visionRefs = Object.values(rules.sources)
+      .filter((s) => s.kind === 'vision')
+      .map((s) => s.ref);
     expect(visionRefs.length).toBeGreaterThan(5);
     expect(visionRefs.filter((ref) => !ids.has(ref))).toEqual([]);
   });
@@ -66,17 +72,39 @@ describe('quick check content', () => {
   it('has a question with an explanation and "weet ik niet" for every field of the case', () => {
     const { questions } = loadQuickcheckContent();
     expect(questions.questions.map((q) => q.field).sort()).toEqual(
-      ['tool', 'purpose', 'task', 'prohibitedPractice', 'personalData', 'confidentialData', 'decisionAboutPerson', 'humanReview', 'audience', 'syntheticMedia', 'phase', 'trainingDone'].sort(),
+      [
+        'tool',
+        'purpose',
+        'task',
+        'prohibitedPractice',
+        'personalData',
+        'confidentialData',
+        'decisionAboutPerson',
+        'humanReview',
+        'audience',
+        'syntheticMedia',
+        'phase',
+        'trainingDone',
+      ].sort(),
     );
     for (const q of questions.questions) {
       expect(q.explanation.nl.length).toBeGreaterThan(20);
-      if (q.type === 'choice') expect(q.options.filter((o) => o.unknown).map((o) => o.label.nl)).toEqual(['weet ik niet']);
+      if (q.type === 'choice')
+        expect(q.options.filter((o) => o.unknown).map((o) => o.label.nl)).toEqual(['weet ik niet']);
     }
   });
 
   it('finds a tool by id, name or alias, whatever the case, spaces, punctuation or diacritics', () => {
     const register = loadRegister();
-    for (const name of ['chatgpt-free', 'ChatGPT', 'chat gpt', 'Chat-GPT', ' CHATGPT ', 'ChatGPT (gratis)', 'chätgpt']) {
+    for (const name of [
+      'chatgpt-free',
+      'ChatGPT',
+      'chat gpt',
+      'Chat-GPT',
+      ' CHATGPT ',
+      'ChatGPT (gratis)',
+      'chätgpt',
+    ]) {
       expect(lookupTool(register, name).tool?.id).toBe('chatgpt-free');
     }
     expect(lookupTool(register, 'Copilot').tool?.id).toBe('copilot-chat');
@@ -86,7 +114,10 @@ describe('quick check content', () => {
 
   describe('a broken register stops with the file, the line and the field', () => {
     it('duplicate id', () => {
-      const path = write('dup.yaml', `${tool('')}  - id: een\n    name: Twee\n    vendor: V\n    contracted: true\n    hosting: eu\n    maxData: internal\n`);
+      const path = write(
+        'dup.yaml',
+        `${tool('')}  - id: een\n    name: Twee\n    vendor: V\n    contracted: true\n    hosting: eu\n    maxData: internal\n`,
+      );
       const problems = problemsOf(() => loadRegister(path));
       expect(problems).toEqual([expect.stringMatching(/^regel 9, tools\[1\]\.id: id 'een' komt twee keer voor/)]);
       expect(() => loadRegister(path)).toThrow(/dup\.yaml/);
@@ -94,22 +125,36 @@ describe('quick check content', () => {
 
     it('unknown hosting, naming the allowed values', () => {
       const path = write('hosting.yaml', tool('').replace('hosting: eu', 'hosting: usa'));
-      expect(problemsOf(() => loadRegister(path))).toEqual([expect.stringMatching(/^regel 7, tools\[0\].hosting: .*"own"\|"nl"\|"eu"\|"non-eu"/)]);
+      expect(problemsOf(() => loadRegister(path))).toEqual([
+        expect.stringMatching(/^regel 7, tools\[0\].hosting: .*"own"\|"nl"\|"eu"\|"non-eu"/),
+      ]);
     });
 
     it('missing field', () => {
       const path = write('missing.yaml', tool('').replace('    vendor: V\n', ''));
-      expect(problemsOf(() => loadRegister(path))).toEqual([expect.stringMatching(/tools\[0\]\.vendor: .*verwacht string/)]);
+      expect(problemsOf(() => loadRegister(path))).toEqual([
+        expect.stringMatching(/tools\[0\]\.vendor: .*verwacht string/),
+      ]);
     });
 
     it('the same alias for two tools, and personal data allowed without a contract', () => {
-      const path = write('alias.yaml', `${tool('    aliases: [bot]\n')}  - id: twee\n    name: Twee\n    vendor: V\n    aliases: [B-O-T]\n    contracted: false\n    hosting: eu\n    maxData: personal\n`);
+      const path = write(
+        'alias.yaml',
+        `${tool('    aliases: [bot]\n')}  - id: twee\n    name: Twee\n    vendor: V\n    aliases: [B-O-T]\n    contracted: false\n    hosting: eu\n    maxData: personal\n`,
+      );
       const problems = problemsOf(() => loadRegister(path));
-      expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/tools\[1\]\.maxData: moet 'none' zijn/), expect.stringMatching(/tools\[1\]\.aliases: 'B-O-T' noemt ook tool 'een'/)]));
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/tools\[1\]\.maxData: moet 'none' zijn/),
+          expect.stringMatching(/tools\[1\]\.aliases: 'B-O-T' noemt ook tool 'een'/),
+        ]),
+      );
     });
 
     it('not YAML at all, or no file', () => {
-      expect(problemsOf(() => loadRegister(write('bad.yaml', 'tools: [\n')))).toEqual([expect.stringMatching(/^regel \d+: geen geldige YAML/)]);
+      expect(problemsOf(() => loadRegister(write('bad.yaml', 'tools: [\n')))).toEqual([
+        expect.stringMatching(/^regel \d+: geen geldige YAML/),
+      ]);
       expect(problemsOf(() => loadRegister(join(dir, 'nope.yaml')))).toEqual(['het bestand bestaat niet']);
     });
 
@@ -123,22 +168,32 @@ describe('quick check content', () => {
     const load = (text: string) => problemsOf(() => loadQuickcheckContent({ rules: write('rules.yaml', text) }));
 
     it('gives edited rules another recorded version, even when the editor forgot to change it', () => {
-      const edited = loadQuickcheckContent({ rules: write('edited.yaml', rules.replace('Dat mag niet, met geen enkele tool.', 'Dat mag nooit.')) });
+      const edited = loadQuickcheckContent({
+        rules: write('edited.yaml', rules.replace('Dat mag niet, met geen enkele tool.', 'Dat mag nooit.')),
+      });
       const shipped = loadQuickcheckContent();
       expect(edited.rules.version).toBe(shipped.rules.version);
       expect(edited.rulesVersion).not.toBe(shipped.rulesVersion);
-      expect(loadQuickcheckContent({ rules: write('same.yaml', `# alleen een opmerking\n${rules}`) }).rulesVersion).toBe(shipped.rulesVersion);
+      expect(
+        loadQuickcheckContent({ rules: write('same.yaml', `# alleen een opmerking\n${rules}`) }).rulesVersion,
+      ).toBe(shipped.rulesVersion);
     });
 
     it('a label that no label rule sets', () => {
       expect(load(rules.replace('if: { all: [practice:prohibited] }', 'if: { all: [practice:forbidden] }'))).toEqual(
-        expect.arrayContaining([expect.stringMatching(/verdictRules\[0\]\.if\.all\[0\]: label 'practice:forbidden' wordt door geen enkele labelregel gezet/)]),
+        expect.arrayContaining([
+          expect.stringMatching(
+            /verdictRules\[0\]\.if\.all\[0\]: label 'practice:forbidden' wordt door geen enkele labelregel gezet/,
+          ),
+        ]),
       );
     });
 
     it('a fact value that does not exist', () => {
       expect(load(rules.replace('when: { personalData: ordinary }', 'when: { personalData: ordnary }'))).toEqual([
-        expect.stringMatching(/labelRules\[4\]\.when\.personalData: onbekende waarde 'ordnary' voor personalData; kies uit none, ordinary, sensitive, unknown/),
+        expect.stringMatching(
+          /labelRules\[4\]\.when\.personalData: onbekende waarde 'ordnary' voor personalData; kies uit none, ordinary, sensitive, unknown/,
+        ),
       ]);
     });
 
@@ -159,7 +214,9 @@ describe('quick check content', () => {
 
     it('a consult rule that does not say with whom', () => {
       const broken = rules.replace(/( {2}- id: practice-unknown\n(?:.*\n)*?) {4}consult:\n.*\n.*\n/, '$1');
-      expect(load(broken)).toEqual([expect.stringMatching(/verdictRules\[4\]\.consult: een regel met 'consult' zegt met wie je overlegt/)]);
+      expect(load(broken)).toEqual([
+        expect.stringMatching(/verdictRules\[4\]\.consult: een regel met 'consult' zegt met wie je overlegt/),
+      ]);
     });
   });
 });

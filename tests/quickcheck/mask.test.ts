@@ -15,7 +15,9 @@ describe('masking personal data in the purpose before it is recorded', () => {
 
 describe('canonical JSON for the hash chain', () => {
   it('gives the same text whatever the key order, so a database that reorders keys does not break the chain', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: true, y: null }], c: 'x' } })).toBe(canonicalJson({ a: { c: 'x', d: [1, { y: null, z: true }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: true, y: null }], c: 'x' } })).toBe(
+      canonicalJson({ a: { c: 'x', d: [1, { y: null, z: true }] }, b: 1 }),
+    );
     expect(canonicalJson({ a: undefined, b: 'é' })).toBe('{"b":"é"}');
   });
 });

@@ -1,4 +1,10 @@
-import { checkVerdictSchema, prohibitedPracticeValues, verdictValues, type CheckCase, type VerdictValue } from '../../src/api/checks.js';
+import {
+  checkVerdictSchema,
+  prohibitedPracticeValues,
+  verdictValues,
+  type CheckCase,
+  type VerdictValue,
+} from '../../src/api/checks.js';
 import { decideCase, evaluateCase, loadQuickcheckContent, severity } from '../../src/quickcheck/index.js';
 import { dataClassValues, hostingValues, registerSchema, type ToolRegister } from '../../src/quickcheck/register.js';
 import { taskValues } from '../../src/api/checks.js';
@@ -38,10 +44,13 @@ describe('every path through the rules', () => {
     for (const l of d.labels) reachedLabels.add(l);
     for (const a of d.advice) reachedAdvice.add(a.id);
     if (d.rules.length === 0) note(c, 'no rule fired');
-    if (severity[d.verdict] !== Math.max(...d.rules.map((r) => severity[r.verdict]))) note(c, 'verdict is not the strictest');
-    if (d.rules.some((r) => r.verdict === 'allowed') && d.rules.length !== 1) note(c, '"allowed" together with another reason');
+    if (severity[d.verdict] !== Math.max(...d.rules.map((r) => severity[r.verdict])))
+      note(c, 'verdict is not the strictest');
+    if (d.rules.some((r) => r.verdict === 'allowed') && d.rules.length !== 1)
+      note(c, '"allowed" together with another reason');
     const labels = new Set(d.labels);
-    for (const group of exclusive) if (group.filter((l) => labels.has(l)).length > 1) note(c, `conflicting labels ${group.join('/')}`);
+    for (const group of exclusive)
+      if (group.filter((l) => labels.has(l)).length > 1) note(c, `conflicting labels ${group.join('/')}`);
   }
 
   it(`runs ${full ? 'the full product' : 'the product'} of every answer value without a dead end or conflict`, () => {
@@ -82,7 +91,14 @@ describe('every path through the rules', () => {
       { ...baseCase, tool: 'chatgpt-free' },
       { ...baseCase, tool: 'Perplexity', personalData: 'ordinary' },
       { ...baseCase, tool: 'm365-copilot', personalData: 'ordinary', task: 'summarize' },
-      { ...baseCase, tool: 'lokaal-taalmodel', personalData: 'sensitive', decisionAboutPerson: 'benefits', audience: 'citizens', phase: 'production' },
+      {
+        ...baseCase,
+        tool: 'lokaal-taalmodel',
+        personalData: 'sensitive',
+        decisionAboutPerson: 'benefits',
+        audience: 'citizens',
+        phase: 'production',
+      },
     ];
     let rendered = 0;
     for (const base of bases) {
@@ -105,7 +121,9 @@ describe('every path through the rules', () => {
         }
       }
     }
-    expect(rendered).toBe(bases.length * Object.values(values).reduce((n, list) => n + (list as readonly unknown[]).length, 0));
+    expect(rendered).toBe(
+      bases.length * Object.values(values).reduce((n, list) => n + (list as readonly unknown[]).length, 0),
+    );
   });
 });
 
@@ -120,7 +138,17 @@ describe('every tool profile an admin can register', () => {
     for (const hosting of hostingValues) {
       for (const maxData of contracted ? dataClassValues : (['none'] as const)) {
         for (const dpia of [[...taskValues], []]) {
-          tools.push({ id: `t-${tools.length}`, name: `Tool ${tools.length}`, vendor: 'V', contracted, hosting, maxData, dpia, aliases: [], notes: '' });
+          tools.push({
+            id: `t-${tools.length}`,
+            name: `Tool ${tools.length}`,
+            vendor: 'V',
+            contracted,
+            hosting,
+            maxData,
+            dpia,
+            aliases: [],
+            notes: '',
+          });
         }
       }
     }

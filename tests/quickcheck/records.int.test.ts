@@ -17,7 +17,7 @@ describe.each(storeKinds)('quick check records on %s', (kind) => {
   });
   afterEach(async () => db.dispose());
 
-  it('chains every record to the one before, and lists only one person\'s own records, newest first', async () => {
+  it("chains every record to the one before, and lists only one person's own records, newest first", async () => {
     const a = await recordChecks(db.store, 'pseudo-a', [{}, { tool: 'ChatGPT', personalData: 'ordinary' }]);
     await recordChecks(db.store, 'pseudo-b', [{ trainingDone: false }]);
     expect(a.map((r) => r.record.seq)).toEqual([1, 2]);
@@ -28,15 +28,24 @@ describe.each(storeKinds)('quick check records on %s', (kind) => {
       [1, 'allowed'],
     ]);
     expect(mine[0]!.prevHash).toBe(mine[1]!.hash);
-    expect(mine[0]).toMatchObject({ who: 'pseudo-a', rulesVersion: a[0]!.rulesVersion, registerVersion: a[0]!.registerVersion });
+    expect(mine[0]).toMatchObject({
+      who: 'pseudo-a',
+      rulesVersion: a[0]!.rulesVersion,
+      registerVersion: a[0]!.registerVersion,
+    });
     expect(mine[0]!.case.tool).toBe('ChatGPT');
     expect(await records.listFor('pseudo-a', { limit: 10, before: 2 })).toHaveLength(1);
     expect(await verify(db.store)).toEqual({ ok: true, count: 3, lastHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('does not fork the chain under concurrent appends', async () => {
-    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => recordChecks(db.store, `p${i % 3}`, [{ trainingDone: i % 2 === 0 }])));
-    const seqs = results.flat().map((r) => r.record.seq).sort((x, y) => x - y);
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => recordChecks(db.store, `p${i % 3}`, [{ trainingDone: i % 2 === 0 }])),
+    );
+    const seqs = results
+      .flat()
+      .map((r) => r.record.seq)
+      .sort((x, y) => x - y);
     expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(await verify(db.store)).toMatchObject({ ok: true, count: 25 });
   });
@@ -51,7 +60,12 @@ describe.each(storeKinds)('quick check records on %s', (kind) => {
 
   describe('tampering by someone who can change the table (rules disabled)', () => {
     beforeEach(async () => {
-      await recordChecks(db.store, 'p', [{}, { tool: 'ChatGPT', personalData: 'ordinary' }, { trainingDone: false }, { audience: 'published' }]);
+      await recordChecks(db.store, 'p', [
+        {},
+        { tool: 'ChatGPT', personalData: 'ordinary' },
+        { trainingDone: false },
+        { audience: 'published' },
+      ]);
       await db.store.query('alter table quickcheck_records disable rule quickcheck_records_no_update');
       await db.store.query('alter table quickcheck_records disable rule quickcheck_records_no_delete');
     });
@@ -59,7 +73,9 @@ describe.each(storeKinds)('quick check records on %s', (kind) => {
     it('detects a field changed in SQL, and audit verify exits 1 naming the record', async () => {
       await db.store.query("update quickcheck_records set verdict = 'allowed' where seq = 2");
       expect(await verify(db.store)).toMatchObject({ ok: false, seq: 2, problem: 'changed' });
-      await db.store.query("update quickcheck_records set verdict = 'prohibited', check_case = jsonb_set(check_case, '{personalData}', '\"none\"') where seq = 2");
+      await db.store.query(
+        "update quickcheck_records set verdict = 'prohibited', check_case = jsonb_set(check_case, '{personalData}', '\"none\"') where seq = 2",
+      );
       expect(await verify(db.store)).toMatchObject({ ok: false, seq: 2, problem: 'changed' });
       await db.release();
       const run = await cli(['audit', 'verify'], db.env);
@@ -92,7 +108,10 @@ describe.each(storeKinds)('quick check records on %s', (kind) => {
   });
 
   it('audit verify passes on an intact chain and audit export writes CSV with the pseudonym and no names', async () => {
-    await recordChecks(db.store, 'pseudo-x', [{ purpose: 'brief aan j.jansen@example.nl samenvatten; tel 06-12345678' }, { purpose: '=HYPERLINK("http://x")' }]);
+    await recordChecks(db.store, 'pseudo-x', [
+      { purpose: 'brief aan j.jansen@example.nl samenvatten; tel 06-12345678' },
+      { purpose: '=HYPERLINK("http://x")' },
+    ]);
     await db.release();
     const ok = await cli(['audit', 'verify'], db.env);
     expect(ok).toMatchObject({ code: 0, stdout: 'De keten is heel: 2 records gecontroleerd.\n' });
@@ -101,7 +120,9 @@ describe.each(storeKinds)('quick check records on %s', (kind) => {
     const exported = await cli(['audit', 'export'], db.env);
     expect(exported.code).toBe(0);
     const lines = exported.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('seq;tijdstip;pseudoniem;tool_id;tool;taak;doel;oordeel;regels;regelversie;registerversie;hash');
+    expect(lines[0]).toBe(
+      'seq;tijdstip;pseudoniem;tool_id;tool;taak;doel;oordeel;regels;regelversie;registerversie;hash',
+    );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(';pseudo-x;copilot-chat;Microsoft 365 Copilot Chat;text;');
     expect(lines[1]).toContain('brief aan [e-mailadres] samenvatten');

@@ -14,7 +14,10 @@ export const content = loadQuickcheckContent();
 export async function recordChecks(store: Store, who: string, cases: Partial<CheckCase>[]) {
   const records = quickcheckRecordStore(store);
   const out = [];
-  for (const c of cases) out.push(await runCheck({ ruleSet: content, register: content.register, records, who, case: { ...baseCase, ...c } }));
+  for (const c of cases)
+    out.push(
+      await runCheck({ ruleSet: content, register: content.register, records, who, case: { ...baseCase, ...c } }),
+    );
   return out;
 }
 

@@ -5,9 +5,16 @@ import { baseCase } from './cases.js';
 /** The example scenarios of issue 4, one named test each. */
 const content = loadQuickcheckContent();
 const today = new Date('2026-11-23T12:00:00Z');
-const check = (changes: Partial<CheckCase>, lang: 'nl' | 'en' = 'nl') => evaluateCase(content, content.register, { ...baseCase, ...changes }, { today, lang, contact: 'privacy@groningen.nl' });
+const check = (changes: Partial<CheckCase>, lang: 'nl' | 'en' = 'nl') =>
+  evaluateCase(
+    content,
+    content.register,
+    { ...baseCase, ...changes },
+    { today, lang, contact: 'privacy@groningen.nl' },
+  );
 const ruleIds = (r: ReturnType<typeof check>) => r.reasons.map((x) => x.ruleId);
-const sourceIds = (r: ReturnType<typeof check>, ruleId: string) => r.reasons.find((x) => x.ruleId === ruleId)?.sources.map((s) => s.id) ?? [];
+const sourceIds = (r: ReturnType<typeof check>, ruleId: string) =>
+  r.reasons.find((x) => x.ruleId === ruleId)?.sources.map((s) => s.id) ?? [];
 
 describe('quick check scenarios', () => {
   it('a prohibited practice of AI Act article 5 -> prohibited, even in the best tool', () => {
@@ -24,7 +31,9 @@ describe('quick check scenarios', () => {
     expect(r.tool).toEqual({ id: 'chatgpt-free', name: 'ChatGPT (gratis)' });
     const reason = r.reasons.find((x) => x.ruleId === 'not-contracted-with-data')!;
     expect(reason.text).toContain('Microsoft 365 Copilot');
-    expect(reason.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['gov-voorlopig-standpunt-2023', 'gdpr-art28']));
+    expect(reason.sources.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['gov-voorlopig-standpunt-2023', 'gdpr-art28']),
+    );
   });
 
   it('a non-contracted tool with confidential information -> prohibited', () => {
@@ -50,7 +59,9 @@ describe('quick check scenarios', () => {
   it('a decision about a person without a human who reviews every outcome -> prohibited (vision; GDPR art. 22)', () => {
     const r = check({ tool: 'lokaal-taalmodel', decisionAboutPerson: 'other', humanReview: false });
     expect(r.verdict).toBe('prohibited');
-    expect(sourceIds(r, 'decision-without-review')).toEqual(expect.arrayContaining(['vision-menselijke-tussenkomst', 'gdpr-art22']));
+    expect(sourceIds(r, 'decision-without-review')).toEqual(
+      expect.arrayContaining(['vision-menselijke-tussenkomst', 'gdpr-art22']),
+    );
   });
 
   it('"weet ik niet" on a prohibited practice, personal data or a decision -> consult', () => {
@@ -78,29 +89,41 @@ describe('quick check scenarios', () => {
     const fria = r.conditions.find((c) => c.text.includes('FRIA'))!;
     expect(fria.appliesFrom).toBe('2027-12-02');
     expect(fria.text).toContain('verplicht vanaf 2 december 2027; stand van 23 november 2026');
-    expect(reason.sources.find((s) => s.id === 'ai-act-art27')).toMatchObject({ appliesFrom: '2027-12-02', asOf: '2026-11-23' });
+    expect(reason.sources.find((s) => s.id === 'ai-act-art27')).toMatchObject({
+      appliesFrom: '2027-12-02',
+      asOf: '2026-11-23',
+    });
   });
 
-  it.each(['benefits', 'permits', 'enforcement', 'employment', 'education'] as const)('decisions about %s are Annex III', (area) => {
-    expect(ruleIds(check({ tool: 'lokaal-taalmodel', decisionAboutPerson: area }))).toContain('annex-iii-decision');
-  });
+  it.each(['benefits', 'permits', 'enforcement', 'employment', 'education'] as const)(
+    'decisions about %s are Annex III',
+    (area) => {
+      expect(ruleIds(check({ tool: 'lokaal-taalmodel', decisionAboutPerson: area }))).toContain('annex-iii-decision');
+    },
+  );
 
   it('sensitive personal data, even in a contracted tool that allows it -> consult with the data protection officer', () => {
     const r = check({ tool: 'lokaal-taalmodel', personalData: 'sensitive', task: 'summarize' });
     expect(r.verdict).toBe('consult');
-    expect(r.reasons.find((x) => x.ruleId === 'sensitive-personal-data')!.consult?.who).toContain('functionaris gegevensbescherming');
+    expect(r.reasons.find((x) => x.ruleId === 'sensitive-personal-data')!.consult?.who).toContain(
+      'functionaris gegevensbescherming',
+    );
   });
 
   it('citizen-facing use in production -> consult (experiment internally first; article 50 notice)', () => {
     const r = check({ tool: 'lokaal-taalmodel', task: 'chatbot-citizens', audience: 'citizens', phase: 'production' });
     expect(r.verdict).toBe('consult');
-    expect(sourceIds(r, 'citizen-facing-production')).toEqual(expect.arrayContaining(['vision-van-binnen-naar-buiten', 'ai-act-art50-1']));
+    expect(sourceIds(r, 'citizen-facing-production')).toEqual(
+      expect.arrayContaining(['vision-van-binnen-naar-buiten', 'ai-act-art50-1']),
+    );
   });
 
   it('a non-contracted tool without any personal or confidential data -> never allowed; the contracted alternative is proposed', () => {
     const r = check({ tool: 'deepl-free', task: 'translate' });
     expect(r.verdict).toBe('conditional');
-    expect(r.conditions.map((c) => c.text)).toContain('Voer alleen openbare informatie in, zonder persoonsgegevens en niets vertrouwelijks.');
+    expect(r.conditions.map((c) => c.text)).toContain(
+      'Voer alleen openbare informatie in, zonder persoonsgegevens en niets vertrouwelijks.',
+    );
     expect(r.advice.find((a) => a.id === 'contracted-alternative')!.text).toContain('DeepL Pro');
   });
 
@@ -141,7 +164,13 @@ describe('quick check scenarios', () => {
   });
 
   it('shows every reason, strictest first, when several rules apply', () => {
-    const r = check({ tool: 'ChatGPT', personalData: 'sensitive', trainingDone: false, audience: 'published', decisionAboutPerson: 'unknown' });
+    const r = check({
+      tool: 'ChatGPT',
+      personalData: 'sensitive',
+      trainingDone: false,
+      audience: 'published',
+      decisionAboutPerson: 'unknown',
+    });
     expect(r.verdict).toBe('prohibited');
     expect(r.reasons.map((x) => x.verdict)).toEqual(['prohibited', 'consult', 'consult', 'conditional', 'conditional']);
   });

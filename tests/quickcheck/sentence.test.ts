@@ -13,7 +13,11 @@ describe('finding the tool and the task in a sentence', () => {
     ['Kan ik met het lokale model een Python-script schrijven?', null, 'code'],
     ['Can I use ChatGPT to summarise a report?', 'chatgpt-free', 'summarize'],
     ['May I use DeepL to translate a letter?', 'deepl-free', 'translate'],
-    ['Mag ik Copilot gebruiken om aanvragen voor bijzondere bijstand te beoordelen?', 'copilot-chat', 'decision-about-people'],
+    [
+      'Mag ik Copilot gebruiken om aanvragen voor bijzondere bijstand te beoordelen?',
+      'copilot-chat',
+      'decision-about-people',
+    ],
     ['Mag ik Le Chat gebruiken om een afbeelding voor de nieuwsbrief te maken?', 'mistral-le-chat-free', 'image'],
     ['Wil ik een chatbot voor inwoners bouwen met het eigen taalmodel', 'lokaal-taalmodel', 'chatbot-citizens'],
   ])('%s -> %s, %s', (sentence, toolId, task) => {
@@ -23,8 +27,14 @@ describe('finding the tool and the task in a sentence', () => {
   });
 
   it('names a tool that is not in the register as written, for the "not in the register" path', () => {
-    expect(find('mag ik Perplexity gebruiken om notulen uit te schrijven?')).toEqual({ tool: { id: null, name: 'Perplexity' }, task: 'transcribe' });
-    expect(find('Can I use Google Gemini for drafting an e-mail?')).toEqual({ tool: { id: null, name: 'Google Gemini' }, task: 'text' });
+    expect(find('mag ik Perplexity gebruiken om notulen uit te schrijven?')).toEqual({
+      tool: { id: null, name: 'Perplexity' },
+      task: 'transcribe',
+    });
+    expect(find('Can I use Google Gemini for drafting an e-mail?')).toEqual({
+      tool: { id: null, name: 'Google Gemini' },
+      task: 'text',
+    });
   });
 
   it('finds nothing where nothing is named', () => {

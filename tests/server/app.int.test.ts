@@ -22,7 +22,15 @@ describe('HTTP host', () => {
     const ancestors = /frame-ancestors ([^;]+)/.exec(csp)?.[1]?.split(' ') ?? [];
     expect(ancestors).toContain('https://teams.microsoft.com');
     expect(ancestors).toContain('https://*.cloud.microsoft');
-    expect(ancestors.every((a) => a === "'self'" || /^https:\/\/([*a-z0-9-]+\.)*(microsoft|office|office365|microsoft365|skype)\.com$|^https:\/\/([*a-z0-9-]+\.)*cloud\.microsoft$/.test(a))).toBe(true);
+    expect(
+      ancestors.every(
+        (a) =>
+          a === "'self'" ||
+          /^https:\/\/([*a-z0-9-]+\.)*(microsoft|office|office365|microsoft365|skype)\.com$|^https:\/\/([*a-z0-9-]+\.)*cloud\.microsoft$/.test(
+            a,
+          ),
+      ),
+    ).toBe(true);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
@@ -33,7 +41,9 @@ describe('HTTP host', () => {
     const body = (await nl.json()) as { error: { message: string; correlationId: string } };
     expect(body.error.message).toBe('Dit adres bestaat niet.');
     expect(body.error.correlationId).toBe(nl.headers.get('x-correlation-id'));
-    const en = await fetch(`${server.url}/api/bestaat-niet`, { headers: { 'accept-language': 'en-GB,en;q=0.9,nl;q=0.5' } });
+    const en = await fetch(`${server.url}/api/bestaat-niet`, {
+      headers: { 'accept-language': 'en-GB,en;q=0.9,nl;q=0.5' },
+    });
     expect(((await en.json()) as { error: { message: string } }).error.message).toBe('This address does not exist.');
   });
 
@@ -45,7 +55,11 @@ describe('HTTP host', () => {
   });
 
   it('rejects malformed JSON with 400 and an over-large body with 413', async () => {
-    const bad = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    const bad = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":',
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_json');
     const big = await fetch(`${server.url}/api/messages`, {
@@ -71,7 +85,15 @@ describe('the bot endpoint with a bot registration', () => {
       const res = await fetch(`${server.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', text: 'help', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } }),
+        body: JSON.stringify({
+          type: 'message',
+          text: 'help',
+          channelId: 'msteams',
+          serviceUrl: 'http://127.0.0.1:1/',
+          conversation: { id: 'c' },
+          from: { id: 'u' },
+          recipient: { id: 'b' },
+        }),
       });
       expect(res.status).toBe(401);
     } finally {

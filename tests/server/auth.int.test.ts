@@ -62,7 +62,10 @@ describe('identifying the caller of /api', () => {
     await new Promise((resolve) => keyServer.server.close(resolve));
   });
 
-  function token(claims: Record<string, unknown>, options: { audience?: string; issuer?: string; expires?: string; key?: CryptoKey } = {}) {
+  function token(
+    claims: Record<string, unknown>,
+    options: { audience?: string; issuer?: string; expires?: string; key?: CryptoKey } = {},
+  ) {
     return new SignJWT({ scp: 'access_as_user', tid: tenant, oid: 'object-id-1', ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
       .setAudience(options.audience ?? `api://ai-wijzer.groningen.nl/${clientId}`)
@@ -96,7 +99,10 @@ describe('identifying the caller of /api', () => {
     ['an expired token', async () => token({}, { expires: '-10m' })],
     ['a token without access_as_user', async () => token({ scp: 'User.Read' })],
     ['a token of another tenant', async () => token({ tid: otherTenant })],
-    ['a token signed with another key', async () => token({}, { key: (await generateKeyPair('RS256')).privateKey as CryptoKey })],
+    [
+      'a token signed with another key',
+      async () => token({}, { key: (await generateKeyPair('RS256')).privateKey as CryptoKey }),
+    ],
   ])('refuses %s with 401 in Dutch', async (_name, make) => {
     const res = await call(await make());
     expect(res.status).toBe(401);

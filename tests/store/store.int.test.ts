@@ -21,7 +21,12 @@ describe.each(storeKinds)('store on %s', (kind) => {
 
   it('binds parameters and returns rows', async () => {
     await store.query('create table t_params (id int primary key, name text)');
-    await store.query('insert into t_params values ($1, $2), ($3, $4)', [1, 'een', 2, "twee'); drop table t_params; --"]);
+    await store.query('insert into t_params values ($1, $2), ($3, $4)', [
+      1,
+      'een',
+      2,
+      "twee'); drop table t_params; --",
+    ]);
     const rows = await store.query<{ id: number; name: string }>('select id, name from t_params where id = $1', [2]);
     expect(rows).toEqual([{ id: 2, name: "twee'); drop table t_params; --" }]);
   });
@@ -42,6 +47,8 @@ describe.each(storeKinds)('store on %s', (kind) => {
   });
 
   it('refuses a migration set with two files of the same number', () => {
-    expect(() => loadMigrations(new URL('./fixtures/duplicate-migrations', import.meta.url).pathname)).toThrow('two migrations numbered 1');
+    expect(() => loadMigrations(new URL('./fixtures/duplicate-migrations', import.meta.url).pathname)).toThrow(
+      'two migrations numbered 1',
+    );
   });
 });

@@ -50,10 +50,13 @@ describe('Dutch analyzer', () => {
   });
 
   it('maps synonyms, also phrases of several words, to one group term', () => {
-    for (const text of ['KI', 'kunstmatige intelligentie', 'artificiële intelligentie', 'AI']) expect(nl.terms(text)).toContain('=ai');
+    for (const text of ['KI', 'kunstmatige intelligentie', 'artificiële intelligentie', 'AI'])
+      expect(nl.terms(text)).toContain('=ai');
     expect(nl.terms('AI-verordening')).toContain('=ai-act');
     expect(nl.terms('de AI Act')).toContain('=ai-act');
-    expect(nl.terms('een DPIA')).toEqual(expect.arrayContaining(nl.terms('gegevensbeschermingseffectbeoordeling').filter((t) => t.startsWith('='))));
+    expect(nl.terms('een DPIA')).toEqual(
+      expect.arrayContaining(nl.terms('gegevensbeschermingseffectbeoordeling').filter((t) => t.startsWith('='))),
+    );
     expect(nl.terms('cursus')).toContain('=training');
     expect(nl.terms('opleiding')).toContain('=training');
     expect(nl.terms('banen')).toContain('=werk');
@@ -72,7 +75,10 @@ describe('Dutch analyzer', () => {
     const analyzer = new Analyzer('nl', lexicon, {});
     // The vision writes "verbeteren" and "proces", never "verbetering".
     analyzer.useVocabulary(new Set(['proces', 'verbeteren']));
-    expect(analyzer.words('procesverbetering')[0]!.parts).toEqual([analyzer.stem('proces'), analyzer.stem('verbetering')]);
+    expect(analyzer.words('procesverbetering')[0]!.parts).toEqual([
+      analyzer.stem('proces'),
+      analyzer.stem('verbetering'),
+    ]);
     expect(analyzer.stem('verbetering')).toBe(analyzer.stem('verbeteren'));
   });
 
@@ -96,12 +102,29 @@ describe('Dutch analyzer', () => {
 });
 
 describe('compound splitting', () => {
-  const words = new Set(['gegevens', 'gegeven', 'bescherming', 'effect', 'beoordeling', 'privacy', 'gevoelig', 'mens', 'lijke', 'data', 'huishouding']);
+  const words = new Set([
+    'gegevens',
+    'gegeven',
+    'bescherming',
+    'effect',
+    'beoordeling',
+    'privacy',
+    'gevoelig',
+    'mens',
+    'lijke',
+    'data',
+    'huishouding',
+  ]);
   const isWord = (w: string) => words.has(w);
 
   it('takes the fewest parts, with linking -s-', () => {
     expect(splitCompound('gegevensbescherming', isWord)).toEqual(['gegevens', 'bescherming']);
-    expect(splitCompound('gegevensbeschermingseffectbeoordeling', isWord)).toEqual(['gegevens', 'bescherming', 'effect', 'beoordeling']);
+    expect(splitCompound('gegevensbeschermingseffectbeoordeling', isWord)).toEqual([
+      'gegevens',
+      'bescherming',
+      'effect',
+      'beoordeling',
+    ]);
   });
 
   it('allows an inflected final part and refuses derivational endings', () => {
@@ -128,7 +151,12 @@ describe('compound splitting', () => {
     const counting = (w: string) => (looked.push(w), isWord(w));
     expect(splitCompound('gegevens'.repeat(5) + 'x', counting)).toBeUndefined();
     expect(looked).toEqual([]);
-    expect(splitCompound('gegevensbescherming'.repeat(2), isWord)).toEqual(['gegevens', 'bescherming', 'gegevens', 'bescherming']);
+    expect(splitCompound('gegevensbescherming'.repeat(2), isWord)).toEqual([
+      'gegevens',
+      'bescherming',
+      'gegevens',
+      'bescherming',
+    ]);
     expect(splitCompound('gegevensbescherming'.repeat(3), isWord)).toBeUndefined();
     expect(splitCompound('gegevensbescherming'.repeat(3), isWord, { maxWord: 60 })).toHaveLength(6);
   });

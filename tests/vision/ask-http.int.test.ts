@@ -4,7 +4,11 @@ import { sharedVision } from '../../src/vision/index.js';
 import { startTestServer } from '../helpers/server.js';
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe.each([
   ['without question text', 'false'],
@@ -12,7 +16,10 @@ describe.each([
 ])('POST /api/ask over HTTP (%s)', (_label, storeText) => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
-    server = await startTestServer({ ASK_STORE_QUESTION_TEXT: storeText, PRIVACY_CONTACT: 'het AI-team (ai@example.nl)' });
+    server = await startTestServer({
+      ASK_STORE_QUESTION_TEXT: storeText,
+      PRIVACY_CONTACT: 'het AI-team (ai@example.nl)',
+    });
   });
   afterAll(async () => server.dispose());
   const feedback = () => visionFeedbackStore(server.store).list();
@@ -45,7 +52,9 @@ describe.each([
     for (const question of ['', '   ', 'x'.repeat(501)]) {
       const res = await post(`${server.url}/api/ask`, { question });
       expect(res.status).toBe(400);
-      const body = (await res.json()) as { error: { code: string; message: string; problems: { field: string; message: string }[] } };
+      const body = (await res.json()) as {
+        error: { code: string; message: string; problems: { field: string; message: string }[] };
+      };
       expect(body.error.code).toBe('invalid_input');
       expect(body.error.message).toBe('De invoer klopt niet.');
       expect(body.error.problems[0]!.field).toBe('question');
@@ -57,31 +66,57 @@ describe.each([
   });
 
   it('stores feedback, with the question only when allowed, and validates it', async () => {
-    const res = await post(`${server.url}/api/ask/feedback`, { question: 'Mag ik Copilot gebruiken?', sectionId: 'privacy', helpful: false });
+    const res = await post(`${server.url}/api/ask/feedback`, {
+      question: 'Mag ik Copilot gebruiken?',
+      sectionId: 'privacy',
+      helpful: false,
+    });
     expect(res.status).toBe(201);
-    expect(askFeedbackResponseSchema.parse(await res.json())).toEqual({ stored: true, questionStored: storeText === 'true' });
+    expect(askFeedbackResponseSchema.parse(await res.json())).toEqual({
+      stored: true,
+      questionStored: storeText === 'true',
+    });
     const [stored] = await visionFeedbackStore(server.store).list({ kind: 'feedback' });
-    expect(stored).toMatchObject({ kind: 'feedback', helpful: false, sectionId: 'privacy', visionVersion: sharedVision().version });
+    expect(stored).toMatchObject({
+      kind: 'feedback',
+      helpful: false,
+      sectionId: 'privacy',
+      visionVersion: sharedVision().version,
+    });
     expect(stored!.question).toBe(storeText === 'true' ? 'Mag ik Copilot gebruiken?' : undefined);
     const bad = await post(`${server.url}/api/ask/feedback`, { helpful: 'ja', sectionId: 'Niet Geldig' });
     expect(bad.status).toBe(400);
-    const fields = ((await bad.json()) as { error: { problems: { field: string }[] } }).error.problems.map((p) => p.field).sort();
+    const fields = ((await bad.json()) as { error: { problems: { field: string }[] } }).error.problems
+      .map((p) => p.field)
+      .sort();
     expect(fields).toEqual(['helpful', 'sectionId']);
   });
 
   it('stores a suggested section the asker chose, with the question only when allowed, and rejects an unknown section', async () => {
-    const res = await post(`${server.url}/api/ask/choice`, { question: 'Kunnen we een AI-systeem terugdraaien?', sectionId: 'controle-op-technologie', language: 'nl' });
+    const res = await post(`${server.url}/api/ask/choice`, {
+      question: 'Kunnen we een AI-systeem terugdraaien?',
+      sectionId: 'controle-op-technologie',
+      language: 'nl',
+    });
     expect(res.status).toBe(201);
-    expect(askFeedbackResponseSchema.parse(await res.json())).toEqual({ stored: true, questionStored: storeText === 'true' });
+    expect(askFeedbackResponseSchema.parse(await res.json())).toEqual({
+      stored: true,
+      questionStored: storeText === 'true',
+    });
     const [stored] = await visionFeedbackStore(server.store).list({ kind: 'chosen' });
-    expect(stored).toMatchObject({ kind: 'chosen', sectionId: 'controle-op-technologie', language: 'nl', visionVersion: sharedVision().version });
+    expect(stored).toMatchObject({
+      kind: 'chosen',
+      sectionId: 'controle-op-technologie',
+      language: 'nl',
+      visionVersion: sharedVision().version,
+    });
     expect(stored!.question).toBe(storeText === 'true' ? 'Kunnen we een AI-systeem terugdraaien?' : undefined);
     const before = (await feedback()).length;
     const unknown = await post(`${server.url}/api/ask/choice`, { question: 'x', sectionId: 'parkeren' });
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { error: { problems: { field: string; message: string }[] } }).error.problems).toEqual([
-      { field: 'sectionId', message: 'Dit onderdeel staat niet in de AI-visie.' },
-    ]);
+    expect(
+      ((await unknown.json()) as { error: { problems: { field: string; message: string }[] } }).error.problems,
+    ).toEqual([{ field: 'sectionId', message: 'Dit onderdeel staat niet in de AI-visie.' }]);
     expect((await post(`${server.url}/api/ask/choice`, { question: 'x' })).status).toBe(400);
     expect((await feedback()).length).toBe(before);
   });

@@ -3,10 +3,14 @@ import { askExtractive, detectIntent, loadVision } from '../../src/vision/index.
 import { loadSettings } from '../../src/vision/settings.js';
 
 const contentDir = join(import.meta.dirname ?? __dirname, 'fixtures', 'valid');
-const compounds = { gegevensbescherming: ['gegevens', 'bescherming'], gegevensbeschermingseffectbeoordeling: ['gegevens', 'bescherming', 'effect', 'beoordeling'] };
+const compounds = {
+  gegevensbescherming: ['gegevens', 'bescherming'],
+  gegevensbeschermingseffectbeoordeling: ['gegevens', 'bescherming', 'effect', 'beoordeling'],
+};
 const vision = loadVision({ contentDir, compounds });
 const options = { contact: 'het privacyteam (privacy@example.nl)' };
-const bodyOf = (lang: 'nl' | 'en', id: string) => vision.languages[lang].document.sections.find((s) => s.id === id)!.body;
+const bodyOf = (lang: 'nl' | 'en', id: string) =>
+  vision.languages[lang].document.sections.find((s) => s.id === id)!.body;
 
 describe('outcomes', () => {
   it('answers with one to three sentences quoted verbatim, the section, its heading and a link', () => {
@@ -26,13 +30,22 @@ describe('outcomes', () => {
   });
 
   it('abstains on out-of-scope questions and names who to ask', () => {
-    for (const q of ['Hoe vraag ik een parkeervergunning aan?', 'Wat voor weer wordt het morgen?', 'Wie won de voetbalwedstrijd?', 'Hoe reset ik mijn wachtwoord?']) {
+    for (const q of [
+      'Hoe vraag ik een parkeervergunning aan?',
+      'Wat voor weer wordt het morgen?',
+      'Wie won de voetbalwedstrijd?',
+      'Hoe reset ik mijn wachtwoord?',
+    ]) {
       const result = askExtractive(vision, q, options);
       expect(result.outcome).toBe('abstain');
-      expect(result.answer).toBe('Dat staat niet in de AI-visie. Met deze vraag kun je terecht bij het privacyteam (privacy@example.nl).');
+      expect(result.answer).toBe(
+        'Dat staat niet in de AI-visie. Met deze vraag kun je terecht bij het privacyteam (privacy@example.nl).',
+      );
       expect(result.citations).toEqual([]);
     }
-    expect(askExtractive(vision, 'Who won the football match?', options).answer).toMatch(/^That is not in the AI vision\./);
+    expect(askExtractive(vision, 'Who won the football match?', options).answer).toMatch(
+      /^That is not in the AI vision\./,
+    );
   });
 
   it('does not let a misspelling or a prefix of a vision word turn into an answer', () => {
@@ -44,7 +57,13 @@ describe('outcomes', () => {
     const settings = loadSettings();
     expect(settings.outcome.answer.unknownWordWeight).toBeGreaterThan(settings.outcome.unknownWordWeight);
     // With unknown words weighed as leniently for answers as for suggestions, "bhv" would not stop a quote.
-    const lenientSettings = { ...settings, outcome: { ...settings.outcome, answer: { ...settings.outcome.answer, unknownWordWeight: settings.outcome.unknownWordWeight } } };
+    const lenientSettings = {
+      ...settings,
+      outcome: {
+        ...settings.outcome,
+        answer: { ...settings.outcome.answer, unknownWordWeight: settings.outcome.unknownWordWeight },
+      },
+    };
     const lenient = loadVision({ contentDir, compounds, settings: lenientSettings });
     const question = 'cursus scholing bhv';
     expect(askExtractive(lenient, question, options).outcome).toBe('answer');
@@ -54,7 +73,7 @@ describe('outcomes', () => {
     expect(askExtractive(vision, 'Is er een cursus over AI?', options).outcome).toBe('answer');
   });
 
-  it('abstains when the vision uses fewer than half of the question\'s words, however well one of them matches', () => {
+  it("abstains when the vision uses fewer than half of the question's words, however well one of them matches", () => {
     const settings = loadSettings();
     expect(settings.outcome.suggest.knownWords).toBe(0.5);
     const question = 'scholing kantine parkeergarage';
@@ -62,7 +81,14 @@ describe('outcomes', () => {
     expect(result.outcome).toBe('abstain');
     expect(result.citations).toEqual([]);
     // The same question, with the rule off, is offered the one section its one known word points to.
-    const lenient = loadVision({ contentDir, compounds, settings: { ...settings, outcome: { ...settings.outcome, suggest: { ...settings.outcome.suggest, knownWords: 0 } } } });
+    const lenient = loadVision({
+      contentDir,
+      compounds,
+      settings: {
+        ...settings,
+        outcome: { ...settings.outcome, suggest: { ...settings.outcome.suggest, knownWords: 0 } },
+      },
+    });
     expect(askExtractive(lenient, question, options).suggestions?.[0]?.sectionId).toBe('scholing');
     // Half known is enough to be offered a choice.
     expect(askExtractive(vision, 'scholing kantine', options).outcome).not.toBe('abstain');
@@ -79,11 +105,15 @@ describe('outcomes', () => {
   it('asks "bedoel je dit deel" when it offers one section, and to choose when it offers more, naming who to ask else', () => {
     const many = askExtractive(vision, 'Wat doet AI met werk, privacy en opleiding van medewerkers?', options);
     expect(many.suggestions!.length).toBeGreaterThan(1);
-    expect(many.answer).toBe(`Ik weet niet zeker welk deel van de AI-visie je bedoelt. Kies een van deze onderdelen. Staat je antwoord er niet in, dan kun je terecht bij ${options.contact}.`);
+    expect(many.answer).toBe(
+      `Ik weet niet zeker welk deel van de AI-visie je bedoelt. Kies een van deze onderdelen. Staat je antwoord er niet in, dan kun je terecht bij ${options.contact}.`,
+    );
     const one = askExtractive(vision, 'scholing kantine', options);
     expect(one.outcome).toBe('suggest');
     expect(one.suggestions).toHaveLength(1);
-    expect(one.answer).toBe(`Ik weet niet zeker of dit het antwoord op je vraag is. Bedoel je dit deel van de AI-visie? Zo niet, dan kun je terecht bij ${options.contact}.`);
+    expect(one.answer).toBe(
+      `Ik weet niet zeker of dit het antwoord op je vraag is. Bedoel je dit deel van de AI-visie? Zo niet, dan kun je terecht bij ${options.contact}.`,
+    );
     expect(askExtractive(vision, 'training canteen', options).answer).toBe(
       `I am not sure this answers your question. Do you mean this part of the AI vision? If not, you can take your question to ${options.contact}.`,
     );
@@ -119,7 +149,10 @@ describe('questions about the vision itself, and intents', () => {
     expect(first('Explain what artificial intelligence is')).toBe('wat-is-ai');
     expect(first('Moeten we besluiten van een algoritme kunnen uitleggen?')).toBe('menselijke-tussenkomst');
     // A question that asks exactly what a heading says gets that section, though its words are everywhere.
-    expect(askExtractive(real, 'Wat is kunstmatige intelligentie?', options)).toMatchObject({ outcome: 'answer', citations: [{ sectionId: 'wat-is-ai' }] });
+    expect(askExtractive(real, 'Wat is kunstmatige intelligentie?', options)).toMatchObject({
+      outcome: 'answer',
+      citations: [{ sectionId: 'wat-is-ai' }],
+    });
     expect(first('What is artificial intelligence?')).toBe('wat-is-ai');
     // Lexicon phrases: "omdat het kan" (AI as a goal in itself), "slotsom"; the verb "act" is not the AI Act.
     expect(first('Zetten we AI in omdat het kan?')).toBe('ai-als-middel-niet-als-doel');
@@ -147,8 +180,16 @@ describe('questions about the vision itself, and intents', () => {
   });
 
   it('says it is an AI system when taken for a person, and who to turn to when a person is asked for', () => {
-    for (const q of ['Ben jij een mens?', 'praat ik met een robot', 'Bent u een echte persoon?', 'Are you a bot?', 'am I talking to a human?']) expect({ q, intent: detectIntent(q) }).toEqual({ q, intent: 'about' });
-    for (const q of ['Kan ik een mens spreken?', 'ik wil graag met een medewerker praten', 'Can I talk to a person?']) expect({ q, intent: detectIntent(q) }).toEqual({ q, intent: 'human' });
+    for (const q of [
+      'Ben jij een mens?',
+      'praat ik met een robot',
+      'Bent u een echte persoon?',
+      'Are you a bot?',
+      'am I talking to a human?',
+    ])
+      expect({ q, intent: detectIntent(q) }).toEqual({ q, intent: 'about' });
+    for (const q of ['Kan ik een mens spreken?', 'ik wil graag met een medewerker praten', 'Can I talk to a person?'])
+      expect({ q, intent: detectIntent(q) }).toEqual({ q, intent: 'human' });
     // Questions about people in the vision are searched: "can a person take the decision" is about human intervention.
     expect(detectIntent('Kan een mens het besluit nemen?')).toBeUndefined();
     expect(detectIntent('Moet er een mens meekijken bij AI-besluiten?')).toBeUndefined();
@@ -156,14 +197,20 @@ describe('questions about the vision itself, and intents', () => {
     expect(human).toMatchObject({ outcome: 'answer', intent: 'human', language: 'nl', citations: [] });
     expect(human.answer).toMatch(/AI-wijzer is een AI-systeem, geen mens.*artikel 50.*contact op met/);
     expect(human.answer).toContain(options.contact);
-    expect(askExtractive(vision, 'Can I talk to a person?', options).answer).toMatch(/AI system, not a person.*Please contact/);
+    expect(askExtractive(vision, 'Can I talk to a person?', options).answer).toMatch(
+      /AI system, not a person.*Please contact/,
+    );
   });
 });
 
 describe('a question after a figure', () => {
   it('offers a choice instead of quoting a paragraph without the figure asked for', () => {
     const real = loadVision();
-    expect(askExtractive(real, 'Hoeveel stroom kost één prompt aan een taalmodel?', options).outcome).not.toBe('answer');
-    expect(askExtractive(real, 'Hoeveel procent van de medewerkers gebruikt AI maandelijks?', options).outcome).toBe('answer');
+    expect(askExtractive(real, 'Hoeveel stroom kost één prompt aan een taalmodel?', options).outcome).not.toBe(
+      'answer',
+    );
+    expect(askExtractive(real, 'Hoeveel procent van de medewerkers gebruikt AI maandelijks?', options).outcome).toBe(
+      'answer',
+    );
   });
 });

@@ -12,7 +12,11 @@ function io() {
   let err = '';
   stdout.on('data', (c) => (out += c));
   stderr.on('data', (c) => (err += c));
-  return { io: { stdout, stderr, stdin: new PassThrough(), env: { NODE_ENV: 'test', PRIVACY_CONTACT: 'het AI-team' } }, out: () => out, err: () => err };
+  return {
+    io: { stdout, stderr, stdin: new PassThrough(), env: { NODE_ENV: 'test', PRIVACY_CONTACT: 'het AI-team' } },
+    out: () => out,
+    err: () => err,
+  };
 }
 
 describe('ai-wijzer ask', () => {
@@ -38,10 +42,15 @@ describe('ai-wijzer ask', () => {
     expect(t.out()).toMatch(/Uitleg \(nl\): inhoudswoorden .*energieverbruik \[/);
     expect(t.out()).toMatch(/\n {2}duurzaamheid +score +[\d.]+ +dekking [\d.]+ +treft: .*energieverbruik/);
     const j = io();
-    expect(await runCli(['ask', 'Wat zegt de visie over het energieverbruik van AI?', '--explain', '--json'], j.io)).toBe(0);
+    expect(
+      await runCli(['ask', 'Wat zegt de visie over het energieverbruik van AI?', '--explain', '--json'], j.io),
+    ).toBe(0);
     const parsed = JSON.parse(j.out());
     expect(askResponseSchema.parse(parsed).outcome).toBe('answer');
-    expect(parsed.explanation.sections[0]).toMatchObject({ sectionId: 'duurzaamheid', matched: expect.arrayContaining(['energieverbruik']) });
+    expect(parsed.explanation.sections[0]).toMatchObject({
+      sectionId: 'duurzaamheid',
+      matched: expect.arrayContaining(['energieverbruik']),
+    });
   });
 
   it('exits 2 with a Dutch message on a missing question or a wrong flag', async () => {
@@ -54,7 +63,11 @@ describe('ai-wijzer ask', () => {
   });
 
   it('works as a process: stdout is one JSON object and nothing else', async () => {
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'ask', 'Hoe verleng ik mijn rijbewijs?', '--json'], { cwd: rootDir, env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' } });
+    const { stdout } = await promisify(execFile)(
+      'npx',
+      ['tsx', 'src/cli/main.ts', 'ask', 'Hoe verleng ik mijn rijbewijs?', '--json'],
+      { cwd: rootDir, env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' } },
+    );
     const result = askResponseSchema.parse(JSON.parse(stdout));
     expect(result.outcome).toBe('abstain');
     expect(stdout.trim().split('\n')).toHaveLength(1);

@@ -13,7 +13,10 @@ function contentWithNewCompound(): string {
   const dir = mkdtempSync(join(tmpdir(), 'vision-compounds-'));
   copyFileSync(join(fixtureDir, 'visie.en.md'), join(dir, 'visie.en.md'));
   const nl = readFileSync(join(fixtureDir, 'visie.nl.md'), 'utf8');
-  const changed = nl.replace('AI verandert het werk van medewerkers.', 'AI verandert het werk van medewerkers. De medewerkersgegevens blijven binnen de gemeente.');
+  const changed = nl.replace(
+    'AI verandert het werk van medewerkers.',
+    'AI verandert het werk van medewerkers. De medewerkersgegevens blijven binnen de gemeente.',
+  );
   expect(changed).not.toBe(nl);
   writeFileSync(join(dir, 'visie.nl.md'), changed);
   return dir;
@@ -24,7 +27,10 @@ describe('precomputed compound splits', () => {
     const data = loadCompounds();
     expect(data).toBeDefined();
     const candidates = compoundCandidates(readVisionDocuments().nl);
-    expect({ words: data!.words, hint: 'npm run vision:compounds' }).toEqual({ words: candidates, hint: 'npm run vision:compounds' });
+    expect({ words: data!.words, hint: 'npm run vision:compounds' }).toEqual({
+      words: candidates,
+      hint: 'npm run vision:compounds',
+    });
     for (const word of Object.keys(data!.splits)) expect(candidates).toContain(word);
   });
 
@@ -43,7 +49,11 @@ describe('precomputed compound splits', () => {
 describe('compound splits for a new version of the vision', () => {
   const document = readVisionDocuments(contentWithNewCompound()).nl;
   const candidates = compoundCandidates(document);
-  const precomputed = (words: string[]): CompoundsData => ({ version: 2, words, splits: { gegevensbescherming: ['gegevens', 'bescherming'] } });
+  const precomputed = (words: string[]): CompoundsData => ({
+    version: 2,
+    words,
+    splits: { gegevensbescherming: ['gegevens', 'bescherming'] },
+  });
 
   it('are the precomputed ones while those were computed for every long word of the vision', () => {
     // The word list left "medewerkersgegevens" whole here: it stays whole, though the vision has both its parts.
@@ -53,9 +63,14 @@ describe('compound splits for a new version of the vision', () => {
 
   it('split a long word the precomputed ones do not know into words of the vision, and warn', () => {
     const result = compoundsFor(document, precomputed(candidates.filter((w) => w !== 'medewerkersgegevens')));
-    expect(result.splits).toEqual({ gegevensbescherming: ['gegevens', 'bescherming'], medewerkersgegevens: ['medewerkers', 'gegevens'] });
+    expect(result.splits).toEqual({
+      gegevensbescherming: ['gegevens', 'bescherming'],
+      medewerkersgegevens: ['medewerkers', 'gegevens'],
+    });
     expect(result.warning).toMatchObject({ file: 'generated/compounds.json', line: 1 });
-    expect(result.warning!.problem).toMatch(/^hoort bij een eerdere versie van de visie: 1 lange woord\(en\) .* 1 daarvan gesplitst .*npm run vision:compounds/);
+    expect(result.warning!.problem).toMatch(
+      /^hoort bij een eerdere versie van de visie: 1 lange woord\(en\) .* 1 daarvan gesplitst .*npm run vision:compounds/,
+    );
   });
 
   it("without a compounds file: split what the vision's own words allow, and warn that it is missing", () => {

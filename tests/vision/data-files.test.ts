@@ -21,7 +21,10 @@ describe('lexicon and settings files', () => {
   });
 
   it('name the file, line and field of a wrong value', () => {
-    const settings = readFileSync(settingsPath, 'utf8').replace(/answer: \{ confidence: [\d.]+/, 'answer: { confidence: 3');
+    const settings = readFileSync(settingsPath, 'utf8').replace(
+      /answer: \{ confidence: [\d.]+/,
+      'answer: { confidence: 3',
+    );
     const error = rejection(loadSettings, 'settings.yaml', settings);
     expect(error.file).toBe('settings.yaml');
     expect(error.line).toBe(settings.split('\n').findIndex((l) => l.includes('confidence: 3')) + 1);

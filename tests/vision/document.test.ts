@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { checkTranslation, parseVisionMarkdown, VisionContentError } from '../../src/vision/document.js';
 import { contentErrorOf } from '../helpers/content-error.js';
 
-const fixture = (name: string) => readFileSync(join(import.meta.dirname ?? __dirname, 'fixtures', 'valid', name), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(join(import.meta.dirname ?? __dirname, 'fixtures', 'valid', name), 'utf8');
 const nl = fixture('visie.nl.md');
 const en = fixture('visie.en.md');
 

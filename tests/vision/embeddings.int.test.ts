@@ -2,7 +2,10 @@ import { dot, embed, EmbeddingError, type EmbeddingOptions } from '../../src/vis
 import { fakeEmbeddingsForSuite, type FakeEmbeddings } from '../helpers/fake-embeddings.js';
 
 describe('the embeddings client against a local OpenAI-compatible /v1/embeddings (real HTTP)', () => {
-  const endpoint = fakeEmbeddingsForSuite({ apiKey: 'sleutel', concepts: { risico: 'risico', gevaren: 'risico', leren: 'leren' } });
+  const endpoint = fakeEmbeddingsForSuite({
+    apiKey: 'sleutel',
+    concepts: { risico: 'risico', gevaren: 'risico', leren: 'leren' },
+  });
   let fake: FakeEmbeddings;
   let options: EmbeddingOptions;
   beforeEach(() => {
@@ -10,7 +13,10 @@ describe('the embeddings client against a local OpenAI-compatible /v1/embeddings
     options = { baseUrl: fake.baseUrl, model: 'multilingual-e5-small', apiKey: 'sleutel', timeoutMs: 500 };
   });
   const failure = async (promise: Promise<unknown>) => {
-    const error = await promise.then(() => undefined, (e: unknown) => e);
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(EmbeddingError);
     return error as EmbeddingError;
   };
@@ -55,10 +61,42 @@ describe('the embeddings client against a local OpenAI-compatible /v1/embeddings
   it.each([
     ['no data', { object: 'list' }],
     ['fewer vectors than texts', { data: [{ index: 0, embedding: [1, 0] }] }],
-    ['vectors of different lengths', { data: [{ index: 0, embedding: [1, 0] }, { index: 1, embedding: [1, 0, 0] }] }],
-    ['an index twice', { data: [{ index: 0, embedding: [1, 0] }, { index: 0, embedding: [0, 1] }] }],
-    ['a zero vector', { data: [{ index: 0, embedding: [0, 0] }, { index: 1, embedding: [0, 1] }] }],
-    ['text instead of numbers', { data: [{ index: 0, embedding: 'AAAA' }, { index: 1, embedding: [0, 1] }] }],
+    [
+      'vectors of different lengths',
+      {
+        data: [
+          { index: 0, embedding: [1, 0] },
+          { index: 1, embedding: [1, 0, 0] },
+        ],
+      },
+    ],
+    [
+      'an index twice',
+      {
+        data: [
+          { index: 0, embedding: [1, 0] },
+          { index: 0, embedding: [0, 1] },
+        ],
+      },
+    ],
+    [
+      'a zero vector',
+      {
+        data: [
+          { index: 0, embedding: [0, 0] },
+          { index: 1, embedding: [0, 1] },
+        ],
+      },
+    ],
+    [
+      'text instead of numbers',
+      {
+        data: [
+          { index: 0, embedding: 'AAAA' },
+          { index: 1, embedding: [0, 1] },
+        ],
+      },
+    ],
   ])('rejects a response with %s as format', async (_label, body) => {
     fake.faults.push({ body });
     expect((await failure(embed(['leren', 'risico'], options))).reason).toBe('format');

@@ -10,10 +10,23 @@ describe.each(storeKinds)('ai-wijzer feedback on %s', (kind) => {
   beforeAll(async () => {
     db = await freshDatabase(kind);
     const repo = visionFeedbackStore(db.store);
-    await repo.record({ kind: 'unanswered', outcome: 'suggest', sectionId: 'privacy', question: 'Wat doen we met BSN-nummers?', language: 'nl', visionVersion: '2025.1' });
+    await repo.record({
+      kind: 'unanswered',
+      outcome: 'suggest',
+      sectionId: 'privacy',
+      question: 'Wat doen we met BSN-nummers?',
+      language: 'nl',
+      visionVersion: '2025.1',
+    });
     await repo.record({ kind: 'feedback', helpful: false, sectionId: 'privacy', visionVersion: '2025.1' });
     await repo.record({ kind: 'unanswered', outcome: 'abstain', language: 'nl', visionVersion: '2025.1' });
-    await repo.record({ kind: 'chosen', sectionId: 'privacy', question: 'Wat doen we met BSN-nummers?', language: 'nl', visionVersion: '2025.1' });
+    await repo.record({
+      kind: 'chosen',
+      sectionId: 'privacy',
+      question: 'Wat doen we met BSN-nummers?',
+      language: 'nl',
+      visionVersion: '2025.1',
+    });
     await db.release();
   });
   afterAll(async () => {
@@ -25,15 +38,22 @@ describe.each(storeKinds)('ai-wijzer feedback on %s', (kind) => {
     const { code, stdout } = await runCaptured(['feedback'], { ...db.env, LOG_LEVEL: 'silent' });
     expect(code).toBe(0);
     expect(stdout).toContain('4 meldingen');
-    expect(stdout).toContain('Privacy (privacy): 1× alleen voorgesteld, 1× niet behulpzaam, 1× gekozen uit de suggesties');
-    expect(stdout).toContain('  gevraagd door wie dit onderdeel koos (voorbeeldvragen voor dit onderdeel):\n    - Wat doen we met BSN-nummers?');
+    expect(stdout).toContain(
+      'Privacy (privacy): 1× alleen voorgesteld, 1× niet behulpzaam, 1× gekozen uit de suggesties',
+    );
+    expect(stdout).toContain(
+      '  gevraagd door wie dit onderdeel koos (voorbeeldvragen voor dit onderdeel):\n    - Wat doen we met BSN-nummers?',
+    );
     expect(stdout).toContain('    - Wat doen we met BSN-nummers?');
     expect(stdout).toContain('Zonder onderdeel (niet in de visie gevonden): 1× geen antwoord');
     expect(stdout.indexOf('Privacy (privacy)')).toBeLessThan(stdout.indexOf('Zonder onderdeel'));
   });
 
   it('prints one JSON object with --json and honours --limit', async () => {
-    const { code, stdout } = await runCaptured(['feedback', '--json', '--limit', '1'], { ...db.env, LOG_LEVEL: 'silent' });
+    const { code, stdout } = await runCaptured(['feedback', '--json', '--limit', '1'], {
+      ...db.env,
+      LOG_LEVEL: 'silent',
+    });
     expect(code).toBe(0);
     const summary = JSON.parse(stdout);
     expect(summary.records).toBe(1);
@@ -41,7 +61,10 @@ describe.each(storeKinds)('ai-wijzer feedback on %s', (kind) => {
   });
 
   it('writes the questions of users who chose a section as an example-question file with --voorbeeldvragen', async () => {
-    const { code, stdout, stderr } = await runCaptured(['feedback', '--voorbeeldvragen', 'nl'], { ...db.env, LOG_LEVEL: 'silent' });
+    const { code, stdout, stderr } = await runCaptured(['feedback', '--voorbeeldvragen', 'nl'], {
+      ...db.env,
+      LOG_LEVEL: 'silent',
+    });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^# Nieuwe voorbeeldvragen uit gebruik/);
     const file = examplesSchema.parse(parse(stdout));

@@ -1,6 +1,13 @@
 import type { AskResponse } from '../../src/api/ask.js';
 import { join } from 'node:path';
-import { chosenExampleQuestions, chosenRecord, feedbackRecord, summariseFeedback, unansweredRecord, type StoredVisionFeedback } from '../../src/vision/feedback.js';
+import {
+  chosenExampleQuestions,
+  chosenRecord,
+  feedbackRecord,
+  summariseFeedback,
+  unansweredRecord,
+  type StoredVisionFeedback,
+} from '../../src/vision/feedback.js';
 import { readVisionDocuments } from '../../src/vision/index.js';
 
 const at = (i: number) => new Date(Date.UTC(2026, 10, 23, 12, 0, 60 - i)).toISOString();
@@ -11,8 +18,22 @@ const headings = new Map([
 
 describe('the summary the AI team reads back', () => {
   const records: StoredVisionFeedback[] = [
-    { id: 6, kind: 'feedback', helpful: false, sectionId: 'privacy', question: 'Mag ik klantgegevens in Copilot zetten?', createdAt: at(0) },
-    { id: 5, kind: 'unanswered', outcome: 'suggest', sectionId: 'privacy', question: 'Wat doen we met BSN-nummers?', createdAt: at(1) },
+    {
+      id: 6,
+      kind: 'feedback',
+      helpful: false,
+      sectionId: 'privacy',
+      question: 'Mag ik klantgegevens in Copilot zetten?',
+      createdAt: at(0),
+    },
+    {
+      id: 5,
+      kind: 'unanswered',
+      outcome: 'suggest',
+      sectionId: 'privacy',
+      question: 'Wat doen we met BSN-nummers?',
+      createdAt: at(1),
+    },
     { id: 4, kind: 'unanswered', outcome: 'suggest', sectionId: 'privacy', createdAt: at(2) },
     { id: 3, kind: 'unanswered', outcome: 'abstain', question: 'Hoe laat gaat het stadhuis open?', createdAt: at(3) },
     { id: 2, kind: 'feedback', helpful: true, sectionId: 'wat-is-ai', question: 'Wat is AI?', createdAt: at(4) },
@@ -23,7 +44,12 @@ describe('the summary the AI team reads back', () => {
     const summary = summariseFeedback(records, headings);
     expect(summary.records).toBe(6);
     expect(summary.since).toBe(at(5));
-    expect(summary.sections.map((s) => s.sectionId)).toEqual(['privacy', undefined, 'verdwenen-onderdeel', 'wat-is-ai']);
+    expect(summary.sections.map((s) => s.sectionId)).toEqual([
+      'privacy',
+      undefined,
+      'verdwenen-onderdeel',
+      'wat-is-ai',
+    ]);
     expect(summary.sections[0]).toEqual({
       sectionId: 'privacy',
       heading: 'Privacy',
@@ -47,28 +73,72 @@ describe('the summary the AI team reads back', () => {
   });
 
   it('holds a question text only when the configuration allowed storing it', () => {
-    const result: AskResponse = { question: 'Mag ik dit?', language: 'nl', outcome: 'suggest', answer: '', citations: [], confidence: 0.4, visionVersion: '2025.1', generated: false, suggestions: [{ sectionId: 'privacy', heading: 'Privacy', link: '/tab/#visie/privacy' }] };
-    expect(unansweredRecord(result, false)).toEqual({ kind: 'unanswered', outcome: 'suggest', sectionId: 'privacy', language: 'nl', visionVersion: '2025.1' });
+    const result: AskResponse = {
+      question: 'Mag ik dit?',
+      language: 'nl',
+      outcome: 'suggest',
+      answer: '',
+      citations: [],
+      confidence: 0.4,
+      visionVersion: '2025.1',
+      generated: false,
+      suggestions: [{ sectionId: 'privacy', heading: 'Privacy', link: '/tab/#visie/privacy' }],
+    };
+    expect(unansweredRecord(result, false)).toEqual({
+      kind: 'unanswered',
+      outcome: 'suggest',
+      sectionId: 'privacy',
+      language: 'nl',
+      visionVersion: '2025.1',
+    });
     expect(unansweredRecord(result, true)?.question).toBe('Mag ik dit?');
-    expect(feedbackRecord({ question: 'Mag ik dit?', sectionId: 'privacy', helpful: false }, false, '2025.1').question).toBeUndefined();
+    expect(
+      feedbackRecord({ question: 'Mag ik dit?', sectionId: 'privacy', helpful: false }, false, '2025.1').question,
+    ).toBeUndefined();
   });
 
   it('lists the questions of askers who chose a section from suggestions with that section, apart from the others', () => {
     const chosen: StoredVisionFeedback[] = [
-      { id: 9, kind: 'chosen', sectionId: 'controle-op-technologie', question: 'Kunnen we terug als AI tegenvalt?', createdAt: at(0) },
+      {
+        id: 9,
+        kind: 'chosen',
+        sectionId: 'controle-op-technologie',
+        question: 'Kunnen we terug als AI tegenvalt?',
+        createdAt: at(0),
+      },
       { id: 8, kind: 'chosen', sectionId: 'controle-op-technologie', createdAt: at(1) },
-      { id: 7, kind: 'unanswered', outcome: 'suggest', sectionId: 'controle-op-technologie', question: 'Kunnen we terug als AI tegenvalt?', createdAt: at(2) },
+      {
+        id: 7,
+        kind: 'unanswered',
+        outcome: 'suggest',
+        sectionId: 'controle-op-technologie',
+        question: 'Kunnen we terug als AI tegenvalt?',
+        createdAt: at(2),
+      },
     ];
     const [section] = summariseFeedback(chosen, headings).sections;
-    expect(section).toMatchObject({ sectionId: 'controle-op-technologie', suggested: 1, chosen: 2, chosenQuestions: ['Kunnen we terug als AI tegenvalt?'] });
+    expect(section).toMatchObject({
+      sectionId: 'controle-op-technologie',
+      suggested: 1,
+      chosen: 2,
+      chosenQuestions: ['Kunnen we terug als AI tegenvalt?'],
+    });
     expect(section!.questions).toEqual(['Kunnen we terug als AI tegenvalt?']);
-    expect(chosenRecord({ question: 'Kunnen we terug?', sectionId: 'controle-op-technologie', language: 'nl' }, false, '2025.1')).toEqual({
+    expect(
+      chosenRecord(
+        { question: 'Kunnen we terug?', sectionId: 'controle-op-technologie', language: 'nl' },
+        false,
+        '2025.1',
+      ),
+    ).toEqual({
       kind: 'chosen',
       sectionId: 'controle-op-technologie',
       language: 'nl',
       visionVersion: '2025.1',
     });
-    expect(chosenRecord({ question: 'Kunnen we terug?', sectionId: 'controle-op-technologie' }, true, '2025.1').question).toBe('Kunnen we terug?');
+    expect(
+      chosenRecord({ question: 'Kunnen we terug?', sectionId: 'controle-op-technologie' }, true, '2025.1').question,
+    ).toBe('Kunnen we terug?');
   });
 
   it('says so when there is nothing yet', () => {
@@ -80,7 +150,12 @@ describe('new example questions from the sections askers chose', () => {
   // The fixture vision: "privacy" has the alternate question "Wanneer moet ik een DPIA doen?".
   const documents = readVisionDocuments(join(import.meta.dirname ?? __dirname, 'fixtures', 'valid'));
   const chosen = (id: number, sectionId: string, question?: string, language?: 'nl' | 'en'): StoredVisionFeedback => ({
-    id, kind: 'chosen', sectionId, ...(question ? { question } : {}), ...(language ? { language } : {}), createdAt: at(10 - id),
+    id,
+    kind: 'chosen',
+    sectionId,
+    ...(question ? { question } : {}),
+    ...(language ? { language } : {}),
+    createdAt: at(10 - id),
   });
   // Most recent first, as the store lists them.
   const records: StoredVisionFeedback[] = [
@@ -92,7 +167,15 @@ describe('new example questions from the sections askers chose', () => {
     chosen(3, 'scholing', 'Is er een cursus prompten?', 'nl'),
     chosen(2, 'privacy', 'Wat doen we met BSN-nummers?'),
     chosen(1, 'privacy', 'Wat doen we met BSN-nummers?', 'nl'),
-    { id: 0, kind: 'unanswered', outcome: 'suggest', sectionId: 'privacy', question: 'Mag AI mijn mail lezen?', language: 'nl', createdAt: at(10) },
+    {
+      id: 0,
+      kind: 'unanswered',
+      outcome: 'suggest',
+      sectionId: 'privacy',
+      question: 'Mag AI mijn mail lezen?',
+      language: 'nl',
+      createdAt: at(10),
+    },
   ];
 
   it('are the chosen questions of that language per section, oldest first, each once, new to the section', () => {

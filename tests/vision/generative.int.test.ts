@@ -18,7 +18,11 @@ describe('generative mode against a local OpenAI-compatible endpoint (real HTTP)
   let server: Server;
   let baseUrl: string;
   let reply: Reply = {};
-  const requests: { path: string; auth?: string; body: { model: string; temperature: number; messages: { role: string; content: string }[] } }[] = [];
+  const requests: {
+    path: string;
+    auth?: string;
+    body: { model: string; temperature: number; messages: { role: string; content: string }[] };
+  }[] = [];
 
   beforeAll(async () => {
     server = createServer(async (req: IncomingMessage, res) => {
@@ -27,10 +31,16 @@ describe('generative mode against a local OpenAI-compatible endpoint (real HTTP)
       requests.push({ path: req.url ?? '', auth: req.headers.authorization, body: JSON.parse(data) });
       if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
       if (reply.status && reply.status !== 200) {
-        res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'overloaded' } }));
+        res
+          .writeHead(reply.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'overloaded' } }));
         return;
       }
-      const body = reply.raw ?? { id: 'chatcmpl-1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: 'stop' }] };
+      const body = reply.raw ?? {
+        id: 'chatcmpl-1',
+        object: 'chat.completion',
+        choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: 'stop' }],
+      };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -38,16 +48,24 @@ describe('generative mode against a local OpenAI-compatible endpoint (real HTTP)
   });
   afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const options = () => ({ contact: 'het privacyteam', generative: { baseUrl, model: 'eu-model', apiKey: 'test-key', timeoutMs: 300 } });
+  const options = () => ({
+    contact: 'het privacyteam',
+    generative: { baseUrl, model: 'eu-model', apiKey: 'test-key', timeoutMs: 300 },
+  });
   const extractive = askExtractive(vision, question, { contact: 'het privacyteam' });
 
   it('sends only the retrieved passages at a low temperature and labels an accepted answer as generated', async () => {
-    reply = { content: 'Bij elke AI-toepassing met persoonsgegevens voert de gemeente een gegevensbeschermingseffectbeoordeling uit [1].' };
+    reply = {
+      content:
+        'Bij elke AI-toepassing met persoonsgegevens voert de gemeente een gegevensbeschermingseffectbeoordeling uit [1].',
+    };
     const result = await ask(vision, question, options());
     expect(result.generated).toBe(true);
     expect(result.answer).toBe(reply.content);
     expect(result.citations[0]!.sectionId).toBe('privacy');
-    expect(vision.languages.nl.document.sections.find((s) => s.id === 'privacy')!.body).toContain(result.citations[0]!.quote);
+    expect(vision.languages.nl.document.sections.find((s) => s.id === 'privacy')!.body).toContain(
+      result.citations[0]!.quote,
+    );
     const sent = requests.at(-1)!;
     expect(sent.path).toBe('/v1/chat/completions');
     expect(sent.auth).toBe('Bearer test-key');

@@ -2,7 +2,8 @@ import { sentences } from '../../src/vision/quotes.js';
 
 describe('quotes', () => {
   it('never crosses a paragraph or a list item, and strips list markers', () => {
-    const body = 'Eerste zin. Tweede zin!\nNog steeds tweede alinea? Nee.\n\n- Een punt. Met twee zinnen.\n- Ander punt';
+    const body =
+      'Eerste zin. Tweede zin!\nNog steeds tweede alinea? Nee.\n\n- Een punt. Met twee zinnen.\n- Ander punt';
     const parts = sentences(body).map((s) => [body.slice(s.start, s.end), s.block]);
     expect(parts).toEqual([
       ['Eerste zin.', 0],

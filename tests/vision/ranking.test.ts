@@ -3,7 +3,10 @@ import { loadVision } from '../../src/vision/index.js';
 import { coverage, rank } from '../../src/vision/ranking.js';
 
 const contentDir = join(import.meta.dirname ?? __dirname, 'fixtures', 'valid');
-const compounds = { gegevensbescherming: ['gegevens', 'bescherming'], gegevensbeschermingseffectbeoordeling: ['gegevens', 'bescherming', 'effect', 'beoordeling'] };
+const compounds = {
+  gegevensbescherming: ['gegevens', 'bescherming'],
+  gegevensbeschermingseffectbeoordeling: ['gegevens', 'bescherming', 'effect', 'beoordeling'],
+};
 const vision = loadVision({ contentDir, compounds });
 
 describe('ranking', () => {
@@ -17,7 +20,9 @@ describe('ranking', () => {
 
   it('finds a section through a synonym and through compound parts', () => {
     const nl = vision.languages.nl;
-    expect(rank(nl, nl.analyzer.words('Hoe zit het met de bescherming van gegevens?'))[0]!.passage.section.id).toBe('privacy');
+    expect(rank(nl, nl.analyzer.words('Hoe zit het met de bescherming van gegevens?'))[0]!.passage.section.id).toBe(
+      'privacy',
+    );
     expect(rank(nl, nl.analyzer.words('Gaan er banen verloren?'))[0]!.passage.section.id).toBe('werk');
   });
 });

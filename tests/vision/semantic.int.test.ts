@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
-import { ask, askExtractive, loadVision, semanticFromConfig, semanticIndex, sharedVision, type SemanticOptions } from '../../src/vision/index.js';
+import {
+  ask,
+  askExtractive,
+  loadVision,
+  semanticFromConfig,
+  semanticIndex,
+  sharedVision,
+  type SemanticOptions,
+} from '../../src/vision/index.js';
 import { sectionTexts, SemanticIndex } from '../../src/vision/semantic.js';
 import { askResponseSchema } from '../../src/api/ask.js';
 import { runCaptured } from '../helpers/cli.js';
@@ -12,19 +20,37 @@ const vision = loadVision({ contentDir: join(import.meta.dirname ?? __dirname, '
 const contact = 'het privacyteam';
 // The words favour "privacy" (tools), the meaning "scholing" (learning).
 const question = 'Hoe leer ik AI-tools goed gebruiken?';
-const learning = { leer: 'leren', leren: 'leren', opleiding: 'leren', cursus: 'leren', scholing: 'leren', learn: 'leren', learning: 'leren', training: 'leren', course: 'leren' };
+const learning = {
+  leer: 'leren',
+  leren: 'leren',
+  opleiding: 'leren',
+  cursus: 'leren',
+  scholing: 'leren',
+  learn: 'leren',
+  learning: 'leren',
+  training: 'leren',
+  course: 'leren',
+};
 
 describe('the semantic mode against a local OpenAI-compatible /v1/embeddings (real HTTP)', () => {
   const endpoint = fakeEmbeddingsForSuite({ concepts: learning });
   let fake: FakeEmbeddings;
   beforeEach(() => (fake = endpoint()));
-  const optionsFor = (): SemanticOptions => ({ baseUrl: fake.baseUrl, model: 'multilingual-e5-small', queryPrefix: 'query: ', passagePrefix: 'passage: ', timeoutMs: 300 });
+  const optionsFor = (): SemanticOptions => ({
+    baseUrl: fake.baseUrl,
+    model: 'multilingual-e5-small',
+    queryPrefix: 'query: ',
+    passagePrefix: 'passage: ',
+    timeoutMs: 300,
+  });
 
   it('embeds every section text of both languages once, in batches, with the passage prefix', async () => {
     const options = optionsFor();
     expect(await semanticIndex(vision, options).prepare()).toEqual({ ok: true, texts: expect.any(Number) });
     const sent = fake.requests.flatMap((r) => r.inputs);
-    const expected = (['nl', 'en'] as const).flatMap((l) => vision.languages[l].passages.flatMap((p) => sectionTexts(p.section))).map((t) => `passage: ${t}`);
+    const expected = (['nl', 'en'] as const)
+      .flatMap((l) => vision.languages[l].passages.flatMap((p) => sectionTexts(p.section)))
+      .map((t) => `passage: ${t}`);
     expect(sent).toEqual(expected);
     expect(fake.requests.every((r) => r.inputs.length <= 32 && r.status === 200)).toBe(true);
     // Ready: asking again embeds nothing more.
@@ -40,7 +66,8 @@ describe('the semantic mode against a local OpenAI-compatible /v1/embeddings (re
     const meaning = await ask(vision, question, { contact, semantic: options });
     expect(words.suggestions?.[0]?.sectionId).toBe('privacy');
     expect(meaning.suggestions?.[0]?.sectionId).toBe('scholing');
-    for (const c of meaning.citations) expect(vision.languages.nl.document.sections.find((s) => s.id === c.sectionId)!.body).toContain(c.quote);
+    for (const c of meaning.citations)
+      expect(vision.languages.nl.document.sections.find((s) => s.id === c.sectionId)!.body).toContain(c.quote);
     expect(fake.requests).toEqual([{ inputs: [`query: ${question}`], status: 200 }]);
   });
 
@@ -51,7 +78,10 @@ describe('the semantic mode against a local OpenAI-compatible /v1/embeddings (re
     expect(askExtractive(vision, english, { contact }).suggestions?.[0]?.sectionId).toBe('privacy');
     const result = await ask(vision, english, { contact, semantic: options });
     expect(result.language).toBe('en');
-    const offered = result.outcome === 'suggest' ? result.suggestions!.map((s) => s.sectionId) : result.citations.map((c) => c.sectionId);
+    const offered =
+      result.outcome === 'suggest'
+        ? result.suggestions!.map((s) => s.sectionId)
+        : result.citations.map((c) => c.sectionId);
     expect(offered[0]).toBe('scholing');
   });
 
@@ -59,7 +89,11 @@ describe('the semantic mode against a local OpenAI-compatible /v1/embeddings (re
     const options = optionsFor();
     fake.faults.push({ delayMs: 200 });
     const reasons: string[] = [];
-    const result = await ask(vision, question, { contact, semantic: options, onSemanticFallback: (r) => reasons.push(r) });
+    const result = await ask(vision, question, {
+      contact,
+      semantic: options,
+      onSemanticFallback: (r) => reasons.push(r),
+    });
     expect(result).toEqual(askExtractive(vision, question, { contact }));
     expect(reasons).toEqual(['not-ready']);
     expect((await semanticIndex(vision, options).prepare()).ok).toBe(true);
@@ -75,7 +109,9 @@ describe('the semantic mode against a local OpenAI-compatible /v1/embeddings (re
     await semanticIndex(vision, options).prepare();
     fake.faults.push(fault);
     const reasons: string[] = [];
-    expect(await ask(vision, question, { contact, semantic: options, onSemanticFallback: (r) => reasons.push(r) })).toEqual(askExtractive(vision, question, { contact }));
+    expect(
+      await ask(vision, question, { contact, semantic: options, onSemanticFallback: (r) => reasons.push(r) }),
+    ).toEqual(askExtractive(vision, question, { contact }));
     expect(reasons).toEqual([reason]);
   });
 
@@ -83,10 +119,14 @@ describe('the semantic mode against a local OpenAI-compatible /v1/embeddings (re
     const options = optionsFor();
     await semanticIndex(vision, options).prepare();
     fake.requests.length = 0;
-    expect((await ask(vision, 'Hoe verleng ik mijn rijbewijs?', { contact, semantic: options })).outcome).toBe('abstain');
+    expect((await ask(vision, 'Hoe verleng ik mijn rijbewijs?', { contact, semantic: options })).outcome).toBe(
+      'abstain',
+    );
     expect((await ask(vision, 'Hallo!', { contact, semantic: options })).intent).toBe('greeting');
     const single = 'Welke tools mag ik gebruiken als ik twijfel?';
-    expect(await ask(vision, single, { contact, semantic: options })).toEqual(askExtractive(vision, single, { contact }));
+    expect(await ask(vision, single, { contact, semantic: options })).toEqual(
+      askExtractive(vision, single, { contact }),
+    );
     expect(fake.requests).toEqual([]);
   });
 
@@ -114,7 +154,12 @@ describe('the semantic mode through the CLI and POST /api/ask (real HTTP, the re
   const endpoint = fakeEmbeddingsForSuite({ concepts: learning });
   let fake: FakeEmbeddings;
   beforeEach(() => (fake = endpoint()));
-  const env = () => ({ EMBEDDINGS_BASE_URL: fake.baseUrl, EMBEDDINGS_MODEL: 'multilingual-e5-small', EMBEDDINGS_QUERY_PREFIX: 'query: ', PRIVACY_CONTACT: contact });
+  const env = () => ({
+    EMBEDDINGS_BASE_URL: fake.baseUrl,
+    EMBEDDINGS_MODEL: 'multilingual-e5-small',
+    EMBEDDINGS_QUERY_PREFIX: 'query: ',
+    PRIVACY_CONTACT: contact,
+  });
   const realQuestion = 'Welke tools mag ik gebruiken?';
 
   it('ai-wijzer ask embeds the sections, then the question, and prints one JSON object', async () => {
@@ -145,7 +190,11 @@ describe('the semantic mode through the CLI and POST /api/ask (real HTTP, the re
       const sent = fake.requests.flatMap((r) => r.inputs);
       expect(sent).toHaveLength(started.ok ? started.texts : -1);
       const before = fake.requests.length;
-      const res = await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: realQuestion }) });
+      const res = await fetch(`${server.url}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question: realQuestion }),
+      });
       expect(res.status).toBe(200);
       askResponseSchema.parse(await res.json());
       expect(fake.requests.slice(before).map((r) => r.inputs)).toEqual([[`query: ${realQuestion}`]]);

@@ -14,11 +14,17 @@ describe('sectionTexts: what stands for a section in the semantic mode', () => {
     const privacy = section('privacy');
     const texts = sectionTexts(privacy);
     expect(texts[0]).toMatch(/^Privacy en gegevensbescherming\. Bij elke AI-toepassing/);
-    expect(texts.slice(-privacy.questions.length - privacy.examples.length)).toEqual([...privacy.questions, ...privacy.examples]);
+    expect(texts.slice(-privacy.questions.length - privacy.examples.length)).toEqual([
+      ...privacy.questions,
+      ...privacy.examples,
+    ]);
   });
 
   it('cuts a long body into stretches of whole sentences, each with the heading, losing no sentence', () => {
-    const long = { ...section('werk'), body: Array.from({ length: 30 }, (_, i) => `Dit is zin nummer ${i + 1} van een lange tekst over werk.`).join(' ') };
+    const long = {
+      ...section('werk'),
+      body: Array.from({ length: 30 }, (_, i) => `Dit is zin nummer ${i + 1} van een lange tekst over werk.`).join(' '),
+    };
     const stretches = sectionTexts(long).filter((t) => t.startsWith('Werkgelegenheid. '));
     expect(stretches.length).toBeGreaterThan(1);
     for (const s of stretches) expect(s.length).toBeLessThanOrEqual('Werkgelegenheid. '.length + 600);
@@ -31,7 +37,9 @@ describe('fuse: the order of the sections the words found, by words and meaning'
   const ranked = rank(index, words);
   const at = (id: string) => index.passages.findIndex((p) => p.section.id === id);
   // Closest in meaning to "scholing", farthest from "privacy".
-  const similarity = Float64Array.from(index.passages, (p) => (p.section.id === 'scholing' ? 0.9 : p.section.id === 'privacy' ? 0.1 : 0.5));
+  const similarity = Float64Array.from(index.passages, (p) =>
+    p.section.id === 'scholing' ? 0.9 : p.section.id === 'privacy' ? 0.1 : 0.5,
+  );
 
   it('starts from words that favour privacy over scholing', () => {
     expect(ranked.map((r) => r.passage.section.id).slice(0, 2)).toEqual(['privacy', 'scholing']);
@@ -64,14 +72,28 @@ describe('semanticFromConfig: the semantic mode is off unless an endpoint and a 
   });
 
   it('takes key and prefixes, and gives the same object for the same settings (one set of section vectors)', () => {
-    const env = { EMBEDDINGS_BASE_URL: 'http://embeddings.intern:8080/v1', EMBEDDINGS_MODEL: 'intfloat/multilingual-e5-small', EMBEDDINGS_QUERY_PREFIX: 'query: ', EMBEDDINGS_PASSAGE_PREFIX: 'passage: ' };
+    const env = {
+      EMBEDDINGS_BASE_URL: 'http://embeddings.intern:8080/v1',
+      EMBEDDINGS_MODEL: 'intfloat/multilingual-e5-small',
+      EMBEDDINGS_QUERY_PREFIX: 'query: ',
+      EMBEDDINGS_PASSAGE_PREFIX: 'passage: ',
+    };
     const options = semanticFromConfig(loadConfig(env));
-    expect(options).toEqual({ baseUrl: env.EMBEDDINGS_BASE_URL, model: env.EMBEDDINGS_MODEL, queryPrefix: 'query: ', passagePrefix: 'passage: ' });
+    expect(options).toEqual({
+      baseUrl: env.EMBEDDINGS_BASE_URL,
+      model: env.EMBEDDINGS_MODEL,
+      queryPrefix: 'query: ',
+      passagePrefix: 'passage: ',
+    });
     expect(semanticFromConfig(loadConfig({ ...env }))).toBe(options);
-    expect(semanticFromConfig(loadConfig({ ...env, EMBEDDINGS_API_KEY: 'sleutel' }))).toMatchObject({ apiKey: 'sleutel' });
+    expect(semanticFromConfig(loadConfig({ ...env, EMBEDDINGS_API_KEY: 'sleutel' }))).toMatchObject({
+      apiKey: 'sleutel',
+    });
   });
 
   it('refuses an endpoint that is not a URL, in Dutch', () => {
-    expect(() => loadConfig({ EMBEDDINGS_BASE_URL: 'embeddings-server' })).toThrow(/EMBEDDINGS_BASE_URL.*moet een volledige URL zijn/);
+    expect(() => loadConfig({ EMBEDDINGS_BASE_URL: 'embeddings-server' })).toThrow(
+      /EMBEDDINGS_BASE_URL.*moet een volledige URL zijn/,
+    );
   });
 });

@@ -35,16 +35,22 @@ export const auditCommand: Command = {
   },
   async run(args, io) {
     const [sub, ...rest] = args;
-    if (sub !== 'verify' && sub !== 'export') throw new UsageError(`${sub ? `Onbekende audit-opdracht '${sub}'. ` : ''}${usage}`);
-    const verifyFlags = sub === 'verify' ? parseFlags(rest, { json: { type: 'boolean' } }, verifySchema).flags : undefined;
-    const exportFlags = sub === 'export' ? parseFlags(rest, { out: { type: 'string', short: 'o' } }, exportSchema).flags : undefined;
+    if (sub !== 'verify' && sub !== 'export')
+      throw new UsageError(`${sub ? `Onbekende audit-opdracht '${sub}'. ` : ''}${usage}`);
+    const verifyFlags =
+      sub === 'verify' ? parseFlags(rest, { json: { type: 'boolean' } }, verifySchema).flags : undefined;
+    const exportFlags =
+      sub === 'export' ? parseFlags(rest, { out: { type: 'string', short: 'o' } }, exportSchema).flags : undefined;
     const config = loadConfig(io.env);
     const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     try {
       const records = quickcheckRecordStore(store);
       if (verifyFlags) {
         const result = await verifyChain(records.all(), await records.head());
-        if (verifyFlags.json) io.stdout.write(`${JSON.stringify(result.ok ? { ok: true, count: result.count } : { ok: false, seq: result.seq, problem: result.problem, message: result.message.nl })}\n`);
+        if (verifyFlags.json)
+          io.stdout.write(
+            `${JSON.stringify(result.ok ? { ok: true, count: result.count } : { ok: false, seq: result.seq, problem: result.problem, message: result.message.nl })}\n`,
+          );
         else if (result.ok) io.stdout.write(`De keten is heel: ${result.count} records gecontroleerd.\n`);
         else io.stderr.write(`De keten is gebroken bij record ${result.seq}: ${result.message.nl}.\n`);
         return result.ok ? 0 : 1;
@@ -58,7 +64,9 @@ export const auditCommand: Command = {
         lines++;
       }
       if (exportFlags?.out) {
-        await new Promise<void>((resolve, reject) => (out as NodeJS.WritableStream).end((error?: Error | null) => (error ? reject(error) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+          (out as NodeJS.WritableStream).end((error?: Error | null) => (error ? reject(error) : resolve())),
+        );
         io.stderr.write(`${lines - 1} checks geschreven naar ${exportFlags.out}.\n`);
       }
       return 0;

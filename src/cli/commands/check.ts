@@ -5,7 +5,14 @@ import { z } from 'zod';
 import { checkCaseSchema, type CheckCase, type CheckVerdict } from '../../api/checks.js';
 import { parseInput } from '../../api/validate.js';
 import { loadConfig } from '../../config.js';
-import { ContentError, evaluateCase, formatVerdict, loadQuickcheckContent, publicVerdict, runCheck } from '../../quickcheck/index.js';
+import {
+  ContentError,
+  evaluateCase,
+  formatVerdict,
+  loadQuickcheckContent,
+  publicVerdict,
+  runCheck,
+} from '../../quickcheck/index.js';
 import { interview, InterviewAborted } from '../../quickcheck/interview.js';
 import { pseudonymFor } from '../../pseudonym.js';
 import { openStore } from '../../store/index.js';
@@ -27,11 +34,17 @@ function readCase(file: string): CheckCase {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `--case: het bestand ${file} bestaat niet.` : `--case: ${file} is geen geldige JSON (${(error as Error).message}).`);
+    throw new UsageError(
+      code === 'ENOENT'
+        ? `--case: het bestand ${file} bestaat niet.`
+        : `--case: ${file} is geen geldige JSON (${(error as Error).message}).`,
+    );
   }
   const parsed = parseInput(checkCaseSchema, raw, 'nl');
   if (!parsed.ok) {
-    throw new UsageError(`--case: ${file} is geen geldig dossier:\n${parsed.problems.map((p) => `  - veld ${p.field}: ${p.message}`).join('\n')}\nEr is niets vastgelegd.`);
+    throw new UsageError(
+      `--case: ${file} is geen geldig dossier:\n${parsed.problems.map((p) => `  - veld ${p.field}: ${p.message}`).join('\n')}\nEr is niets vastgelegd.`,
+    );
   }
   return parsed.data;
 }
@@ -50,7 +63,10 @@ function lineReader(io: CliIO) {
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: { nl: 'AI-check: mag ik deze AI-tool hiervoor gebruiken?', en: 'AI check: may I use this AI tool for this?' },
+  summary: {
+    nl: 'AI-check: mag ik deze AI-tool hiervoor gebruiken?',
+    en: 'AI check: may I use this AI tool for this?',
+  },
   help: {
     nl: [
       'ai-wijzer check [--case <dossier.json>] [--register <tools.yaml>] [--json] [--lang nl|en] [--dry-run]',
@@ -76,14 +92,21 @@ export const checkCommand: Command = {
   async run(args, io) {
     const { flags } = parseFlags(
       args,
-      { case: { type: 'string', short: 'c' }, register: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+      {
+        case: { type: 'string', short: 'c' },
+        register: { type: 'string' },
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+      },
       flagsSchema,
     );
     let content;
     try {
       content = loadQuickcheckContent({ register: flags.register ?? io.env.TOOL_REGISTER_PATH });
     } catch (error) {
-      if (error instanceof ContentError) throw new UsageError(`${flags.register ? '--register: ' : ''}${error.message}\nEr is niets vastgelegd.`);
+      if (error instanceof ContentError)
+        throw new UsageError(`${flags.register ? '--register: ' : ''}${error.message}\nEr is niets vastgelegd.`);
       throw error;
     }
     let checkCase: CheckCase;
@@ -105,7 +128,8 @@ export const checkCommand: Command = {
     }
 
     let verdict: CheckVerdict & { record?: { seq: number; at: string; hash: string } };
-    if (flags['dry-run']) verdict = publicVerdict(evaluateCase(content, content.register, checkCase, { lang: flags.lang }));
+    if (flags['dry-run'])
+      verdict = publicVerdict(evaluateCase(content, content.register, checkCase, { lang: flags.lang }));
     else {
       const config = loadConfig(io.env);
       const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
@@ -127,7 +151,10 @@ export const checkCommand: Command = {
     if (flags.json) io.stdout.write(`${JSON.stringify(publicVerdict(verdict))}\n`);
     else {
       io.stdout.write(`\n${formatVerdict(verdict, flags.lang)}`);
-      if (verdict.record) io.stdout.write(`${flags.lang === 'nl' ? 'Vastgelegd als record' : 'Recorded as record'} ${verdict.record.seq}.\n`);
+      if (verdict.record)
+        io.stdout.write(
+          `${flags.lang === 'nl' ? 'Vastgelegd als record' : 'Recorded as record'} ${verdict.record.seq}.\n`,
+        );
     }
     return 0;
   },

@@ -3,21 +3,39 @@ import { z } from 'zod';
 import { loadConfig } from '../../config.js';
 import { openStore } from '../../store/index.js';
 import { visionFeedbackStore } from '../../store/repositories/vision.js';
-import { chosenExampleQuestions, examplesSchema, loadVision, summariseFeedback, type FeedbackSummary, type StoredVisionFeedback, type VisionIndex } from '../../vision/index.js';
+import {
+  chosenExampleQuestions,
+  examplesSchema,
+  loadVision,
+  summariseFeedback,
+  type FeedbackSummary,
+  type StoredVisionFeedback,
+  type VisionIndex,
+} from '../../vision/index.js';
 import { parseFlags } from '../args.js';
 import type { Command } from '../command.js';
 
 const flagsSchema = z.object({
   json: z.boolean().optional(),
   voorbeeldvragen: z.enum(['nl', 'en'], { message: 'moet nl of en zijn' }).optional(),
-  limit: z.coerce.number({ message: 'moet een getal zijn' }).int('moet een geheel getal zijn').min(1, 'moet minstens 1 zijn').max(1000, 'mag hoogstens 1000 zijn').default(1000),
+  limit: z.coerce
+    .number({ message: 'moet een getal zijn' })
+    .int('moet een geheel getal zijn')
+    .min(1, 'moet minstens 1 zijn')
+    .max(1000, 'mag hoogstens 1000 zijn')
+    .default(1000),
 });
 
 function render(summary: FeedbackSummary): string {
   if (summary.records === 0) return 'Nog geen onbeantwoorde vragen of beoordelingen opgeslagen.\n';
-  const lines = [`Vraag het de visie: ${summary.records} meldingen${summary.since ? ` sinds ${summary.since.slice(0, 10)}` : ''}, de onderdelen die het meest om betere vragen vragen eerst.`, ''];
+  const lines = [
+    `Vraag het de visie: ${summary.records} meldingen${summary.since ? ` sinds ${summary.since.slice(0, 10)}` : ''}, de onderdelen die het meest om betere vragen vragen eerst.`,
+    '',
+  ];
   for (const s of summary.sections) {
-    const name = s.sectionId ? `${s.heading ?? s.sectionId} (${s.sectionId})` : 'Zonder onderdeel (niet in de visie gevonden)';
+    const name = s.sectionId
+      ? `${s.heading ?? s.sectionId} (${s.sectionId})`
+      : 'Zonder onderdeel (niet in de visie gevonden)';
     const counts = [
       s.suggested ? `${s.suggested}× alleen voorgesteld` : '',
       s.abstained ? `${s.abstained}× geen antwoord` : '',
@@ -41,10 +59,19 @@ function render(summary: FeedbackSummary): string {
 }
 
 /** The chosen questions of one language as a voorbeeldvragen file, to read through and add to the content. */
-function exampleFile(records: StoredVisionFeedback[], vision: VisionIndex, lang: 'nl' | 'en'): { yaml: string; count: number } {
+function exampleFile(
+  records: StoredVisionFeedback[],
+  vision: VisionIndex,
+  lang: 'nl' | 'en',
+): { yaml: string; count: number } {
   const sections = chosenExampleQuestions(records, vision.languages[lang].document);
   const today = new Date().toISOString().slice(0, 10);
-  const data = examplesSchema.parse({ version: 1, language: lang, source: `ai-wijzer feedback --voorbeeldvragen ${lang} (${today}): vragen van medewerkers die dit onderdeel uit de suggesties kozen`, sections });
+  const data = examplesSchema.parse({
+    version: 1,
+    language: lang,
+    source: `ai-wijzer feedback --voorbeeldvragen ${lang} (${today}): vragen van medewerkers die dit onderdeel uit de suggesties kozen`,
+    sections,
+  });
   const header = [
     `# Nieuwe voorbeeldvragen uit gebruik (${today}), per onderdeel van de visie (versie ${vision.version}).`,
     `# Lees ze na voor je ze toevoegt aan src/vision/content/voorbeeldvragen.${lang}.yaml: haal namen, BSN's en andere persoonsgegevens weg,`,
@@ -55,7 +82,10 @@ function exampleFile(records: StoredVisionFeedback[], vision: VisionIndex, lang:
 
 export const feedbackCommand: Command = {
   name: 'feedback',
-  summary: { nl: 'wat de AI-visie mist: onbeantwoorde vragen en beoordelingen per onderdeel', en: 'what the AI vision misses: unanswered questions and ratings per section' },
+  summary: {
+    nl: 'wat de AI-visie mist: onbeantwoorde vragen en beoordelingen per onderdeel',
+    en: 'what the AI vision misses: unanswered questions and ratings per section',
+  },
   help: {
     nl: [
       'ai-wijzer feedback [--json] [--limit <aantal>] [--voorbeeldvragen nl|en]',
@@ -75,16 +105,28 @@ export const feedbackCommand: Command = {
     ].join('\n'),
   },
   async run(args, io) {
-    const { flags } = parseFlags(args, { json: { type: 'boolean' }, limit: { type: 'string' }, voorbeeldvragen: { type: 'string' } }, flagsSchema);
+    const { flags } = parseFlags(
+      args,
+      { json: { type: 'boolean' }, limit: { type: 'string' }, voorbeeldvragen: { type: 'string' } },
+      flagsSchema,
+    );
     const config = loadConfig(io.env);
     const vision = loadVision();
     const headings = new Map(vision.languages.nl.document.sections.map((s) => [s.id, s.heading]));
     const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     try {
       if (flags.voorbeeldvragen) {
-        const { yaml, count } = exampleFile(await visionFeedbackStore(store).list({ kind: 'chosen', limit: flags.limit }), vision, flags.voorbeeldvragen);
+        const { yaml, count } = exampleFile(
+          await visionFeedbackStore(store).list({ kind: 'chosen', limit: flags.limit }),
+          vision,
+          flags.voorbeeldvragen,
+        );
         io.stdout.write(yaml);
-        io.stderr.write(count === 0 ? 'Nog geen nieuwe vragen van wie een onderdeel koos (vraagteksten worden alleen bewaard met ASK_STORE_QUESTION_TEXT).\n' : `${count} nieuwe voorbeeldvragen.\n`);
+        io.stderr.write(
+          count === 0
+            ? 'Nog geen nieuwe vragen van wie een onderdeel koos (vraagteksten worden alleen bewaard met ASK_STORE_QUESTION_TEXT).\n'
+            : `${count} nieuwe voorbeeldvragen.\n`,
+        );
         return 0;
       }
       const summary = summariseFeedback(await visionFeedbackStore(store).list({ limit: flags.limit }), headings);

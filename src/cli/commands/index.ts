@@ -8,4 +8,12 @@ import { scanCommand } from './scan.js';
 import { serveCommand } from './serve.js';
 
 /** Every CLI command, in the order --help lists them; each capability adds its own line. */
-export const commands: Command[] = [serveCommand, packageCommand, askCommand, feedbackCommand, checkCommand, auditCommand, scanCommand];
+export const commands: Command[] = [
+  serveCommand,
+  packageCommand,
+  askCommand,
+  feedbackCommand,
+  checkCommand,
+  auditCommand,
+  scanCommand,
+];

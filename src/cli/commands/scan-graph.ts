@@ -42,7 +42,12 @@ export async function graphSourceFromFlags(flags: GraphTargetFlags, env: NodeJS.
     );
   }
   const target = kind === 'drive' ? { drive: id.data } : kind === 'site' ? { site: id.data } : { team: id.data };
-  const source = createGraphSource({ baseUrl: config.GRAPH_BASE_URL, token, target, tenant: config.AAD_APP_TENANT_ID ?? 'default' });
+  const source = createGraphSource({
+    baseUrl: config.GRAPH_BASE_URL,
+    token,
+    target,
+    tenant: config.AAD_APP_TENANT_ID ?? 'default',
+  });
   try {
     await source.prepare();
   } catch (error) {

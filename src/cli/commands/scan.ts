@@ -49,15 +49,28 @@ const flagsSchema = z
     config: nonEmpty.optional(),
     lang: z.enum(['nl', 'en']).default('nl'),
     target: z.enum(['share', 'sharepoint']).optional(),
-    upload: z.url({ protocol: /^https?$/, message: 'moet een volledige http(s)-URL zijn, bijvoorbeeld https://ai-wijzer.groningen.nl' }).optional(),
+    upload: z
+      .url({
+        protocol: /^https?$/,
+        message: 'moet een volledige http(s)-URL zijn, bijvoorbeeld https://ai-wijzer.groningen.nl',
+      })
+      .optional(),
     'no-store': z.boolean().optional(),
   })
   .superRefine((f, ctx) => {
     const graphTargets = [f.drive, f.site, f.team].filter((v) => v !== undefined).length;
-    if ((f.path === undefined) === (f.graph !== true)) ctx.addIssue({ code: 'custom', path: ['path'], message: 'geef --path <map> of --graph (met --drive, --site of --team)' });
-    if (f.graph && graphTargets !== 1) ctx.addIssue({ code: 'custom', path: ['graph'], message: 'geef precies één van --drive, --site of --team' });
-    if (!f.graph && graphTargets > 0) ctx.addIssue({ code: 'custom', path: ['drive'], message: '--drive, --site en --team horen bij --graph' });
-    if (f.upload && !f.path) ctx.addIssue({ code: 'custom', path: ['upload'], message: 'uploaden kan alleen met een scan van --path' });
+    if ((f.path === undefined) === (f.graph !== true))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['path'],
+        message: 'geef --path <map> of --graph (met --drive, --site of --team)',
+      });
+    if (f.graph && graphTargets !== 1)
+      ctx.addIssue({ code: 'custom', path: ['graph'], message: 'geef precies één van --drive, --site of --team' });
+    if (!f.graph && graphTargets > 0)
+      ctx.addIssue({ code: 'custom', path: ['drive'], message: '--drive, --site en --team horen bij --graph' });
+    if (f.upload && !f.path)
+      ctx.addIssue({ code: 'custom', path: ['upload'], message: 'uploaden kan alleen met een scan van --path' });
   });
 type Flags = z.output<typeof flagsSchema>;
 
@@ -95,7 +108,10 @@ Example: ai-wijzer scan --path /mnt/department --xlsx department.xlsx`,
 
 export const scanCommand: Command = {
   name: 'scan',
-  summary: { nl: 'scan een netwerkmap of Microsoft 365 op datahygiëne', en: 'scan a network folder or Microsoft 365 for data readiness' },
+  summary: {
+    nl: 'scan een netwerkmap of Microsoft 365 op datahygiëne',
+    en: 'scan a network folder or Microsoft 365 for data readiness',
+  },
   help,
   async run(args, io) {
     const { flags } = parseFlags(args, options, flagsSchema);
@@ -111,7 +127,12 @@ export const scanCommand: Command = {
       }
     }
     const uploadToken = flags.upload ? io.env.SCAN_UPLOAD_TOKEN : undefined;
-    if (flags.upload && !uploadToken) throw new UsageError(nl ? 'Zet het upload-token in de omgevingsvariabele SCAN_UPLOAD_TOKEN.' : 'Set the upload token in the SCAN_UPLOAD_TOKEN environment variable.');
+    if (flags.upload && !uploadToken)
+      throw new UsageError(
+        nl
+          ? 'Zet het upload-token in de omgevingsvariabele SCAN_UPLOAD_TOKEN.'
+          : 'Set the upload token in the SCAN_UPLOAD_TOKEN environment variable.',
+      );
 
     const { source, sourceKey } = await openSource(flags, io.env, nl);
     const report = await scanWithProgress(source, io, { thresholds, lang });
@@ -131,7 +152,9 @@ export const scanCommand: Command = {
           await store.close();
         }
       } catch (error) {
-        notes.write(`${nl ? 'Het rapport is niet opgeslagen' : 'The report was not stored'}: ${(error as Error).message}\n`);
+        notes.write(
+          `${nl ? 'Het rapport is niet opgeslagen' : 'The report was not stored'}: ${(error as Error).message}\n`,
+        );
         await writeOutputs(report, flags, io);
         return 1;
       }
@@ -143,7 +166,11 @@ export const scanCommand: Command = {
   },
 };
 
-async function openSource(flags: Flags, env: NodeJS.ProcessEnv, nl: boolean): Promise<{ source: Source; sourceKey: string }> {
+async function openSource(
+  flags: Flags,
+  env: NodeJS.ProcessEnv,
+  nl: boolean,
+): Promise<{ source: Source; sourceKey: string }> {
   if (flags.path) {
     let isDir = false;
     try {
@@ -151,7 +178,10 @@ async function openSource(flags: Flags, env: NodeJS.ProcessEnv, nl: boolean): Pr
     } catch {
       // handled below
     }
-    if (!isDir) throw new UsageError(nl ? `--path: ${flags.path} is geen bestaande map.` : `--path: ${flags.path} is not an existing directory.`);
+    if (!isDir)
+      throw new UsageError(
+        nl ? `--path: ${flags.path} is geen bestaande map.` : `--path: ${flags.path} is not an existing directory.`,
+      );
     const source = filesystemSource(flags.path, { target: flags.target });
     return { source, sourceKey: `fs:${hostname()}:${source.root}` };
   }
@@ -162,13 +192,19 @@ async function openSource(flags: Flags, env: NodeJS.ProcessEnv, nl: boolean): Pr
   return { source, sourceKey: `graph:${kind}:${id}` };
 }
 
-async function scanWithProgress(source: Source, io: CliIO, options: { thresholds?: ThresholdsFile; lang: 'nl' | 'en' }): Promise<ScanReport> {
+async function scanWithProgress(
+  source: Source,
+  io: CliIO,
+  options: { thresholds?: ThresholdsFile; lang: 'nl' | 'en' },
+): Promise<ScanReport> {
   const nl = options.lang === 'nl';
   const tty = Boolean((io.stderr as { isTTY?: boolean }).isTTY && io.stdout.isTTY);
   const bar = tty
     ? new SingleBar({
         stream: io.stderr as NodeJS.WriteStream,
-        format: nl ? 'Scannen | {value} items | {requests} verzoeken | {throttled} s gewacht (throttling)' : 'Scanning | {value} items | {requests} requests | {throttled} s waited (throttling)',
+        format: nl
+          ? 'Scannen | {value} items | {requests} verzoeken | {throttled} s gewacht (throttling)'
+          : 'Scanning | {value} items | {requests} requests | {throttled} s waited (throttling)',
         hideCursor: true,
         clearOnComplete: true,
       })
@@ -182,7 +218,8 @@ async function scanWithProgress(source: Source, io: CliIO, options: { thresholds
       thresholds: options.thresholds,
       lang: options.lang,
       signal: controller.signal,
-      onProgress: (p: ScanProgress) => bar?.update(p.items, { requests: p.requests, throttled: Math.round(p.throttledSeconds) }),
+      onProgress: (p: ScanProgress) =>
+        bar?.update(p.items, { requests: p.requests, throttled: Math.round(p.throttledSeconds) }),
     });
   } finally {
     process.removeListener('SIGINT', cancel);
@@ -206,10 +243,20 @@ async function writeOutputs(report: ScanReport, flags: Flags, io: CliIO): Promis
   }
   if (flags.json) await writeJsonReport(report, io.stdout);
   else io.stdout.write(formatSummary(report, lang));
-  if (!report.complete) io.stderr.write(`${nl ? 'Let op: de scan is niet volledig.' : 'Note: the scan is not complete.'} ${report.incompleteReason ?? ''}\n`);
+  if (!report.complete)
+    io.stderr.write(
+      `${nl ? 'Let op: de scan is niet volledig.' : 'Note: the scan is not complete.'} ${report.incompleteReason ?? ''}\n`,
+    );
 }
 
-async function upload(base: string, token: string, sourceKey: string, report: ScanReport, io: CliIO, nl: boolean): Promise<number> {
+async function upload(
+  base: string,
+  token: string,
+  sourceKey: string,
+  report: ScanReport,
+  io: CliIO,
+  nl: boolean,
+): Promise<number> {
   const url = new URL('api/scans/upload', base.endsWith('/') ? base : `${base}/`);
   const body: ScanUpload = { sourceKey, report };
   const compressed = await promisify(gzip)(JSON.stringify(body));
@@ -217,17 +264,26 @@ async function upload(base: string, token: string, sourceKey: string, report: Sc
   try {
     res = await fetch(url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': scanUploadMediaType, 'content-encoding': 'gzip', 'accept-language': nl ? 'nl' : 'en' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': scanUploadMediaType,
+        'content-encoding': 'gzip',
+        'accept-language': nl ? 'nl' : 'en',
+      },
       body: compressed,
     });
   } catch (error) {
     io.stderr.write(`${nl ? 'Uploaden mislukt' : 'Upload failed'}: ${(error as Error).message}\n`);
     return 1;
   }
-  const answer = (await res.json().catch(() => ({}))) as Partial<ScanUploadResponse> & { error?: { message?: string; problems?: { field: string; message: string }[] } };
+  const answer = (await res.json().catch(() => ({}))) as Partial<ScanUploadResponse> & {
+    error?: { message?: string; problems?: { field: string; message: string }[] };
+  };
   if (!res.ok) {
     const problems = answer.error?.problems?.map((p) => `\n  ${p.field}: ${p.message}`).join('') ?? '';
-    io.stderr.write(`${nl ? 'Uploaden mislukt' : 'Upload failed'} (HTTP ${res.status}): ${answer.error?.message ?? res.statusText}${problems}\n`);
+    io.stderr.write(
+      `${nl ? 'Uploaden mislukt' : 'Upload failed'} (HTTP ${res.status}): ${answer.error?.message ?? res.statusText}${problems}\n`,
+    );
     return 1;
   }
   if (answer.trend) report.trend = answer.trend;

@@ -3,7 +3,10 @@ import { loadConfig } from '../../config.js';
 import { parseFlags } from '../args.js';
 import type { Command } from '../command.js';
 
-const flagsSchema = z.object({ port: z.coerce.number().int().min(0).max(65535).optional(), help: z.boolean().optional() });
+const flagsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).optional(),
+  help: z.boolean().optional(),
+});
 
 export const serveCommand: Command = {
   name: 'serve',

@@ -84,7 +84,11 @@ export function startScanWorker(options: ScanWorkerOptions): ScanWorker {
     }, heartbeatMs);
     try {
       const source = await options.sourceFor(job, controller.signal);
-      const report = await runScan(source, { signal: controller.signal, lang: job.lang, onProgress: (p) => (progress = p) });
+      const report = await runScan(source, {
+        signal: controller.signal,
+        lang: job.lang,
+        onProgress: (p) => (progress = p),
+      });
       clearInterval(timer);
       await beating;
       if (lost) return;

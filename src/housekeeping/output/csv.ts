@@ -20,9 +20,21 @@ export function csvRows(report: ScanReport, lang: Lang): Iterable<string> {
   return (function* () {
     yield [c.rule, c.title, c.severity, c.group, c.path, c.detail, c.advice].map(csvField).join(',') + '\r\n';
     for (const f of report.findings) {
-      const group = f.group ?? (f.severity === 'high' ? 'urgent' : f.severity === 'medium' ? 'within-a-year' : 'desirable');
-      yield [f.rule, texts.rules[f.rule].title[lang], severityNames[lang][f.severity], groupNames[lang][group], f.path, f.detail, f.advice].map(csvField).join(',') +
-        '\r\n';
+      const group =
+        f.group ?? (f.severity === 'high' ? 'urgent' : f.severity === 'medium' ? 'within-a-year' : 'desirable');
+      yield (
+        [
+          f.rule,
+          texts.rules[f.rule].title[lang],
+          severityNames[lang][f.severity],
+          groupNames[lang][group],
+          f.path,
+          f.detail,
+          f.advice,
+        ]
+          .map(csvField)
+          .join(',') + '\r\n'
+      );
     }
   })();
 }

@@ -2,9 +2,28 @@ import type { Lang } from '../advice.js';
 import type { AdviceGroup, ScoreCategory, Severity } from '../report.js';
 
 /** Column and field names of the CSV and Excel reports, Dutch first. */
-export const columns: Record<Lang, Record<'rule' | 'title' | 'severity' | 'group' | 'path' | 'detail' | 'advice', string>> = {
-  nl: { rule: 'regel', title: 'bevinding', severity: 'ernst', group: 'termijn', path: 'pad', detail: 'toelichting', advice: 'advies' },
-  en: { rule: 'rule', title: 'finding', severity: 'severity', group: 'when', path: 'path', detail: 'detail', advice: 'advice' },
+export const columns: Record<
+  Lang,
+  Record<'rule' | 'title' | 'severity' | 'group' | 'path' | 'detail' | 'advice', string>
+> = {
+  nl: {
+    rule: 'regel',
+    title: 'bevinding',
+    severity: 'ernst',
+    group: 'termijn',
+    path: 'pad',
+    detail: 'toelichting',
+    advice: 'advies',
+  },
+  en: {
+    rule: 'rule',
+    title: 'finding',
+    severity: 'severity',
+    group: 'when',
+    path: 'path',
+    detail: 'detail',
+    advice: 'advice',
+  },
 };
 
 export const severityNames: Record<Lang, Record<Severity, string>> = {

@@ -9,6 +9,7 @@ export function maskReport(report: ScanReport): ScanReport {
 function maskDeep(value: unknown): unknown {
   if (typeof value === 'string') return maskPersonalData(value);
   if (Array.isArray(value)) return value.map(maskDeep);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v)]));
   return value;
 }

@@ -86,7 +86,11 @@ export async function writeXlsx(report: ScanReport, file: string, lang: Lang): P
   row(l.label, report.label);
   if (report.capped) row(l.capped, l.yes);
   for (const c of scoreCategories) if (report.subScores) row(categoryNames[lang][c], report.subScores[c]);
-  if (report.trend) row(l.trend, `${report.trend.scoreDelta >= 0 ? '+' : ''}${report.trend.scoreDelta} (${report.trend.previousLabel} → ${report.label})`);
+  if (report.trend)
+    row(
+      l.trend,
+      `${report.trend.scoreDelta >= 0 ? '+' : ''}${report.trend.scoreDelta} (${report.trend.previousLabel} → ${report.label})`,
+    );
   if (report.rulesVersion) row(l.rulesVersion, report.rulesVersion);
   summary.addRow([]).commit();
   for (const [group, lines] of Object.entries(report.advice ?? {})) {
@@ -117,8 +121,19 @@ export async function writeXlsx(report: ScanReport, file: string, lang: Lang): P
       findings.addRow([l.truncated]).commit();
       break;
     }
-    const group = f.group ?? (f.severity === 'high' ? 'urgent' : f.severity === 'medium' ? 'within-a-year' : 'desirable');
-    findings.addRow([texts.rules[f.rule].title[lang], severityNames[lang][f.severity], groupNames[lang][group], f.path, f.detail, f.advice, f.rule]).commit();
+    const group =
+      f.group ?? (f.severity === 'high' ? 'urgent' : f.severity === 'medium' ? 'within-a-year' : 'desirable');
+    findings
+      .addRow([
+        texts.rules[f.rule].title[lang],
+        severityNames[lang][f.severity],
+        groupNames[lang][group],
+        f.path,
+        f.detail,
+        f.advice,
+        f.rule,
+      ])
+      .commit();
   }
   findings.commit();
 
@@ -133,7 +148,10 @@ export async function writeXlsx(report: ScanReport, file: string, lang: Lang): P
       { header: l.findings, width: 12 },
     ];
     folders.getRow(1).font = { bold: true };
-    for (const f of report.folders) folders.addRow([f.path, f.score, f.label, ...scoreCategories.map((cat) => f.subScores[cat]), f.items, f.findings]).commit();
+    for (const f of report.folders)
+      folders
+        .addRow([f.path, f.score, f.label, ...scoreCategories.map((cat) => f.subScores[cat]), f.items, f.findings])
+        .commit();
     folders.commit();
   }
   await workbook.commit();

@@ -10,7 +10,8 @@ export function deepNestingRule(): Rule {
     severity: 'medium',
     category: 'findability',
     visit({ entry, depth }, report, ctx) {
-      if (entry.kind === 'folder' && depth === ctx.thresholds.maxDepth + 1) report(entry.path, { depth, limit: ctx.thresholds.maxDepth });
+      if (entry.kind === 'folder' && depth === ctx.thresholds.maxDepth + 1)
+        report(entry.path, { depth, limit: ctx.thresholds.maxDepth });
     },
   };
 }

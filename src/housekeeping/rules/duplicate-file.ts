@@ -6,7 +6,8 @@ import type { Rule } from './rule.js';
 /** A candidate: its path, or its path and the hash the source gave for free. */
 type Candidate = string | { path: string; hash: string };
 const pathOf = (c: Candidate) => (typeof c === 'string' ? c : c.path);
-const candidateOf = (record: { path: string; hash?: string }): Candidate => (record.hash === undefined ? record.path : { path: record.path, hash: record.hash });
+const candidateOf = (record: { path: string; hash?: string }): Candidate =>
+  record.hash === undefined ? record.path : { path: record.path, hash: record.hash };
 
 const namedOthers = 3;
 const wholeSampleLimit = 8 * 1024;
@@ -47,7 +48,8 @@ export function duplicateFileRule(): Rule {
         // split by it and only files whose first and last 4 kB agree are read whole.
         const sampled = ctx.sample && typeof candidates[0] === 'string';
         const wholeBySample = sampled && size <= wholeSampleLimit;
-        const groupsToHash = sampled && !wholeBySample ? await splitBy(candidates, (c) => ctx.sample!(pathOf(c)), ctx) : [candidates];
+        const groupsToHash =
+          sampled && !wholeBySample ? await splitBy(candidates, (c) => ctx.sample!(pathOf(c)), ctx) : [candidates];
         const byHash = new Map<string, string[]>();
         for (const group of groupsToHash) {
           if (group.length < 2) continue;
@@ -70,7 +72,9 @@ export function duplicateFileRule(): Rule {
         for (const paths of byHash.values()) if (paths.length > 1) groups.push({ size, paths: paths.sort() });
       }
       arena.clear();
-      groups.sort((a, b) => b.size * (b.paths.length - 1) - a.size * (a.paths.length - 1) || (a.paths[0]! < b.paths[0]! ? -1 : 1));
+      groups.sort(
+        (a, b) => b.size * (b.paths.length - 1) - a.size * (a.paths.length - 1) || (a.paths[0]! < b.paths[0]! ? -1 : 1),
+      );
       for (const { size, paths } of groups) {
         const masked = paths.map(maskPersonalData);
         paths.forEach((path, i) => {
@@ -90,7 +94,11 @@ export function duplicateFileRule(): Rule {
 }
 
 /** Splits candidates by a key (a sample fingerprint); unreadable ones become gaps. */
-async function splitBy(candidates: Candidate[], key: (c: Candidate) => Promise<string>, ctx: { gap(path: string, reason: string): void }): Promise<Candidate[][]> {
+async function splitBy(
+  candidates: Candidate[],
+  key: (c: Candidate) => Promise<string>,
+  ctx: { gap(path: string, reason: string): void },
+): Promise<Candidate[][]> {
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) {
     let k: string;

@@ -36,10 +36,9 @@ export function createRules(disabled: readonly RuleId[] = []): Rule[] {
 }
 
 /** Severity and category of each rule, for scoring without instances. */
-export const ruleMeta = Object.fromEntries(createRules().map((r) => [r.id, { severity: r.severity, category: r.category }])) as Record<
-  RuleId,
-  { severity: Rule['severity']; category: Rule['category'] }
->;
+export const ruleMeta = Object.fromEntries(
+  createRules().map((r) => [r.id, { severity: r.severity, category: r.category }]),
+) as Record<RuleId, { severity: Rule['severity']; category: Rule['category'] }>;
 
 export type { Rule, EntryView, FolderFacts, RuleContext, Report } from './rule.js';
 export { isTempName } from './temp-file.js';

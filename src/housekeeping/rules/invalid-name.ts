@@ -11,7 +11,8 @@ export function invalidNameReasons(name: string, ctx: Pick<RuleContext, 'term'>)
   if (name.startsWith(' ')) reasons.push(ctx.term('leading-space'));
   if (name.endsWith(' ')) reasons.push(ctx.term('trailing-space'));
   if (name.endsWith('.')) reasons.push(ctx.term('trailing-period'));
-  if (reserved.test(name) || name.toLowerCase() === '.lock') reasons.push(ctx.term('reserved-name', { reserved: name.split('.')[0] || '.lock' }));
+  if (reserved.test(name) || name.toLowerCase() === '.lock')
+    reasons.push(ctx.term('reserved-name', { reserved: name.split('.')[0] || '.lock' }));
   if (name.toLowerCase().includes('_vti_')) reasons.push(ctx.term('vti'));
   return reasons;
 }

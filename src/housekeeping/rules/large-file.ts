@@ -8,7 +8,10 @@ export function largeFileRule(): Rule {
     category: 'technical',
     visit({ entry }, report, ctx) {
       if (entry.kind === 'file' && entry.size > ctx.thresholds.maxFileBytes) {
-        report(entry.path, { size: formatBytes(entry.size, ctx.lang), limit: formatBytes(ctx.thresholds.maxFileBytes, ctx.lang) });
+        report(entry.path, {
+          size: formatBytes(entry.size, ctx.lang),
+          limit: formatBytes(ctx.thresholds.maxFileBytes, ctx.lang),
+        });
       }
     },
   };

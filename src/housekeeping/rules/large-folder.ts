@@ -8,7 +8,11 @@ export function largeFolderRule(): Rule {
     category: 'technical',
     folder(folder, report, ctx) {
       const limit = ctx.thresholds.maxFolderChildren;
-      if (folder.children > limit) report(folder.path, { count: folder.children.toLocaleString(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB'), limit: limit.toLocaleString(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB') });
+      if (folder.children > limit)
+        report(folder.path, {
+          count: folder.children.toLocaleString(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB'),
+          limit: limit.toLocaleString(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB'),
+        });
     },
   };
 }

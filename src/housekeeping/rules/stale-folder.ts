@@ -17,7 +17,10 @@ export function staleFolderRule(): Rule {
       const cutoff = ctx.now - ctx.thresholds.staleYears * yearMs;
       if (folder.newestFile >= cutoff) return;
       if (folder.depth > 1 && folder.parentNewestFile < cutoff) return;
-      report(folder.path, { newest: new Date(folder.newestFile).toISOString().slice(0, 10), years: ctx.thresholds.staleYears });
+      report(folder.path, {
+        newest: new Date(folder.newestFile).toISOString().slice(0, 10),
+        years: ctx.thresholds.staleYears,
+      });
     },
   };
 }

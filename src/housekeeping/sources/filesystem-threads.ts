@@ -12,7 +12,15 @@ export const walkerWorkerFile = join(srcDir, 'housekeeping', 'sources', 'filesys
 /** What filesystem-worker.js posts back for one directory. */
 type Result =
   | { id: number; error: string }
-  | { id: number; error?: undefined; names: string; nums: Float64Array; links: number; extraDirs?: string[]; failures?: [string, string][] };
+  | {
+      id: number;
+      error?: undefined;
+      names: string;
+      nums: Float64Array;
+      links: number;
+      extraDirs?: string[];
+      failures?: [string, string][];
+    };
 
 interface Pending {
   abs: string;
@@ -124,7 +132,8 @@ export async function* walkInWorkers(walk: ThreadedWalk): AsyncIterable<Entry[]>
           batch[i] = { path: rel, kind: 'file', size: nums[j + 1]!, modified: nums[j + 2]! };
         }
       }
-      if (result.extraDirs) for (const name of result.extraDirs) stack.push({ abs: `${dir.abs}/${name}`, rel: prefix + name });
+      if (result.extraDirs)
+        for (const name of result.extraDirs) stack.push({ abs: `${dir.abs}/${name}`, rel: prefix + name });
       if (result.failures) for (const [name, reason] of result.failures) gaps.push({ path: prefix + name, reason });
       if (result.links > 0) walk.onLinks(result.links);
       fill();

@@ -32,7 +32,12 @@ function list(id, abs, dirents) {
     }
     const listedDir = dirent.isDirectory();
     // Sockets, pipes and devices are neither files nor folders to a user: left out (unknown types are looked at).
-    if (!listedDir && !dirent.isFile() && (dirent.isFIFO() || dirent.isSocket() || dirent.isBlockDevice() || dirent.isCharacterDevice())) continue;
+    if (
+      !listedDir &&
+      !dirent.isFile() &&
+      (dirent.isFIFO() || dirent.isSocket() || dirent.isBlockDevice() || dirent.isCharacterDevice())
+    )
+      continue;
     let st;
     try {
       st = lstatSync(`${abs}/${dirent.name}`, lstatOptions);

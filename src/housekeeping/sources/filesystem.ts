@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statfsSync, type Dirent } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statfsSync,
+  type Dirent,
+} from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -10,7 +20,10 @@ import { walkInWorkers } from './filesystem-threads.js';
 export interface WalkerFs {
   readdir(path: string): Promise<Dirent[]>;
   /** Synchronous: after a readdir the attributes are cached (also on SMB mounts), and one promise per file costs 5-7x. */
-  lstat(path: string): { size: number; mtimeMs: number; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean } | undefined;
+  lstat(
+    path: string,
+  ):
+    { size: number; mtimeMs: number; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean } | undefined;
 }
 
 const readdirOptions = { withFileTypes: true } as const;
@@ -126,7 +139,15 @@ export function filesystemSource(root: string, options: FilesystemSourceOptions 
   async function* entries(signal?: AbortSignal): AsyncIterable<Entry[]> {
     if (threads > 0) {
       const parallelReads = options.parallelReads ?? onNetworkShare(absRoot);
-      const walk = walkInWorkers({ absRoot, concurrency, threads, parallelReads, gaps, signal, onLinks: (n) => (skippedLinks += n) });
+      const walk = walkInWorkers({
+        absRoot,
+        concurrency,
+        threads,
+        parallelReads,
+        gaps,
+        signal,
+        onLinks: (n) => (skippedLinks += n),
+      });
       for await (const batch of walk) {
         stats.items += batch.length;
         yield batch;
@@ -160,7 +181,8 @@ export function filesystemSource(root: string, options: FilesystemSourceOptions 
       const batch: Entry[] = [];
       const prefix = dir.rel === '' ? '' : `${dir.rel}/`;
       // Subfolders are queued before this folder's lstats, so their readdirs run meanwhile on the thread pool.
-      for (const dirent of settled.dirents) if (dirent.isDirectory()) stack.push({ abs: `${dir.abs}/${dirent.name}`, rel: prefix + dirent.name });
+      for (const dirent of settled.dirents)
+        if (dirent.isDirectory()) stack.push({ abs: `${dir.abs}/${dirent.name}`, rel: prefix + dirent.name });
       fill();
       for (const dirent of settled.dirents) {
         const typed = dirent.isFile() || dirent.isDirectory();
@@ -169,7 +191,8 @@ export function filesystemSource(root: string, options: FilesystemSourceOptions 
           continue;
         }
         // Sockets, pipes and devices are neither files nor folders to a user: left out (unknown types are looked at).
-        if (!typed && (dirent.isFIFO() || dirent.isSocket() || dirent.isBlockDevice() || dirent.isCharacterDevice())) continue;
+        if (!typed && (dirent.isFIFO() || dirent.isSocket() || dirent.isBlockDevice() || dirent.isCharacterDevice()))
+          continue;
         const abs = `${dir.abs}/${dirent.name}`;
         const rel = prefix + dirent.name;
         let st;

@@ -1,8 +1,23 @@
 import { Router } from 'express';
-import { askChoiceSchema, askFeedbackSchema, askRequestSchema, type AskFeedbackResponse, type AskResponse } from '../../api/ask.js';
+import {
+  askChoiceSchema,
+  askFeedbackSchema,
+  askRequestSchema,
+  type AskFeedbackResponse,
+  type AskResponse,
+} from '../../api/ask.js';
 import { parseInput } from '../../api/validate.js';
 import { visionFeedbackStore } from '../../store/repositories/vision.js';
-import { ask, chosenRecord, feedbackRecord, generativeFromConfig, semanticFromConfig, semanticIndex, sharedVision, unansweredRecord } from '../../vision/index.js';
+import {
+  ask,
+  chosenRecord,
+  feedbackRecord,
+  generativeFromConfig,
+  semanticFromConfig,
+  semanticIndex,
+  sharedVision,
+  unansweredRecord,
+} from '../../vision/index.js';
 import type { AppContext } from '../context.js';
 import { langOf } from '../errors.js';
 import { invalidInput } from '../http-error.js';
@@ -20,7 +35,11 @@ export function askRoutes(ctx: AppContext): Router {
   if (semantic) {
     void semanticIndex(vision, semantic)
       .prepare()
-      .then((r) => (r.ok ? ctx.logger.info({ texts: r.texts }, 'semantic mode ready') : ctx.logger.warn({ reason: r.reason }, 'semantic mode not ready; tried again at a later question')));
+      .then((r) =>
+        r.ok
+          ? ctx.logger.info({ texts: r.texts }, 'semantic mode ready')
+          : ctx.logger.warn({ reason: r.reason }, 'semantic mode not ready; tried again at a later question'),
+      );
   }
   const onSemanticFallback = (reason: string) => ctx.logger.debug({ reason }, 'semantic mode left out for a question');
   const storeText = ctx.config.ASK_STORE_QUESTION_TEXT;
@@ -52,7 +71,13 @@ export function askRoutes(ctx: AppContext): Router {
     const input = parseInput(askChoiceSchema, req.body, langOf(req));
     if (!input.ok) throw invalidInput(input.problems);
     if (!sectionIds.has(input.data.sectionId)) {
-      throw invalidInput([{ field: 'sectionId', message: langOf(req) === 'en' ? 'This section is not in the AI vision.' : 'Dit onderdeel staat niet in de AI-visie.' }]);
+      throw invalidInput([
+        {
+          field: 'sectionId',
+          message:
+            langOf(req) === 'en' ? 'This section is not in the AI vision.' : 'Dit onderdeel staat niet in de AI-visie.',
+        },
+      ]);
     }
     const record = chosenRecord(input.data, storeText, vision.version);
     await feedback.record(record);

@@ -1,5 +1,11 @@
 import { Router } from 'express';
-import { checkCaseSchema, checkListQuerySchema, type CheckList, type CheckQuestions, type RecordedCheck } from '../../api/checks.js';
+import {
+  checkCaseSchema,
+  checkListQuerySchema,
+  type CheckList,
+  type CheckQuestions,
+  type RecordedCheck,
+} from '../../api/checks.js';
 import { parseInput } from '../../api/validate.js';
 import { loadQuickcheckContent, localisedQuestions, runCheck } from '../../quickcheck/index.js';
 import { quickcheckRecordStore } from '../../store/repositories/quickcheck.js';

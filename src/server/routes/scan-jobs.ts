@@ -76,7 +76,14 @@ export function scanJobsRoutes(ctx: AppContext): Router {
         return source;
       },
       errorCode(error) {
-        if (error instanceof GraphTargetError) return error.status === 404 ? 'target_not_found' : error.status === 401 ? 'token_expired' : error.status === 403 ? 'forbidden' : 'scan_failed';
+        if (error instanceof GraphTargetError)
+          return error.status === 404
+            ? 'target_not_found'
+            : error.status === 401
+              ? 'token_expired'
+              : error.status === 403
+                ? 'forbidden'
+                : 'scan_failed';
         return 'scan_failed';
       },
       onError(error, job) {
@@ -97,7 +104,12 @@ export function scanJobsRoutes(ctx: AppContext): Router {
       if (!config.AAD_APP_CLIENT_SECRET) throw notConfigured;
       try {
         const { token, expiresAt } = await tokenOnBehalfOf(
-          { clientId: config.AAD_APP_CLIENT_ID!, clientSecret: config.AAD_APP_CLIENT_SECRET, tenantId: config.AAD_APP_TENANT_ID!, authorityHost: config.AAD_AUTHORITY_HOST },
+          {
+            clientId: config.AAD_APP_CLIENT_ID!,
+            clientSecret: config.AAD_APP_CLIENT_SECRET,
+            tenantId: config.AAD_APP_TENANT_ID!,
+            authorityHost: config.AAD_AUTHORITY_HOST,
+          },
           caller.token,
         );
         credential = sealCredential(config.PSEUDONYM_SECRET, token, expiresAt);
@@ -108,8 +120,17 @@ export function scanJobsRoutes(ctx: AppContext): Router {
     } else if (!config.GRAPH_ACCESS_TOKEN) {
       throw notConfigured;
     }
-    const job = await queue.create({ owner: caller.pseudonym, target: { kind, id }, tenant: caller.tenantId, lang, credential });
-    res.status(202).location(`/api/scans/${job.id}`).json(await view(job, lang));
+    const job = await queue.create({
+      owner: caller.pseudonym,
+      target: { kind, id },
+      tenant: caller.tenantId,
+      lang,
+      credential,
+    });
+    res
+      .status(202)
+      .location(`/api/scans/${job.id}`)
+      .json(await view(job, lang));
   });
 
   router.get('/scans/:id', async (req, res) => {
@@ -123,12 +144,18 @@ export function scanJobsRoutes(ctx: AppContext): Router {
 
   async function view(job: ScanJob, lang: 'nl' | 'en'): Promise<ScanJobView> {
     const stored = job.scanId ? await getScan(ctx.store, job.scanId) : undefined;
-    const message = job.errorCode ? (jobErrorMessages[job.errorCode] ?? jobErrorMessages.scan_failed!)[lang] : undefined;
+    const message = job.errorCode
+      ? (jobErrorMessages[job.errorCode] ?? jobErrorMessages.scan_failed!)[lang]
+      : undefined;
     return {
       id: job.id,
       status: job.status,
       target: job.target,
-      progress: { items: job.progress.items, requests: job.progress.requests, throttledSeconds: Math.round(job.progress.throttledSeconds * 10) / 10 },
+      progress: {
+        items: job.progress.items,
+        requests: job.progress.requests,
+        throttledSeconds: Math.round(job.progress.throttledSeconds * 10) / 10,
+      },
       createdAt: job.createdAt,
       ...(job.startedAt ? { startedAt: job.startedAt } : {}),
       ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),

@@ -48,8 +48,16 @@ export function scanUploadRoutes(ctx: AppContext): Router {
     if (!parsed.ok) throw invalidInput(parsed.problems);
     const report = maskReport(parsed.data.report);
     const saved = await saveWithTrend(ctx.store, parsed.data.sourceKey, report, { owner: 'agent' });
-    ctx.logger.info({ scanId: saved.id, findings: report.findings.length, complete: report.complete }, 'scan report uploaded');
-    const body: ScanUploadResponse = { id: saved.id, score: report.score, label: report.label, ...(saved.trend ? { trend: saved.trend } : {}) };
+    ctx.logger.info(
+      { scanId: saved.id, findings: report.findings.length, complete: report.complete },
+      'scan report uploaded',
+    );
+    const body: ScanUploadResponse = {
+      id: saved.id,
+      score: report.score,
+      label: report.label,
+      ...(saved.trend ? { trend: saved.trend } : {}),
+    };
     res.status(201).json(body);
   });
   return router;

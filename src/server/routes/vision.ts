@@ -20,7 +20,13 @@ export function visionRoutes(_ctx: AppContext): Router {
       language: document.meta.language,
       version: document.meta.version,
       date: document.meta.date,
-      sections: document.sections.map(({ id, heading, level, path, body: text }) => ({ id, heading, level, path, body: text })),
+      sections: document.sections.map(({ id, heading, level, path, body: text }) => ({
+        id,
+        heading,
+        level,
+        path,
+        body: text,
+      })),
     };
     res.setHeader('Cache-Control', 'private, max-age=300');
     res.json(body);

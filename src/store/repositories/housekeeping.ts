@@ -50,7 +50,12 @@ function toSummary(row: ScanRow): ScanSummary & { sourceKey: string; owner?: str
 }
 
 /** Stores a finished scan with its statistics; returns its id. */
-export async function saveScanReport(store: Queryable, sourceKey: string, report: ScanReport, options: { owner?: string } = {}): Promise<{ id: string }> {
+export async function saveScanReport(
+  store: Queryable,
+  sourceKey: string,
+  report: ScanReport,
+  options: { owner?: string } = {},
+): Promise<{ id: string }> {
   const id = randomUUID();
   const { trend: _trend, ...stored } = report;
   await store.query(
@@ -81,7 +86,11 @@ export async function saveScanReport(store: Queryable, sourceKey: string, report
 }
 
 /** The latest scan of a source, or the latest one stored before `beforeId`. */
-export async function previousScan(store: Queryable, sourceKey: string, beforeId?: string): Promise<(ScanSummary & { sourceKey: string; owner?: string }) | undefined> {
+export async function previousScan(
+  store: Queryable,
+  sourceKey: string,
+  beforeId?: string,
+): Promise<(ScanSummary & { sourceKey: string; owner?: string }) | undefined> {
   const key = maskPersonalData(sourceKey);
   const rows = beforeId
     ? await store.query<ScanRow>(
@@ -90,13 +99,19 @@ export async function previousScan(store: Queryable, sourceKey: string, beforeId
          order by seq desc limit 1`,
         [key, beforeId],
       )
-    : await store.query<ScanRow>(`select ${summaryColumns} from housekeeping_scans where source_key = $1 order by seq desc limit 1`, [key]);
+    : await store.query<ScanRow>(
+        `select ${summaryColumns} from housekeeping_scans where source_key = $1 order by seq desc limit 1`,
+        [key],
+      );
   return rows[0] ? toSummary(rows[0]) : undefined;
 }
 
 /** A stored scan with its report (the trend against the one before it filled in). */
 export async function getScan(store: Queryable, id: string): Promise<StoredScan | undefined> {
-  const rows = await store.query<ScanRow & { report: ScanReport | string }>(`select ${summaryColumns}, report from housekeeping_scans where id = $1`, [id]);
+  const rows = await store.query<ScanRow & { report: ScanReport | string }>(
+    `select ${summaryColumns}, report from housekeeping_scans where id = $1`,
+    [id],
+  );
   const row = rows[0];
   if (!row) return undefined;
   const summary = toSummary(row);
@@ -106,11 +121,15 @@ export async function getScan(store: Queryable, id: string): Promise<StoredScan 
 }
 
 /** The scans of one source, newest first (summaries only). */
-export async function listScans(store: Queryable, sourceKey: string, limit = 20): Promise<(ScanSummary & { sourceKey: string })[]> {
-  const rows = await store.query<ScanRow>(`select ${summaryColumns} from housekeeping_scans where source_key = $1 order by seq desc limit $2`, [
-    maskPersonalData(sourceKey),
-    limit,
-  ]);
+export async function listScans(
+  store: Queryable,
+  sourceKey: string,
+  limit = 20,
+): Promise<(ScanSummary & { sourceKey: string })[]> {
+  const rows = await store.query<ScanRow>(
+    `select ${summaryColumns} from housekeeping_scans where source_key = $1 order by seq desc limit $2`,
+    [maskPersonalData(sourceKey), limit],
+  );
   return rows.map(toSummary);
 }
 

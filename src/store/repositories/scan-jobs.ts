@@ -142,7 +142,10 @@ export function scanJobQueue(store: Store): ScanJobQueue {
 }
 
 async function holds(tx: Queryable, id: string, worker: string): Promise<boolean> {
-  const rows = await tx.query<{ worker: string | null; status: string }>('select worker, status from scan_jobs where id = $1 for update', [id]);
+  const rows = await tx.query<{ worker: string | null; status: string }>(
+    'select worker, status from scan_jobs where id = $1 for update',
+    [id],
+  );
   return rows[0]?.worker === worker && rows[0]?.status === 'running';
 }
 
@@ -150,7 +153,10 @@ async function holds(tx: Queryable, id: string, worker: string): Promise<boolean
 export function graphDriveStateStore(store: Queryable): DriveStateStore {
   return {
     async load(key: string) {
-      const rows = await store.query<{ delta_link: string; items: Uint8Array }>('select delta_link, items from graph_drive_state where key = $1', [key]);
+      const rows = await store.query<{ delta_link: string; items: Uint8Array }>(
+        'select delta_link, items from graph_drive_state where key = $1',
+        [key],
+      );
       const row = rows[0];
       if (!row) return undefined;
       const items = JSON.parse(gunzipSync(row.items).toString()) as ItemTuple[];

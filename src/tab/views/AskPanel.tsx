@@ -1,5 +1,19 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Badge, Body1, Button, Card, Field, Link, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Card,
+  Field,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import type { AskResponse } from '../../api/ask.js';
 import type { ApiClient } from '../api.js';
 import type { Texts } from '../texts.js';
@@ -7,7 +21,11 @@ import type { Texts } from '../texts.js';
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '48rem' },
   answer: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '48rem' },
-  quote: { margin: 0, paddingLeft: tokens.spacingHorizontalM, borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
+  quote: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalM,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+  },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
@@ -40,7 +58,11 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
   async function feedback(helpful: boolean) {
     // The question goes along; the server keeps its text only where the configuration allows it.
     await api
-      .feedback({ helpful, ...(result ? { question: result.question } : {}), ...(result?.citations[0] ? { sectionId: result.citations[0].sectionId } : {}) })
+      .feedback({
+        helpful,
+        ...(result ? { question: result.question } : {}),
+        ...(result?.citations[0] ? { sectionId: result.citations[0].sectionId } : {}),
+      })
       .catch(() => undefined);
     setThanked(true);
   }
@@ -81,7 +103,14 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
               <ul>
                 {result.suggestions?.map((s) => (
                   <li key={s.sectionId}>
-                    <Link href={`#visie/${s.sectionId}`} onClick={() => void api.choice({ question: result.question, sectionId: s.sectionId, language: result.language }).catch(() => undefined)}>
+                    <Link
+                      href={`#visie/${s.sectionId}`}
+                      onClick={() =>
+                        void api
+                          .choice({ question: result.question, sectionId: s.sectionId, language: result.language })
+                          .catch(() => undefined)
+                      }
+                    >
                       {s.heading}
                     </Link>
                   </li>

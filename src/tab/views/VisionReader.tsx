@@ -1,5 +1,15 @@
 import { createElement, useEffect, useState } from 'react';
-import { Body1, Caption1, Link, makeStyles, MessageBar, MessageBarBody, Spinner, Title2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Caption1,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
 import type { VisionDocumentView } from '../../api/vision.js';
 import type { ApiClient } from '../api.js';
 import type { Texts } from '../texts.js';
@@ -7,7 +17,10 @@ import type { Texts } from '../texts.js';
 const useStyles = makeStyles({
   reader: { maxWidth: '48rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   section: { scrollMarginTop: tokens.spacingVerticalXXL },
-  current: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: tokens.spacingHorizontalXS },
+  current: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: tokens.spacingHorizontalXS,
+  },
 });
 
 /** The body of a section: paragraphs, and "- " lines as a list. Text only, never HTML. */
@@ -76,7 +89,11 @@ export function VisionReader({ api, t, sectionId }: { api: ApiClient; t: Texts; 
         <section key={section.id} className={styles.section} data-section={section.id}>
           {createElement(
             `h${Math.min(6, section.level + 2)}`,
-            { id: `visie-${section.id}`, tabIndex: -1, className: section.id === sectionId ? styles.current : undefined },
+            {
+              id: `visie-${section.id}`,
+              tabIndex: -1,
+              className: section.id === sectionId ? styles.current : undefined,
+            },
             section.heading,
           )}
           <Body text={section.body} />

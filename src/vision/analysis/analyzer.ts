@@ -72,10 +72,14 @@ export class Analyzer {
     this.stemmer = snowball.newStemmer(stemmerName[lang]);
     this.metas = new Set(lexicon.metaWords[lang].map(fold));
     const topic = new Set(lexicon.topicWords[lang].map(fold));
-    this.stops = new Set([...snowballStopwords[lang], ...lexicon.stopwords[lang]].map(fold).filter((w) => !topic.has(w)));
+    this.stops = new Set(
+      [...snowballStopwords[lang], ...lexicon.stopwords[lang]].map(fold).filter((w) => !topic.has(w)),
+    );
     for (const group of lexicon.synonyms) {
       for (const term of group.terms) {
-        const stems = tokenize(fold(term)).flatMap((t) => t.parts).map((p) => this.stem(p));
+        const stems = tokenize(fold(term))
+          .flatMap((t) => t.parts)
+          .map((p) => this.stem(p));
         if (stems.length === 0) continue;
         const list = this.phrases.get(stems[0]!) ?? [];
         list.push({ stems, group: `=${group.id}` });
@@ -107,7 +111,9 @@ export class Analyzer {
   /** Lets queries split compounds the precomputed list does not know, into words the vision uses. */
   useVocabulary(words: Set<string>): void {
     this.vocabulary = words;
-    this.vocabularyStems = new Set([...words].filter((w) => w.length >= 5 && !this.stops.has(w)).map((w) => this.stem(w)));
+    this.vocabularyStems = new Set(
+      [...words].filter((w) => w.length >= 5 && !this.stops.has(w)).map((w) => this.stem(w)),
+    );
   }
 
   /** The content words of a text, stopwords removed, each with every term it stands for. */
@@ -119,12 +125,16 @@ export class Analyzer {
         const stop = this.stops.has(part) || (part.length < 2 && !/\d/.test(part));
         const unit: Unit = { surface: part, stem, terms: [stem], parts: [], stop };
         // Only for a question word the vision never writes: its own forms already match as they are.
-        const infinitive = this.lang === 'nl' && !stop && this.vocabulary && !this.vocabulary.has(part) ? presentToInfinitive(part) : undefined;
+        const infinitive =
+          this.lang === 'nl' && !stop && this.vocabulary && !this.vocabulary.has(part)
+            ? presentToInfinitive(part)
+            : undefined;
         if (infinitive !== undefined) {
           const base = this.stem(infinitive);
           if (base !== stem) unit.terms.push(base);
         }
-        if (i === token.parts.length - 1 && token.parts.length > 1) unit.terms.push(this.stem(token.word.replace(/-/g, '')));
+        if (i === token.parts.length - 1 && token.parts.length > 1)
+          unit.terms.push(this.stem(token.word.replace(/-/g, '')));
         units.push(unit);
       });
     }
@@ -140,7 +150,9 @@ export class Analyzer {
         for (const phrase of this.phrases.get(stem) ?? []) if (phrase.stems.length === 1) unit.terms.push(phrase.group);
       }
     }
-    return units.filter((u) => !u.stop).map(({ surface, stem, terms, parts }) => ({ surface, stem, terms: [...new Set(terms)], parts }));
+    return units
+      .filter((u) => !u.stop)
+      .map(({ surface, stem, terms, parts }) => ({ surface, stem, terms: [...new Set(terms)], parts }));
   }
 
   /** Every term of a text, with repeats, for indexing. */
@@ -185,6 +197,10 @@ export class Analyzer {
     const vocabulary = this.vocabulary;
     const stems = this.vocabularyStems;
     // A part counts when the vision uses it, or another form of it ("procesverbetering": proces + verbeteren).
-    return splitCompound(word, (w) => !this.stops.has(w) && (vocabulary.has(w) || (w.length >= 5 && stems !== undefined && stems.has(this.stem(w)))));
+    return splitCompound(
+      word,
+      (w) =>
+        !this.stops.has(w) && (vocabulary.has(w) || (w.length >= 5 && stems !== undefined && stems.has(this.stem(w)))),
+    );
   }
 }

@@ -22,10 +22,48 @@ export interface SplitOptions {
 
 const linkers = ['', 's', 'e', 'en'] as const;
 // Derivational endings that happen to be words in the list: "menselijke" is not mens + lijke.
-const notAFinalPart = new Set(['lijk', 'lijke', 'lijken', 'matig', 'matige', 'baar', 'bare', 'heid', 'eren', 'sing', 'taat', 'isch', 'ische', 'achtig', 'achtige', 'loos', 'loze', 'zaam', 'zame', 'schap', 'elijk', 'elijke', 'ling', 'lingen', 'ende', 'enden', 'tie', 'ties', 'ering', 'eringen', 'heden', 'lende', 'lenden']);
+const notAFinalPart = new Set([
+  'lijk',
+  'lijke',
+  'lijken',
+  'matig',
+  'matige',
+  'baar',
+  'bare',
+  'heid',
+  'eren',
+  'sing',
+  'taat',
+  'isch',
+  'ische',
+  'achtig',
+  'achtige',
+  'loos',
+  'loze',
+  'zaam',
+  'zame',
+  'schap',
+  'elijk',
+  'elijke',
+  'ling',
+  'lingen',
+  'ende',
+  'enden',
+  'tie',
+  'ties',
+  'ering',
+  'eringen',
+  'heden',
+  'lende',
+  'lenden',
+]);
 const defaultFinalSuffixes = ['en', 's', 'e', 'n', "'s"] as const;
 
-export function splitCompound(word: string, isWord: (w: string) => boolean, options: SplitOptions = {}): string[] | undefined {
+export function splitCompound(
+  word: string,
+  isWord: (w: string) => boolean,
+  options: SplitOptions = {},
+): string[] | undefined {
   const minPart = options.minPart ?? 4;
   const minWord = options.minWord ?? 8;
   const maxWord = options.maxWord ?? 40;
@@ -37,15 +75,29 @@ export function splitCompound(word: string, isWord: (w: string) => boolean, opti
   // best[i]: fewest parts covering word[i..]; undefined when word[i..] cannot be covered.
   const best: (string[] | undefined)[] = new Array(n + 1).fill(undefined);
   // The base form of an inflected last part: "bedrijven" -> bedrijf, "pakketten" -> pakket.
-  const bases = (stem: string) => [stem, stem.replace(/v$/, 'f'), stem.replace(/z$/, 's'), stem.replace(/([bdfgklmnprst])\1$/, '$1')];
+  const bases = (stem: string) => [
+    stem,
+    stem.replace(/v$/, 'f'),
+    stem.replace(/z$/, 's'),
+    stem.replace(/([bdfgklmnprst])\1$/, '$1'),
+  ];
   const isFinal = (piece: string) =>
     notAFinalPart.has(piece)
       ? false
-      : canEnd(piece) || finalSuffixes.some((s) => piece.endsWith(s) && piece.length - s.length >= minPart && bases(piece.slice(0, -s.length)).some(canEnd));
+      : canEnd(piece) ||
+        finalSuffixes.some(
+          (s) =>
+            piece.endsWith(s) && piece.length - s.length >= minPart && bases(piece.slice(0, -s.length)).some(canEnd),
+        );
   for (let i = n - minPart; i >= 0; i--) {
     let choice: string[] | undefined;
     const consider = (parts: string[]) => {
-      if (!choice || parts.length < choice.length || (parts.length === choice.length && parts[0]!.length > choice[0]!.length)) choice = parts;
+      if (
+        !choice ||
+        parts.length < choice.length ||
+        (parts.length === choice.length && parts[0]!.length > choice[0]!.length)
+      )
+        choice = parts;
     };
     const tail = word.slice(i);
     // The whole word is never its own split: a listed compound ("gegevensbescherming") is still split.

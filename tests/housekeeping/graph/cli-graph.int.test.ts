@@ -17,7 +17,15 @@ describe('ai-wijzer scan --graph', () => {
     const url = await graph.start();
     graph.loadTree('d1', tree);
     dir = await mkdtemp(join(tmpdir(), 'cli-graph-'));
-    env = { GRAPH_BASE_URL: url, GRAPH_ACCESS_TOKEN: 'test-token', DATA_DIR: dir, DATABASE_URL: '', AAD_APP_CLIENT_ID: '', AAD_APP_CLIENT_SECRET: '', AAD_APP_TENANT_ID: '' };
+    env = {
+      GRAPH_BASE_URL: url,
+      GRAPH_ACCESS_TOKEN: 'test-token',
+      DATA_DIR: dir,
+      DATABASE_URL: '',
+      AAD_APP_CLIENT_ID: '',
+      AAD_APP_CLIENT_SECRET: '',
+      AAD_APP_TENANT_ID: '',
+    };
   });
 
   afterAll(async () => {
@@ -28,22 +36,36 @@ describe('ai-wijzer scan --graph', () => {
   it('prints exactly one JSON report with the Graph request count', async () => {
     const { code, stdout } = await runCaptured(['scan', '--graph', '--drive', 'd1', '--json', '--no-store'], env);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { source: string; root: string; complete: boolean; stats: { files: number; folders: number; graphRequests: number }; findings: { rule: string; path: string }[] };
+    const report = JSON.parse(stdout) as {
+      source: string;
+      root: string;
+      complete: boolean;
+      stats: { files: number; folders: number; graphRequests: number };
+      findings: { rule: string; path: string }[];
+    };
     expect(report).toMatchObject({ source: 'graph', root: 'drive d1', complete: true });
     expect(report.stats.files + report.stats.folders).toBe(tree.items.length);
     expect(report.stats.graphRequests).toBe(1 + Math.ceil((tree.items.length + 1) / 50) + 1);
-    expect(report.findings.filter((f) => f.rule === 'anonymous-link').map((f) => f.path)).toEqual(['Geplant/openbaar gedeeld.pdf']);
+    expect(report.findings.filter((f) => f.rule === 'anonymous-link').map((f) => f.path)).toEqual([
+      'Geplant/openbaar gedeeld.pdf',
+    ]);
   });
 
   it('says which drive does not exist, with exit code 2', async () => {
-    const { code, stderr, stdout } = await runCaptured(['scan', '--graph', '--drive', 'onbekend', '--json', '--no-store'], env);
+    const { code, stderr, stdout } = await runCaptured(
+      ['scan', '--graph', '--drive', 'onbekend', '--json', '--no-store'],
+      env,
+    );
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/--drive: drive onbekend is niet gevonden/);
   });
 
   it('asks for a token when none is configured, with exit code 2', async () => {
-    const { code, stderr } = await runCaptured(['scan', '--graph', '--team', 't1', '--no-store'], { ...env, GRAPH_ACCESS_TOKEN: '' });
+    const { code, stderr } = await runCaptured(['scan', '--graph', '--team', 't1', '--no-store'], {
+      ...env,
+      GRAPH_ACCESS_TOKEN: '',
+    });
     expect(code).toBe(2);
     expect(stderr).toMatch(/GRAPH_ACCESS_TOKEN/);
   });
@@ -51,7 +73,10 @@ describe('ai-wijzer scan --graph', () => {
   it('reports an incomplete scan as incomplete, never as whole', async () => {
     graph.setFaults({ brokenDrives: ['d1'] });
     try {
-      const { code, stdout, stderr } = await runCaptured(['scan', '--graph', '--drive', 'd1', '--json', '--no-store'], env);
+      const { code, stdout, stderr } = await runCaptured(
+        ['scan', '--graph', '--drive', 'd1', '--json', '--no-store'],
+        env,
+      );
       const report = JSON.parse(stdout) as { complete: boolean; incompleteReason?: string };
       expect(code).toBe(0);
       expect(report.complete).toBe(false);

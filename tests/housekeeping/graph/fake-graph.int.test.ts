@@ -37,7 +37,9 @@ describe('the local Graph', () => {
       names.push(...(body.value as { name: string }[]).map((i) => i.name));
       link = body['@odata.nextLink'] as string | undefined;
     }
-    const expected = tree.items.filter((i) => i.path.startsWith('Geplant/') && !i.path.slice(8).includes('/')).map((i) => i.path.slice(8));
+    const expected = tree.items
+      .filter((i) => i.path.startsWith('Geplant/') && !i.path.slice(8).includes('/'))
+      .map((i) => i.path.slice(8));
     expect(names.sort()).toEqual(expected.sort());
     expect(pages).toBe(Math.ceil(expected.length / 7));
   });
@@ -66,16 +68,34 @@ describe('the local Graph', () => {
   it('answers $batch per request, refuses more than 20, and can throttle inside a batch', async () => {
     const shared = ids.get('Geplant/openbaar gedeeld.pdf')!;
     const post = (requests: object[]) =>
-      fetch(`${url}/$batch`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ requests }) });
-    const ok = (await (await post([
-      { id: '1', method: 'GET', url: `/drives/d1/items/${shared}/permissions` },
-      { id: '2', method: 'GET', url: '/drives/d1/items/nope/permissions' },
-    ])).json()) as { responses: { id: string; status: number; body: { value?: { link?: { scope: string } }[] } }[] };
+      fetch(`${url}/$batch`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ requests }),
+      });
+    const ok = (await (
+      await post([
+        { id: '1', method: 'GET', url: `/drives/d1/items/${shared}/permissions` },
+        { id: '2', method: 'GET', url: '/drives/d1/items/nope/permissions' },
+      ])
+    ).json()) as { responses: { id: string; status: number; body: { value?: { link?: { scope: string } }[] } }[] };
     expect(ok.responses.find((r) => r.id === '1')!.body.value!.some((p) => p.link?.scope === 'anonymous')).toBe(true);
     expect(ok.responses.find((r) => r.id === '2')!.status).toBe(404);
-    expect((await post(Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: `/drives/d1/items/${shared}/permissions` })))).status).toBe(400);
+    expect(
+      (
+        await post(
+          Array.from({ length: 21 }, (_, i) => ({
+            id: String(i),
+            method: 'GET',
+            url: `/drives/d1/items/${shared}/permissions`,
+          })),
+        )
+      ).status,
+    ).toBe(400);
     graph.setFaults({ seed: 3, batchThrottleRate: 1, retryAfter: 2 });
-    const throttled = (await (await post([{ id: '1', method: 'GET', url: `/drives/d1/items/${shared}/permissions` }])).json()) as { responses: { status: number; headers: Record<string, string> }[] };
+    const throttled = (await (
+      await post([{ id: '1', method: 'GET', url: `/drives/d1/items/${shared}/permissions` }])
+    ).json()) as { responses: { status: number; headers: Record<string, string> }[] };
     expect(throttled.responses[0]).toMatchObject({ status: 429, headers: { 'Retry-After': '2' } });
   });
 

@@ -95,8 +95,22 @@ export class FakeGraph {
   readonly drives = new Map<string, FakeDrive>();
   readonly groups = new Map<string, string>();
   readonly sites = new Map<string, string[]>();
-  readonly teams = new Map<string, { group: string; channels: { id: string; name: string; driveId: string; folderId: string }[] }>();
-  readonly log: RequestLog = { total: 0, byKind: {}, batched: 0, throttled: 0, dropped: 0, malformed: 0, gone: 0, userAgents: new Set(), arrivals: [], deltaPrefer: new Set() };
+  readonly teams = new Map<
+    string,
+    { group: string; channels: { id: string; name: string; driveId: string; folderId: string }[] }
+  >();
+  readonly log: RequestLog = {
+    total: 0,
+    byKind: {},
+    batched: 0,
+    throttled: 0,
+    dropped: 0,
+    malformed: 0,
+    gone: 0,
+    userAgents: new Set(),
+    arrivals: [],
+    deltaPrefer: new Set(),
+  };
   options: Required<Omit<FakeGraphOptions, 'faults'>> & { faults: Faults };
   private server?: Server;
   private seq = 0;
@@ -133,7 +147,15 @@ export class FakeGraph {
   addDrive(id: string, name = 'Documenten'): FakeDrive {
     const rootId = `${id}-root`;
     const drive: FakeDrive = { id, name, items: new Map(), rootId };
-    drive.items.set(rootId, { id: rootId, name: 'root', kind: 'folder', size: 0, modified: Date.UTC(2020, 0, 1), root: true, seq: ++this.seq });
+    drive.items.set(rootId, {
+      id: rootId,
+      name: 'root',
+      kind: 'folder',
+      size: 0,
+      modified: Date.UTC(2020, 0, 1),
+      root: true,
+      seq: ++this.seq,
+    });
     this.drives.set(id, drive);
     return drive;
   }
@@ -149,13 +171,23 @@ export class FakeGraph {
       const added =
         item.kind === 'folder'
           ? this.add(driveId, parentId, { name, kind: 'folder', modified: item.modified })
-          : this.add(driveId, parentId, { name, kind: 'file', modified: item.modified, content: item.content, sharing: item.sharing });
+          : this.add(driveId, parentId, {
+              name,
+              kind: 'file',
+              modified: item.modified,
+              content: item.content,
+              sharing: item.sharing,
+            });
       ids.set(item.path, added.id);
     }
     return ids;
   }
 
-  add(driveId: string, parentId: string, spec: { name: string; kind: 'file' | 'folder'; modified?: number; content?: Buffer; sharing?: FakeItem['sharing'] }): FakeItem {
+  add(
+    driveId: string,
+    parentId: string,
+    spec: { name: string; kind: 'file' | 'folder'; modified?: number; content?: Buffer; sharing?: FakeItem['sharing'] },
+  ): FakeItem {
     const drive = this.drive(driveId);
     const content = spec.content ?? Buffer.alloc(0);
     const item: FakeItem = {
@@ -175,7 +207,11 @@ export class FakeGraph {
   }
 
   /** Changes an item (rename, move, share, new content); the item and its old and new parent become changes. */
-  update(driveId: string, id: string, change: Partial<Pick<FakeItem, 'name' | 'parentId' | 'sharing' | 'modified'>> & { content?: Buffer }): void {
+  update(
+    driveId: string,
+    id: string,
+    change: Partial<Pick<FakeItem, 'name' | 'parentId' | 'sharing' | 'modified'>> & { content?: Buffer },
+  ): void {
     const drive = this.drive(driveId);
     const item = drive.items.get(id);
     if (!item) throw new Error(`no item ${id}`);
@@ -193,7 +229,8 @@ export class FakeGraph {
     const drive = this.drive(driveId);
     const item = drive.items.get(id);
     if (!item) throw new Error(`no item ${id}`);
-    for (const child of [...drive.items.values()].filter((c) => c.parentId === id && !c.deleted)) this.remove(driveId, child.id);
+    for (const child of [...drive.items.values()].filter((c) => c.parentId === id && !c.deleted))
+      this.remove(driveId, child.id);
     item.deleted = true;
     item.seq = ++this.seq;
     if (item.parentId) this.touch(drive, item.parentId);
@@ -270,7 +307,12 @@ export class FakeGraph {
     }
     if ((m = /^\/teams\/([^/]+)\/channels$/.exec(path))) {
       const team = this.teams.get(m[1]!);
-      return team ? { status: 200, body: { value: team.channels.map((c) => ({ id: c.id, displayName: c.name, membershipType: 'standard' })) } } : notFound();
+      return team
+        ? {
+            status: 200,
+            body: { value: team.channels.map((c) => ({ id: c.id, displayName: c.name, membershipType: 'standard' })) },
+          }
+        : notFound();
     }
     if ((m = /^\/teams\/([^/]+)\/channels\/([^/]+)\/filesFolder$/.exec(path))) {
       const channel = this.teams.get(m[1]!)?.channels.find((c) => c.id === m![2]);
@@ -279,7 +321,8 @@ export class FakeGraph {
       return item ? { status: 200, body: this.itemJson(channel.driveId, item, true) } : notFound();
     }
     if ((m = /^\/drives\/([^/]+)\/(?:root|items\/([^/]+))\/delta$/.exec(path))) return this.delta(m[1]!, m[2], url);
-    if ((m = /^\/drives\/([^/]+)\/(?:root|items\/([^/]+))\/children$/.exec(path))) return this.children(m[1]!, m[2], url);
+    if ((m = /^\/drives\/([^/]+)\/(?:root|items\/([^/]+))\/children$/.exec(path)))
+      return this.children(m[1]!, m[2], url);
     if ((m = /^\/drives\/([^/]+)\/items\/([^/]+)\/permissions$/.exec(path))) return this.permissions(m[1]!, m[2]!);
     return notFound();
   }
@@ -292,7 +335,10 @@ export class FakeGraph {
 
   private itemJson(driveId: string, item: FakeItem, withPath = false): object {
     const drive = this.drive(driveId);
-    const base = { id: item.id, parentReference: { driveId, driveType: 'documentLibrary', ...(item.parentId ? { id: item.parentId } : {}) } };
+    const base = {
+      id: item.id,
+      parentReference: { driveId, driveType: 'documentLibrary', ...(item.parentId ? { id: item.parentId } : {}) },
+    };
     if (item.deleted) return { ...base, deleted: { state: 'deleted' } };
     const when = new Date(item.modified).toISOString();
     return {
@@ -303,7 +349,11 @@ export class FakeGraph {
       lastModifiedDateTime: when,
       ...(item.root ? { root: {} } : {}),
       ...(item.kind === 'folder'
-        ? { folder: { childCount: [...drive.items.values()].filter((c) => c.parentId === item.id && !c.deleted).length } }
+        ? {
+            folder: {
+              childCount: [...drive.items.values()].filter((c) => c.parentId === item.id && !c.deleted).length,
+            },
+          }
         : { file: { mimeType: 'application/octet-stream', hashes: { quickXorHash: item.hash } } }),
       ...(item.sharing ? { shared: { scope: item.sharing === 'anonymous' ? 'users' : item.sharing } } : {}),
       ...(withPath ? { webUrl: `https://example.sharepoint.com/${item.name}` } : {}),
@@ -320,9 +370,12 @@ export class FakeGraph {
     if (!drive) return notFound();
     const scope = scopeId ?? drive.rootId;
     if (!drive.items.has(scope)) return notFound();
-    if (this.options.faults.brokenDrives?.includes(driveId)) return { status: 503, body: error('serviceNotAvailable', 'Service unavailable') };
+    if (this.options.faults.brokenDrives?.includes(driveId))
+      return { status: 503, body: error('serviceNotAvailable', 'Service unavailable') };
     const tokenText = url.searchParams.get('token');
-    let token = tokenText ? decode<{ d: string; f: number; s: number; o: number }>(tokenText) : { d: driveId, f: 0, s: 0, o: 0 };
+    let token = tokenText
+      ? decode<{ d: string; f: number; s: number; o: number }>(tokenText)
+      : { d: driveId, f: 0, s: 0, o: 0 };
     if (!token || token.d !== driveId) return { status: 400, body: error('invalidRequest', 'Invalid token') };
     // A fresh enumeration or a delta link: the snapshot is taken now; its next links keep it.
     if (token.s === 0) token = { ...token, s: this.seq };
@@ -331,7 +384,11 @@ export class FakeGraph {
     if (tokenText && goneNow) {
       this.log.gone++;
       const fresh = `${this.url}/drives/${driveId}/${scopeId ? `items/${scopeId}` : 'root'}/delta`;
-      return { status: 410, headers: { Location: fresh }, body: error('resyncRequired', 'Resync required: apply differences.') };
+      return {
+        status: 410,
+        headers: { Location: fresh },
+        body: error('resyncRequired', 'Resync required: apply differences.'),
+      };
     }
     const key = `${driveId}|${scope}|${token.f}|${token.s}`;
     let list = this.deltaCache.get(key);
@@ -339,12 +396,17 @@ export class FakeGraph {
       list = this.changes(drive, scope, token.f, token.s);
       this.deltaCache.set(key, list);
     }
-    const size = Math.min(Number(url.searchParams.get('$top') ?? this.options.pageSize) || this.options.pageSize, this.options.pageSize);
+    const size = Math.min(
+      Number(url.searchParams.get('$top') ?? this.options.pageSize) || this.options.pageSize,
+      this.options.pageSize,
+    );
     const page = list.slice(token.o, token.o + size);
     const base = `${this.url}/drives/${driveId}/${scopeId ? `items/${scopeId}` : 'root'}/delta`;
     const more = token.o + size < list.length;
     const link = more
-      ? { '@odata.nextLink': `${f.foreignLinks ? base.replace(/^http:\/\/[^/]+/, 'http://elders.example') : base}?token=${encode({ ...token, o: token.o + size })}` }
+      ? {
+          '@odata.nextLink': `${f.foreignLinks ? base.replace(/^http:\/\/[^/]+/, 'http://elders.example') : base}?token=${encode({ ...token, o: token.o + size })}`,
+        }
       : { '@odata.deltaLink': `${base}?token=${encode({ d: driveId, f: token.s, s: 0, o: 0 })}` };
     if (!more) this.deltaCache.delete(key);
     return { status: 200, body: { value: page, ...link } };
@@ -356,7 +418,9 @@ export class FakeGraph {
       for (let id: string | undefined = item.id; id; id = drive.items.get(id)?.parentId) if (id === scope) return true;
       return false;
     };
-    const changed = [...drive.items.values()].filter((i) => i.seq > from && i.seq <= until && inScope(i) && !(from === 0 && i.deleted));
+    const changed = [...drive.items.values()].filter(
+      (i) => i.seq > from && i.seq <= until && inScope(i) && !(from === 0 && i.deleted),
+    );
     changed.sort((a, b) => a.seq - b.seq);
     let out = changed.map((i) => this.itemJson(drive.id, i));
     if (from === 0 && this.options.shuffle) {
@@ -377,17 +441,29 @@ export class FakeGraph {
     const top = Math.min(Number(url.searchParams.get('$top') ?? 200) || 200, 999);
     const skip = Number(url.searchParams.get('$skiptoken') ?? 0) || 0;
     const page = all.slice(skip, skip + top).map((i) => this.itemJson(driveId, i));
-    const next = skip + top < all.length ? { '@odata.nextLink': `${this.url}${url.pathname.replace(/^\/v1\.0/, '')}?$top=${top}&$skiptoken=${skip + top}` } : {};
+    const next =
+      skip + top < all.length
+        ? {
+            '@odata.nextLink': `${this.url}${url.pathname.replace(/^\/v1\.0/, '')}?$top=${top}&$skiptoken=${skip + top}`,
+          }
+        : {};
     return { status: 200, body: { value: page, ...next } };
   }
 
   private permissions(driveId: string, itemId: string): Answer {
     const item = this.drives.get(driveId)?.items.get(itemId);
     if (!item || item.deleted) return notFound();
-    const value: object[] = [{ id: 'owner', roles: ['owner'], grantedToV2: { siteGroup: { displayName: 'Eigenaars' } } }];
+    const value: object[] = [
+      { id: 'owner', roles: ['owner'], grantedToV2: { siteGroup: { displayName: 'Eigenaars' } } },
+    ];
     if (item.sharing) {
-      const scope = item.sharing === 'anonymous' ? 'anonymous' : item.sharing === 'organization' ? 'organization' : 'users';
-      value.push({ id: `link-${item.id}`, roles: ['read'], link: { scope, type: 'view', webUrl: `https://example.sharepoint.com/:b:/s/x/${item.id}` } });
+      const scope =
+        item.sharing === 'anonymous' ? 'anonymous' : item.sharing === 'organization' ? 'organization' : 'users';
+      value.push({
+        id: `link-${item.id}`,
+        roles: ['read'],
+        link: { scope, type: 'view', webUrl: `https://example.sharepoint.com/:b:/s/x/${item.id}` },
+      });
     }
     return { status: 200, body: { value } };
   }
@@ -401,14 +477,22 @@ export class FakeGraph {
     }
     const requests = parsed.requests ?? [];
     if (requests.length === 0 || requests.length > 20) {
-      return { status: 400, body: error('BadRequest', 'Number of batch request steps exceeds the maximum value of 20.') };
+      return {
+        status: 400,
+        body: error('BadRequest', 'Number of batch request steps exceeds the maximum value of 20.'),
+      };
     }
     const rate = this.options.faults.batchThrottleRate ?? 0;
     const responses = requests.map((r) => {
       this.log.batched++;
       if (rate > 0 && this.random() < rate) {
         this.log.throttled++;
-        return { id: r.id, status: 429, headers: { 'Retry-After': String(this.options.faults.retryAfter ?? 1) }, body: error('activityLimitReached', 'Throttled') };
+        return {
+          id: r.id,
+          status: 429,
+          headers: { 'Retry-After': String(this.options.faults.retryAfter ?? 1) },
+          body: error('activityLimitReached', 'Throttled'),
+        };
       }
       const url = new URL(r.url.startsWith('/') ? r.url : `/${r.url}`, 'http://x');
       const answer = this.route(r.method, url.pathname, url, '');

@@ -45,7 +45,9 @@ describe('Graph source against the local Graph', () => {
       // One request for the drive, one per page of 60, and one $batch for the two shared items.
       expect(src.stats.requests).toBe(1 + Math.ceil((tree.items.length + 1) / 60) + 1);
       expect(graph.log.userAgents).toEqual(new Set([userAgent]));
-      expect(graph.log.deltaPrefer).toEqual(new Set(['deltashowremovedasdeleted, deltatraversepermissiongaps, deltashowsharingchanges']));
+      expect(graph.log.deltaPrefer).toEqual(
+        new Set(['deltashowremovedasdeleted, deltatraversepermissiongaps, deltashowsharingchanges']),
+      );
     } finally {
       await graph.stop();
     }
@@ -59,7 +61,9 @@ describe('Graph source against the local Graph', () => {
       expect(src.permissionReads).toBe(2);
       expect(graph.log.byKind.permissions ?? 0).toBe(0);
       expect(graph.log.batched).toBe(2);
-      expect(entries.filter((e) => e.anonymousLink === true).map((e) => e.path)).toEqual(['Geplant/openbaar gedeeld.pdf']);
+      expect(entries.filter((e) => e.anonymousLink === true).map((e) => e.path)).toEqual([
+        'Geplant/openbaar gedeeld.pdf',
+      ]);
       expect(entries.find((e) => e.path === 'Geplant/intern gedeeld.pdf')!.anonymousLink).toBe(false);
     } finally {
       await graph.stop();
@@ -80,7 +84,15 @@ describe('Graph source against the local Graph', () => {
   it('loses nothing through throttling, 503s, dropped connections, truncated pages, 410 resyncs and 429s inside $batch', async () => {
     const { graph, url } = await fake(tree, {
       pageSize: 40,
-      faults: { seed: 5, throttleRate: 0.1, dropRate: 0.05, malformedRate: 0.05, goneAt: [6], batchThrottleRate: 0.5, retryAfter: 1 },
+      faults: {
+        seed: 5,
+        throttleRate: 0.1,
+        dropRate: 0.05,
+        malformedRate: 0.05,
+        goneAt: [6],
+        batchThrottleRate: 0.5,
+        retryAfter: 1,
+      },
     });
     try {
       const src = source(url);
@@ -88,7 +100,12 @@ describe('Graph source against the local Graph', () => {
       expectSameTree(entries, tree);
       expect(entries.get('Geplant/openbaar gedeeld.pdf')!.anonymousLink).toBe(true);
       expect(src.gaps).toEqual([]);
-      expect(graph.log).toMatchObject({ throttled: expect.any(Number), dropped: expect.any(Number), malformed: expect.any(Number), gone: 1 });
+      expect(graph.log).toMatchObject({
+        throttled: expect.any(Number),
+        dropped: expect.any(Number),
+        malformed: expect.any(Number),
+        gone: 1,
+      });
       expect(Math.min(graph.log.throttled, graph.log.dropped, graph.log.malformed)).toBeGreaterThan(0);
       expect(src.stats.throttledSeconds).toBeGreaterThanOrEqual(1);
       expect(src.resyncs.length).toBeGreaterThan(0);
@@ -107,7 +124,10 @@ describe('Graph source against the local Graph', () => {
       graph.addDrive('b', 'Bibliotheek b');
       graph.loadTree('b', generateTree({ seed: 4, files: 20, folders: 3, plant: false }));
       graph.sites.set('s1', ['a', 'b']);
-      const src = source(url, { target: { site: 's1' }, retry: { maxAttempts: 3, baseMs: 1, capMs: 2, maxThrottles: 3 } });
+      const src = source(url, {
+        target: { site: 's1' },
+        retry: { maxAttempts: 3, baseMs: 1, capMs: 2, maxThrottles: 3 },
+      });
       const entries = await collect(src);
       expect(entries.filter((e) => e.path.startsWith('Bibliotheek a/'))).toHaveLength(23);
       expect(entries.filter((e) => e.path.startsWith('Bibliotheek b'))).toEqual([]);
@@ -200,8 +220,15 @@ describe('Graph source re-scans from the stored delta link', () => {
       expect(state.drives.size).toBe(1);
 
       // Changes: a new file, a renamed folder (its subtree moves with it), a deleted folder, a new anyone link.
-      const folder = tree.items.find((i) => i.kind === 'folder' && i.path.split('/').length === 1 && i.path !== 'Geplant')!;
-      graph.add('d1', ids.get('Geplant')!, { name: 'nieuw.txt', kind: 'file', modified: Date.UTC(2026, 9, 1), content: Buffer.from('nieuw') });
+      const folder = tree.items.find(
+        (i) => i.kind === 'folder' && i.path.split('/').length === 1 && i.path !== 'Geplant',
+      )!;
+      graph.add('d1', ids.get('Geplant')!, {
+        name: 'nieuw.txt',
+        kind: 'file',
+        modified: Date.UTC(2026, 9, 1),
+        content: Buffer.from('nieuw'),
+      });
       graph.update('d1', ids.get(folder.path)!, { name: `${folder.path} hernoemd` });
       graph.remove('d1', ids.get('Oud project')!);
       graph.update('d1', ids.get('Geplant/intern gedeeld.pdf')!, { sharing: 'anonymous' });
@@ -255,7 +282,18 @@ describe('Graph source for a team', () => {
       graph.addDrive('lib', 'Archief');
       graph.loadTree('lib', generateTree({ seed: 2, files: 30, folders: 4, plant: false }));
       graph.addDrive('priv', 'Documenten');
-      const privIds = graph.loadTree('priv', { items: [{ kind: 'folder', path: 'Geheim kanaal', modified: Date.UTC(2026, 0, 1) }, { kind: 'file', path: 'Geheim kanaal/notulen.docx', content: Buffer.from('x'), modified: Date.UTC(2026, 0, 2) }, { kind: 'file', path: 'elders.docx', content: Buffer.from('y'), modified: Date.UTC(2026, 0, 2) }] });
+      const privIds = graph.loadTree('priv', {
+        items: [
+          { kind: 'folder', path: 'Geheim kanaal', modified: Date.UTC(2026, 0, 1) },
+          {
+            kind: 'file',
+            path: 'Geheim kanaal/notulen.docx',
+            content: Buffer.from('x'),
+            modified: Date.UTC(2026, 0, 2),
+          },
+          { kind: 'file', path: 'elders.docx', content: Buffer.from('y'), modified: Date.UTC(2026, 0, 2) },
+        ],
+      });
       const generalId = graph.add('g', 'g-root', { name: 'Algemeen', kind: 'folder' }).id;
       graph.groups.set('team1', 'g');
       graph.sites.set('site-team1', ['g', 'lib']);

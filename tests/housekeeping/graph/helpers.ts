@@ -4,7 +4,10 @@ import type { RetryPolicy } from '../../../src/housekeeping/sources/graph/transp
 import type { Tree } from './tree.js';
 
 /** Time in the tests: one Retry-After second lasts 20 ms, backoff starts at 2 ms. */
-export const fastTime = { timeScale: 20, retry: { maxAttempts: 8, baseMs: 2, capMs: 40, maxThrottles: 60 } satisfies RetryPolicy };
+export const fastTime = {
+  timeScale: 20,
+  retry: { maxAttempts: 8, baseMs: 2, capMs: 40, maxThrottles: 60 } satisfies RetryPolicy,
+};
 
 export async function collect(source: Source, signal?: AbortSignal): Promise<Entry[]> {
   const all: Entry[] = [];
@@ -16,7 +19,11 @@ export async function collect(source: Source, signal?: AbortSignal): Promise<Ent
 export function expectedEntries(tree: Tree): Map<string, { kind: string; size: number; modified: number }> {
   const out = new Map<string, { kind: string; size: number; modified: number }>();
   for (const item of tree.items) {
-    out.set(item.path, { kind: item.kind, size: item.kind === 'file' ? item.content.length : 0, modified: item.modified });
+    out.set(item.path, {
+      kind: item.kind,
+      size: item.kind === 'file' ? item.content.length : 0,
+      modified: item.modified,
+    });
   }
   return out;
 }

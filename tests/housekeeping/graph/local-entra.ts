@@ -61,11 +61,18 @@ export class LocalEntra {
   /** msal's network client for an https base that is not this server's own (e.g. https://login.test). */
   network(): INetworkModule {
     const local = (url: string) => url.replace(this.publicBase!, this.url);
-    const call = async <T>(url: string, method: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> => {
+    const call = async <T>(
+      url: string,
+      method: string,
+      options?: NetworkRequestOptions,
+    ): Promise<NetworkResponse<T>> => {
       const res = await fetch(local(url), { method, headers: options?.headers, body: options?.body });
       return { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: (await res.json()) as T };
     };
-    return { sendGetRequestAsync: (url, options) => call(url, 'GET', options), sendPostRequestAsync: (url, options) => call(url, 'POST', options) };
+    return {
+      sendGetRequestAsync: (url, options) => call(url, 'GET', options),
+      sendPostRequestAsync: (url, options) => call(url, 'POST', options),
+    };
   }
 
   private answer(method: string, rawUrl: string, body: string, res: ServerResponse): void {
@@ -77,7 +84,8 @@ export class LocalEntra {
       res.end(JSON.stringify(json));
     };
     const base = `${this.publicBase}/${this.tenant}`;
-    if (url.pathname === `/${this.tenant}/discovery/v2.0/keys`) return send(200, { keys: [{ ...this.jwk, kid: 'local-key', use: 'sig', alg: 'RS256' }] });
+    if (url.pathname === `/${this.tenant}/discovery/v2.0/keys`)
+      return send(200, { keys: [{ ...this.jwk, kid: 'local-key', use: 'sig', alg: 'RS256' }] });
     if (url.pathname === `/${this.tenant}/v2.0/.well-known/openid-configuration`) {
       return send(200, {
         token_endpoint: `${base}/oauth2/v2.0/token`,
@@ -87,22 +95,37 @@ export class LocalEntra {
         jwks_uri: `${base}/discovery/v2.0/keys`,
       });
     }
-    if (url.pathname !== `/${this.tenant}/oauth2/v2.0/token` || method !== 'POST') return send(404, { error: 'not_found' });
+    if (url.pathname !== `/${this.tenant}/oauth2/v2.0/token` || method !== 'POST')
+      return send(404, { error: 'not_found' });
     if (form.client_id !== this.clientId || form.client_secret !== this.clientSecret) {
-      return send(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
+      return send(401, {
+        error: 'invalid_client',
+        error_description: 'AADSTS7000215: Invalid client secret provided.',
+      });
     }
-    if (form.grant_type === 'client_credentials') return send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: 'app-token' });
-    if (form.grant_type === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && form.requested_token_use === 'on_behalf_of') {
+    if (form.grant_type === 'client_credentials')
+      return send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: 'app-token' });
+    if (
+      form.grant_type === 'urn:ietf:params:oauth:grant-type:jwt-bearer' &&
+      form.requested_token_use === 'on_behalf_of'
+    ) {
       const oid = oidOf(form.assertion ?? '');
       if (!oid || oid.startsWith('no-consent')) {
         return send(400, {
           error: 'invalid_grant',
-          error_description: "AADSTS65001: The user or administrator has not consented to use the application with ID 'x'.",
+          error_description:
+            "AADSTS65001: The user or administrator has not consented to use the application with ID 'x'.",
           error_codes: [65001],
           suberror: 'consent_required',
         });
       }
-      return send(200, { token_type: 'Bearer', scope: 'https://graph.microsoft.com/.default', expires_in: 3599, ext_expires_in: 3599, access_token: `graph:${oid}` });
+      return send(200, {
+        token_type: 'Bearer',
+        scope: 'https://graph.microsoft.com/.default',
+        expires_in: 3599,
+        ext_expires_in: 3599,
+        access_token: `graph:${oid}`,
+      });
     }
     return send(400, { error: 'unsupported_grant_type' });
   }

@@ -36,7 +36,9 @@ describe('quickXorHash', () => {
 describe('quickXorHash weakness the scan has to live with', () => {
   it('gives the same hash for different contents made of one block repeated twice at 160 bytes', () => {
     // Bytes 160 apart are XORed into the same place: two equal halves cancel, whatever the block holds.
-    const a = Buffer.from('a'.repeat(80) + 'b'.repeat(80)).toString().repeat(2);
+    const a = Buffer.from('a'.repeat(80) + 'b'.repeat(80))
+      .toString()
+      .repeat(2);
     const b = Buffer.from('c'.repeat(160)).toString().repeat(2);
     expect(a).not.toBe(b);
     expect(quickXorHash(Buffer.from(a))).toBe(quickXorHash(Buffer.from(b)));

@@ -20,7 +20,11 @@ jest.setTimeout(120_000);
 const now = new Date(Date.UTC(2026, 10, 1));
 const thresholds = { pathPrefixLength: 0 };
 const key = (f: Finding) => `${f.rule}\u0000${f.path}\u0000${f.severity}\u0000${f.detail}\u0000${f.advice}`;
-const sorted = (report: ScanReport, except: string[] = []) => report.findings.filter((f) => !except.includes(f.rule)).map(key).sort();
+const sorted = (report: ScanReport, except: string[] = []) =>
+  report.findings
+    .filter((f) => !except.includes(f.rule))
+    .map(key)
+    .sort();
 
 describe('the same tree on disk and on Graph', () => {
   const tree = generateTree({ seed: 41, files: 800, folders: 80, bigFolder: 5_001 });
@@ -40,21 +44,53 @@ describe('the same tree on disk and on Graph', () => {
   it('finds every planted problem on disk (the comparison is not between two empty lists)', () => {
     expect(disk.complete).toBe(true);
     const rules = new Set(disk.findings.map((f) => f.rule));
-    for (const rule of ['path-too-long', 'invalid-name', 'deep-nesting', 'large-folder', 'empty-folder', 'duplicate-file', 'version-in-name', 'generic-name', 'stale-folder', 'personal-data-in-name', 'root-clutter', 'temp-file'] as const) {
+    for (const rule of [
+      'path-too-long',
+      'invalid-name',
+      'deep-nesting',
+      'large-folder',
+      'empty-folder',
+      'duplicate-file',
+      'version-in-name',
+      'generic-name',
+      'stale-folder',
+      'personal-data-in-name',
+      'root-clutter',
+      'temp-file',
+    ] as const) {
       expect(rules).toContain(rule);
     }
   });
 
   const cases: [string, FakeGraphOptions][] = [
     ['a well-behaved Graph', {}],
-    ['a Graph that throttles, drops connections, truncates pages, asks for a resync and lists children first', { shuffle: true, faults: { seed: 9, throttleRate: 0.1, dropRate: 0.03, malformedRate: 0.03, goneAt: [9], batchThrottleRate: 0.3 } }],
+    [
+      'a Graph that throttles, drops connections, truncates pages, asks for a resync and lists children first',
+      {
+        shuffle: true,
+        faults: {
+          seed: 9,
+          throttleRate: 0.1,
+          dropRate: 0.03,
+          malformedRate: 0.03,
+          goneAt: [9],
+          batchThrottleRate: 0.3,
+        },
+      },
+    ],
   ];
   it.each(cases)('gives the same findings from %s', async (_name, options) => {
     const graph = new FakeGraph({ pageSize: 200, ...options });
     const url = await graph.start();
     try {
       graph.loadTree('d1', tree);
-      const source = createGraphSource({ baseUrl: url, token: async () => 'test-token', target: { drive: 'd1' }, tenant: `same-${_name}`, ...fastTime });
+      const source = createGraphSource({
+        baseUrl: url,
+        token: async () => 'test-token',
+        target: { drive: 'd1' },
+        tenant: `same-${_name}`,
+        ...fastTime,
+      });
       const cloud = await runScan(source, { now, thresholds });
       expect(cloud.complete).toBe(true);
       expect(source.gaps).toEqual([]);
@@ -65,10 +101,16 @@ describe('the same tree on disk and on Graph', () => {
       });
       expect(sorted(cloud, ['anonymous-link'])).toEqual(sorted(disk));
       // Graph alone sees sharing: the one "anyone" link, not the organisation link.
-      expect(cloud.findings.filter((f) => f.rule === 'anonymous-link').map((f) => f.path)).toEqual(['Geplant/openbaar gedeeld.pdf']);
+      expect(cloud.findings.filter((f) => f.rule === 'anonymous-link').map((f) => f.path)).toEqual([
+        'Geplant/openbaar gedeeld.pdf',
+      ]);
       expect(disk.findings.filter((f) => f.rule === 'anonymous-link')).toEqual([]);
       // Duplicates: the same groups (three copies of the policy, not the two empty files).
-      const dupes = (r: ScanReport) => r.findings.filter((f) => f.rule === 'duplicate-file').map((f) => f.path).sort();
+      const dupes = (r: ScanReport) =>
+        r.findings
+          .filter((f) => f.rule === 'duplicate-file')
+          .map((f) => f.path)
+          .sort();
       expect(dupes(cloud)).toEqual(dupes(disk));
       expect(dupes(cloud)).toHaveLength(3);
     } finally {

@@ -1,5 +1,11 @@
 import { openCredential, sealCredential } from '../../../src/housekeeping/jobs/credential.js';
-import { clientCredentials, ConsentRequiredError, needsConsent, tokenOnBehalfOf, type AppRegistration } from '../../../src/housekeeping/sources/graph/tokens.js';
+import {
+  clientCredentials,
+  ConsentRequiredError,
+  needsConsent,
+  tokenOnBehalfOf,
+  type AppRegistration,
+} from '../../../src/housekeeping/sources/graph/tokens.js';
 import { LocalEntra } from './local-entra.js';
 
 /**
@@ -17,7 +23,13 @@ describe('Graph tokens through msal-node', () => {
 
   beforeAll(async () => {
     await entra.start();
-    reg = { clientId, clientSecret: 'geheim', tenantId: tenant, authorityHost: 'https://login.test', networkClient: entra.network() };
+    reg = {
+      clientId,
+      clientSecret: 'geheim',
+      tenantId: tenant,
+      authorityHost: 'https://login.test',
+      networkClient: entra.network(),
+    };
   });
   afterAll(() => entra.stop());
 
@@ -72,7 +84,10 @@ describe('sealed job credential', () => {
   it('opens with the same secret only, and keeps the expiry', () => {
     const sealed = sealCredential('een-geheim-van-minstens-16', 'graph-token', 1_900_000_000_000);
     expect(sealed).not.toContain('graph-token');
-    expect(openCredential('een-geheim-van-minstens-16', sealed)).toEqual({ token: 'graph-token', expiresAt: 1_900_000_000_000 });
+    expect(openCredential('een-geheim-van-minstens-16', sealed)).toEqual({
+      token: 'graph-token',
+      expiresAt: 1_900_000_000_000,
+    });
     expect(openCredential('een-ander-geheim-van-16+', sealed)).toBeUndefined();
     expect(openCredential('een-geheim-van-minstens-16', `${sealed.slice(0, -2)}xx`)).toBeUndefined();
   });

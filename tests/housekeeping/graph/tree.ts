@@ -58,8 +58,32 @@ export function prng(seed: number): () => number {
 }
 
 const day = 86_400_000;
-const words = ['beleid', 'notulen', 'begroting', 'planning', 'verslag', 'offerte', 'contract', 'aanvraag', 'evaluatie', 'project', 'overleg', 'advies'];
-const folderWords = ['Team', 'Projecten', 'Financien', 'Inkoop', 'Communicatie', 'Juridisch', 'Personeel', 'Archief', 'Wijken', 'Subsidies'];
+const words = [
+  'beleid',
+  'notulen',
+  'begroting',
+  'planning',
+  'verslag',
+  'offerte',
+  'contract',
+  'aanvraag',
+  'evaluatie',
+  'project',
+  'overleg',
+  'advies',
+];
+const folderWords = [
+  'Team',
+  'Projecten',
+  'Financien',
+  'Inkoop',
+  'Communicatie',
+  'Juridisch',
+  'Personeel',
+  'Archief',
+  'Wijken',
+  'Subsidies',
+];
 const extensions = ['docx', 'xlsx', 'pdf', 'pptx', 'txt'];
 
 export function generateTree(options: GenerateOptions): Tree {
@@ -71,7 +95,8 @@ export function generateTree(options: GenerateOptions): Tree {
   const used = new Set<string>();
   const unique = (parent: string, name: string) => {
     let candidate = name;
-    for (let n = 2; used.has(join(parent, candidate).toLowerCase()); n++) candidate = name.replace(/(\.[a-z]+)?$/, ` ${n}$1`);
+    for (let n = 2; used.has(join(parent, candidate).toLowerCase()); n++)
+      candidate = name.replace(/(\.[a-z]+)?$/, ` ${n}$1`);
     const path = parent ? `${parent}/${candidate}` : candidate;
     used.add(join(parent, candidate).toLowerCase());
     return path;
@@ -153,7 +178,8 @@ export function generateTree(options: GenerateOptions): Tree {
   }
   if (options.bigFolder) {
     const big = folder('', 'Groot');
-    for (let i = 0; i < options.bigFolder; i++) file(big, `scan ${String(i).padStart(5, '0')}.pdf`, Buffer.from(`scan ${i}`));
+    for (let i = 0; i < options.bigFolder; i++)
+      file(big, `scan ${String(i).padStart(5, '0')}.pdf`, Buffer.from(`scan ${i}`));
   }
   return { items };
 }

@@ -50,7 +50,8 @@ describe('a delegated (on-behalf-of) scan', () => {
       headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', 'accept-language': lang },
       body: JSON.stringify({ target: { drive: 'd1' } }),
     });
-  const get = async (bearer: string, id: string) => fetch(`${server.url}/api/scans/${id}`, { headers: { authorization: `Bearer ${bearer}` } });
+  const get = async (bearer: string, id: string) =>
+    fetch(`${server.url}/api/scans/${id}`, { headers: { authorization: `Bearer ${bearer}` } });
 
   it('scans with the user own Graph token, keeps it sealed while the job is open, and shows the result to that user only', async () => {
     const lead = await entra.userToken('teamleider-oid');
@@ -60,7 +61,10 @@ describe('a delegated (on-behalf-of) scan', () => {
     const obo = entra.requests.find((r) => r.form.requested_token_use === 'on_behalf_of')!;
     expect(obo.form.assertion).toBe(lead);
 
-    const stored = await server.store.query<{ credential: string | null }>('select credential from scan_jobs where id = $1', [id]);
+    const stored = await server.store.query<{ credential: string | null }>(
+      'select credential from scan_jobs where id = $1',
+      [id],
+    );
     expect(JSON.stringify(stored)).not.toContain('graph:teamleider-oid');
 
     let view: ScanJobView;
@@ -72,7 +76,11 @@ describe('a delegated (on-behalf-of) scan', () => {
     expect(view.status).toBe('done');
     expect(view.report!.complete).toBe(true);
     expect(view.report!.stats.files + view.report!.stats.folders).toBe(tree.items.length);
-    expect((await server.store.query<{ credential: string | null }>('select credential from scan_jobs where id = $1', [id]))[0]!.credential).toBeNull();
+    expect(
+      (
+        await server.store.query<{ credential: string | null }>('select credential from scan_jobs where id = $1', [id])
+      )[0]!.credential,
+    ).toBeNull();
 
     const colleague = await entra.userToken('collega-oid');
     expect((await get(colleague, id)).status).toBe(404);

@@ -34,10 +34,19 @@ async function boot(graphUrl: string, dataDir: string, schema: string): Promise<
 const api = (server: RunningServer, path: string, init: RequestInit & { user?: string; lang?: string } = {}) =>
   fetch(`${server.url}/api${path}`, {
     ...init,
-    headers: { 'content-type': 'application/json', 'x-dev-user': init.user ?? 'teamleider', ...(init.lang ? { 'accept-language': init.lang } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      'x-dev-user': init.user ?? 'teamleider',
+      ...(init.lang ? { 'accept-language': init.lang } : {}),
+    },
   });
 
-async function until(server: RunningServer, id: string, done: (v: ScanJobView) => boolean, timeoutMs = 60_000): Promise<ScanJobView> {
+async function until(
+  server: RunningServer,
+  id: string,
+  done: (v: ScanJobView) => boolean,
+  timeoutMs = 60_000,
+): Promise<ScanJobView> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const view = (await (await api(server, `/scans/${id}`)).json()) as ScanJobView;
@@ -69,7 +78,13 @@ describe('scan jobs over HTTP', () => {
   });
 
   it('refuses a target that is not exactly one drive, site or team, in the caller language, and creates nothing', async () => {
-    const cases = [{}, { target: {} }, { target: { drive: 'a', site: 'b' } }, { target: { drive: 'a/../b' } }, { target: { disk: 'x' } }];
+    const cases = [
+      {},
+      { target: {} },
+      { target: { drive: 'a', site: 'b' } },
+      { target: { drive: 'a/../b' } },
+      { target: { disk: 'x' } },
+    ];
     for (const body of cases) {
       const res = await api(server, '/scans', { method: 'POST', body: JSON.stringify(body) });
       expect(res.status).toBe(400);
@@ -77,8 +92,14 @@ describe('scan jobs over HTTP', () => {
       expect(error.code).toBe('invalid_input');
       expect(error.problems.length).toBeGreaterThan(0);
     }
-    const en = await api(server, '/scans', { method: 'POST', body: JSON.stringify({ target: { drive: 'a', team: 'b' } }), lang: 'en' });
-    expect(((await en.json()) as { error: { problems: { message: string }[] } }).error.problems[0]!.message).toMatch(/exactly one/);
+    const en = await api(server, '/scans', {
+      method: 'POST',
+      body: JSON.stringify({ target: { drive: 'a', team: 'b' } }),
+      lang: 'en',
+    });
+    expect(((await en.json()) as { error: { problems: { message: string }[] } }).error.problems[0]!.message).toMatch(
+      /exactly one/,
+    );
     expect(await server.store.query('select id from scan_jobs')).toEqual([]);
   });
 
@@ -99,7 +120,15 @@ describe('scan jobs over HTTP', () => {
     expect(report.stats.graphRequests).toBe(1 + Math.ceil((tree.items.length + 1) / 100) + 1);
     expect(done.progress.requests).toBe(report.stats.graphRequests);
     const rules = new Set(report.findings.map((f) => f.rule));
-    for (const rule of ['anonymous-link', 'duplicate-file', 'temp-file', 'personal-data-in-name', 'deep-nesting', 'stale-folder'] as const) expect(rules).toContain(rule);
+    for (const rule of [
+      'anonymous-link',
+      'duplicate-file',
+      'temp-file',
+      'personal-data-in-name',
+      'deep-nesting',
+      'stale-folder',
+    ] as const)
+      expect(rules).toContain(rule);
     expect((await api(server, `/scans/${started.id}`, { user: 'iemand-anders' })).status).toBe(404);
   });
 
@@ -126,7 +155,10 @@ describe('scan jobs over HTTP', () => {
   });
 
   it('names a target Graph does not know', async () => {
-    const res = await api(server, '/scans', { method: 'POST', body: JSON.stringify({ target: { team: 'bestaat-niet' } }) });
+    const res = await api(server, '/scans', {
+      method: 'POST',
+      body: JSON.stringify({ target: { team: 'bestaat-niet' } }),
+    });
     const { id } = (await res.json()) as ScanJobView;
     const failed = await until(server, id, (v) => v.status === 'failed' || v.status === 'done');
     expect(failed.status).toBe('failed');

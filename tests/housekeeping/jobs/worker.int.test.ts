@@ -25,7 +25,10 @@ function slowSource(runs: Map<string, string[]>, job: ScanJob, worker: string, b
         signal?.throwIfAborted();
         stats.requests++;
         stats.items++;
-        yield [{ path: `map ${i}/bestand.txt`, kind: 'file', size: 10, modified: Date.UTC(2026, 0, 1) }, { path: `map ${i}`, kind: 'folder', size: 0, modified: Date.UTC(2026, 0, 1) }];
+        yield [
+          { path: `map ${i}/bestand.txt`, kind: 'file', size: 10, modified: Date.UTC(2026, 0, 1) },
+          { path: `map ${i}`, kind: 'folder', size: 0, modified: Date.UTC(2026, 0, 1) },
+        ];
       }
     },
   };
@@ -66,7 +69,8 @@ describe.each(storeKinds)('scan job queue and workers on %s', (kind) => {
   it('never lets two workers run the same job, with several instances claiming side by side', async () => {
     const queue = scanJobQueue(store);
     const ids: string[] = [];
-    for (let i = 0; i < 8; i++) ids.push((await queue.create({ owner: 'u', target: { kind: 'drive', id: `d${i}` }, lang: 'nl' })).id);
+    for (let i = 0; i < 8; i++)
+      ids.push((await queue.create({ owner: 'u', target: { kind: 'drive', id: `d${i}` }, lang: 'nl' })).id);
     const runs = new Map<string, string[]>();
     for (let w = 0; w < 3; w++) {
       const q = scanJobQueue(await instance());
@@ -94,7 +98,16 @@ describe.each(storeKinds)('scan job queue and workers on %s', (kind) => {
     expect((await queue.claim('crashed', 400, 3))!.id).toBe(job.id); // and then it never beats again
     const runs = new Map<string, string[]>();
     const claimedAt = Date.now();
-    workers.push(startScanWorker({ queue: scanJobQueue(await instance()), workerId: 'heir', pollMs: 20, heartbeatMs: 50, staleMs: 400, sourceFor: async (j) => slowSource(runs, j, 'heir') }));
+    workers.push(
+      startScanWorker({
+        queue: scanJobQueue(await instance()),
+        workerId: 'heir',
+        pollMs: 20,
+        heartbeatMs: 50,
+        staleMs: 400,
+        sourceFor: async (j) => slowSource(runs, j, 'heir'),
+      }),
+    );
     await new Promise((r) => setTimeout(r, 150));
     expect(runs.size).toBe(0);
     await waitFor(async () => (await queue.get(job.id))!.status === 'done');
@@ -108,9 +121,29 @@ describe.each(storeKinds)('scan job queue and workers on %s', (kind) => {
     const job = await queue.create({ owner: 'u', target: { kind: 'drive', id: 'd' }, lang: 'nl' });
     const runs = new Map<string, string[]>();
     // The first worker beats too rarely for the others' stale limit (a long GC pause, a frozen VM).
-    workers.push(startScanWorker({ queue, workerId: 'frozen', concurrency: 1, pollMs: 10, heartbeatMs: 600, staleMs: 60_000, sourceFor: async (j) => slowSource(runs, j, 'frozen', 10, 100) }));
+    workers.push(
+      startScanWorker({
+        queue,
+        workerId: 'frozen',
+        concurrency: 1,
+        pollMs: 10,
+        heartbeatMs: 600,
+        staleMs: 60_000,
+        sourceFor: async (j) => slowSource(runs, j, 'frozen', 10, 100),
+      }),
+    );
     await waitFor(async () => runs.size === 1);
-    workers.push(startScanWorker({ queue: scanJobQueue(await instance()), workerId: 'other', concurrency: 1, pollMs: 20, heartbeatMs: 50, staleMs: 250, sourceFor: async (j) => slowSource(runs, j, 'other') }));
+    workers.push(
+      startScanWorker({
+        queue: scanJobQueue(await instance()),
+        workerId: 'other',
+        concurrency: 1,
+        pollMs: 20,
+        heartbeatMs: 50,
+        staleMs: 250,
+        sourceFor: async (j) => slowSource(runs, j, 'other'),
+      }),
+    );
     await waitFor(async () => (await queue.get(job.id))!.status === 'done');
     await new Promise((r) => setTimeout(r, 1_200)); // the frozen worker's scan would have ended by now
     expect(runs.get(job.id)).toEqual(['frozen', 'other']);
@@ -121,26 +154,47 @@ describe.each(storeKinds)('scan job queue and workers on %s', (kind) => {
     const queue = scanJobQueue(store);
     const job = await queue.create({ owner: 'u', target: { kind: 'drive', id: 'd' }, lang: 'nl' });
     const runs = new Map<string, string[]>();
-    const first = startScanWorker({ queue, workerId: 'first', concurrency: 1, pollMs: 10, heartbeatMs: 50, staleMs: 60_000, sourceFor: async (j) => slowSource(runs, j, 'first', 20, 50) });
+    const first = startScanWorker({
+      queue,
+      workerId: 'first',
+      concurrency: 1,
+      pollMs: 10,
+      heartbeatMs: 50,
+      staleMs: 60_000,
+      sourceFor: async (j) => slowSource(runs, j, 'first', 20, 50),
+    });
     await waitFor(async () => runs.size === 1);
     await first.stop();
     expect((await queue.get(job.id))!.status).toBe('queued');
-    workers.push(startScanWorker({ queue, workerId: 'next', concurrency: 1, pollMs: 10, heartbeatMs: 50, staleMs: 60_000, sourceFor: async (j) => slowSource(runs, j, 'next') }));
+    workers.push(
+      startScanWorker({
+        queue,
+        workerId: 'next',
+        concurrency: 1,
+        pollMs: 10,
+        heartbeatMs: 50,
+        staleMs: 60_000,
+        sourceFor: async (j) => slowSource(runs, j, 'next'),
+      }),
+    );
     await waitFor(async () => (await queue.get(job.id))!.status === 'done');
     expect(runs.get(job.id)).toEqual(['first', 'next']);
   });
 
   it('keeps delta state per drive and viewer, compressed, and replaces it on the next save', async () => {
     const states = graphDriveStateStore(store);
-    const items: [string, string | null, string, number, number, number, string | null][] = Array.from({ length: 5000 }, (_, i) => [
-      `id${i}`,
-      i === 0 ? null : 'id0',
-      `bestand ${i}.docx`,
-      i === 0 ? 3 : 0,
-      1000 + i,
-      1_700_000_000 + i,
-      i === 0 ? null : 'AAAAAAAAAAAAAAAAAAAAAAAAAAA=',
-    ]);
+    const items: [string, string | null, string, number, number, number, string | null][] = Array.from(
+      { length: 5000 },
+      (_, i) => [
+        `id${i}`,
+        i === 0 ? null : 'id0',
+        `bestand ${i}.docx`,
+        i === 0 ? 3 : 0,
+        1000 + i,
+        1_700_000_000 + i,
+        i === 0 ? null : 'AAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+      ],
+    );
     await states.save('u1|d1|root', { deltaLink: 'https://graph/delta?token=1', items });
     expect(await states.load('u1|d1|root')).toEqual({ deltaLink: 'https://graph/delta?token=1', items });
     expect(await states.load('u2|d1|root')).toBeUndefined();

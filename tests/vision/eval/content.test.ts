@@ -1,6 +1,13 @@
 import { fold } from '../../../src/vision/analysis/fold.js';
 import { detectIntent, readVisionDocuments } from '../../../src/vision/index.js';
-import { loadOwnQuestions, loadQuestions, questionsPath, validation2QuestionsPath, validation3QuestionsPath, validationQuestionsPath } from './evaluate.js';
+import {
+  loadOwnQuestions,
+  loadQuestions,
+  questionsPath,
+  validation2QuestionsPath,
+  validation3QuestionsPath,
+  validationQuestionsPath,
+} from './evaluate.js';
 
 /**
  * The question sets measure whether AI-wijzer understands questions nobody wrote down for it, so none of them may
@@ -43,11 +50,23 @@ describe('content holds no questions of the evaluation sets', () => {
   });
 
   it('no example question (voorbeeldvragen) is, or is close to, a question of any set', () => {
-    expect(copies(sections.flatMap((s) => s.examples), all, 0.6)).toEqual([]);
+    expect(
+      copies(
+        sections.flatMap((s) => s.examples),
+        all,
+        0.6,
+      ),
+    ).toEqual([]);
   });
 
   it('no alternate question of the editor is, or is close to, a held-out question', () => {
-    expect(copies(sections.flatMap((s) => s.questions), heldOut, 0.75)).toEqual([]);
+    expect(
+      copies(
+        sections.flatMap((s) => s.questions),
+        heldOut,
+        0.75,
+      ),
+    ).toEqual([]);
   });
 
   it('recognises a copy with other capitals, accents and punctuation, and one word changed', () => {

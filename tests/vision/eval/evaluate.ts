@@ -6,7 +6,14 @@ import lunrNl from 'lunr-languages/lunr.nl.js';
 import { z } from 'zod';
 import type { Lang } from '../../../src/api/validate.js';
 import { rootDir } from '../../../src/paths.js';
-import { ask, askExtractive, loadVision, type AskResult, type SemanticOptions, type VisionIndex } from '../../../src/vision/index.js';
+import {
+  ask,
+  askExtractive,
+  loadVision,
+  type AskResult,
+  type SemanticOptions,
+  type VisionIndex,
+} from '../../../src/vision/index.js';
 
 stemmerSupport(lunr);
 lunrNl(lunr);
@@ -30,7 +37,10 @@ const questionSchema = z.object({
   sections: z.array(z.string()),
 });
 const evalSetSchema = z.object({ version: z.literal(1), questions: z.array(questionSchema).min(1) });
-const ownSetSchema = z.object({ version: z.literal(1), questions: z.array(questionSchema.omit({ split: true })).min(1) });
+const ownSetSchema = z.object({
+  version: z.literal(1),
+  questions: z.array(questionSchema.omit({ split: true })).min(1),
+});
 export type EvalQuestion = z.infer<typeof questionSchema>;
 /** What scoring needs of a question, in either set. */
 export type ScoredQuestion = Omit<EvalQuestion, 'split'>;
@@ -40,14 +50,16 @@ type Outcome = AskResult['outcome'];
 export async function loadQuestions(path = questionsPath): Promise<EvalQuestion[]> {
   const { parse } = await import('yaml');
   const result = evalSetSchema.safeParse(parse(readFileSync(path, 'utf8')));
-  if (!result.success) throw new Error(`${path}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!result.success)
+    throw new Error(`${path}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return result.data.questions;
 }
 
 export async function loadOwnQuestions(path = ownQuestionsPath): Promise<ScoredQuestion[]> {
   const { parse } = await import('yaml');
   const result = ownSetSchema.safeParse(parse(readFileSync(path, 'utf8')));
-  if (!result.success) throw new Error(`${path}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!result.success)
+    throw new Error(`${path}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return result.data.questions;
 }
 
@@ -77,7 +89,11 @@ export interface Figures {
   misses: { id: string; question: string; gold: string[]; got: string[]; outcome: Outcome }[];
 }
 
-export function figures(questions: ScoredQuestion[], predict: (q: ScoredQuestion) => Prediction, vision: VisionIndex): Figures {
+export function figures(
+  questions: ScoredQuestion[],
+  predict: (q: ScoredQuestion) => Prediction,
+  vision: VisionIndex,
+): Figures {
   const matrix = { in: { answer: 0, suggest: 0, abstain: 0 }, out: { answer: 0, suggest: 0, abstain: 0 } };
   let hit1 = 0;
   let hit3 = 0;
@@ -96,7 +112,8 @@ export function figures(questions: ScoredQuestion[], predict: (q: ScoredQuestion
     const offered = p.outcome === 'abstain' ? [] : p.sections;
     const first = offered[0];
     if (first !== undefined && q.sections.includes(first)) hit1++;
-    else misses.push({ id: q.id, question: q.question, gold: q.sections, got: offered.slice(0, 3), outcome: p.outcome });
+    else
+      misses.push({ id: q.id, question: q.question, gold: q.sections, got: offered.slice(0, 3), outcome: p.outcome });
     if (offered.slice(0, 3).some((s) => q.sections.includes(s))) hit3++;
   }
   const inScope = questions.filter((q) => q.scope === 'in').length;
@@ -119,8 +136,16 @@ export function figures(questions: ScoredQuestion[], predict: (q: ScoredQuestion
 const contact = 'het AI- en privacyteam';
 
 function prediction(result: AskResult): Prediction {
-  const sections = result.outcome === 'suggest' ? (result.suggestions ?? []).map((s) => s.sectionId) : result.citations.map((c) => c.sectionId);
-  return { outcome: result.outcome, language: result.language, sections, quotes: result.citations.map((c) => ({ sectionId: c.sectionId, quote: c.quote })) };
+  const sections =
+    result.outcome === 'suggest'
+      ? (result.suggestions ?? []).map((s) => s.sectionId)
+      : result.citations.map((c) => c.sectionId);
+  return {
+    outcome: result.outcome,
+    language: result.language,
+    sections,
+    quotes: result.citations.map((c) => ({ sectionId: c.sectionId, quote: c.quote })),
+  };
 }
 
 export function engine(vision: VisionIndex): (q: ScoredQuestion) => Prediction {
@@ -131,11 +156,22 @@ export function engine(vision: VisionIndex): (q: ScoredQuestion) => Prediction {
  * The engine in its semantic mode (an embedding endpoint, see src/vision/semantic.ts): every question is asked
  * up front, so that scoring stays the same. A question whose embedding failed counts as the words alone would.
  */
-export async function semanticEngine(vision: VisionIndex, questions: ScoredQuestion[], semantic: SemanticOptions): Promise<{ predict: (q: ScoredQuestion) => Prediction; fallbacks: number }> {
+export async function semanticEngine(
+  vision: VisionIndex,
+  questions: ScoredQuestion[],
+  semantic: SemanticOptions,
+): Promise<{ predict: (q: ScoredQuestion) => Prediction; fallbacks: number }> {
   const results = new Map<string, Prediction>();
   let fallbacks = 0;
-  for (const q of questions) results.set(q.id, prediction(await ask(vision, q.question, { contact, semantic, onSemanticFallback: () => fallbacks++ })));
-  if (fallbacks > 0) console.error(`Let op: bij ${fallbacks} van ${questions.length} vragen gaf het embeddingmodel niets; die tellen met de woorden alleen.`);
+  for (const q of questions)
+    results.set(
+      q.id,
+      prediction(await ask(vision, q.question, { contact, semantic, onSemanticFallback: () => fallbacks++ })),
+    );
+  if (fallbacks > 0)
+    console.error(
+      `Let op: bij ${fallbacks} van ${questions.length} vragen gaf het embeddingmodel niets; die tellen met de woorden alleen.`,
+    );
   return { predict: (q) => results.get(q.id)!, fallbacks };
 }
 
@@ -153,14 +189,22 @@ export function baseline(vision: VisionIndex): (q: ScoredQuestion) => Prediction
       this.field('body');
       // The same passages: alternate and example questions are both questions staff ask after the section.
       for (const p of passages) {
-        this.add({ id: p.section.id, heading: [...p.section.path, p.section.heading].join(' '), questions: [...p.section.questions, ...p.section.examples].join(' '), body: p.section.body });
+        this.add({
+          id: p.section.id,
+          heading: [...p.section.path, p.section.heading].join(' '),
+          questions: [...p.section.questions, ...p.section.examples].join(' '),
+          body: p.section.body,
+        });
       }
     });
   };
   const indexes = { nl: build('nl'), en: build('en') };
   return (q) => {
     const index = indexes[q.lang];
-    const terms = q.question.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const terms = q.question
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
     const hits = index.query((query) => {
       for (const term of terms) query.term(term, { presence: lunr.Query.presence.OPTIONAL });
     });
@@ -174,7 +218,12 @@ export interface Evaluation {
   splits: Record<Split, { engine: Figures; baseline: Figures }>;
 }
 
-export async function evaluate(splits: Split[] = ['dev', 'test'], vision: VisionIndex = loadVision(), path = questionsPath, semantic?: SemanticOptions): Promise<Evaluation> {
+export async function evaluate(
+  splits: Split[] = ['dev', 'test'],
+  vision: VisionIndex = loadVision(),
+  path = questionsPath,
+  semantic?: SemanticOptions,
+): Promise<Evaluation> {
   const questions = await loadQuestions(path);
   const mine = semantic ? (await semanticEngine(vision, questions, semantic)).predict : engine(vision);
   const base = baseline(vision);
@@ -187,8 +236,15 @@ export async function evaluate(splits: Split[] = ['dev', 'test'], vision: Vision
 }
 
 /** The own tuning set, scored the same way as the evaluation halves. */
-export async function evaluateOwn(vision: VisionIndex = loadVision(), semantic?: SemanticOptions): Promise<{ visionVersion: string; engine: Figures; baseline: Figures }> {
+export async function evaluateOwn(
+  vision: VisionIndex = loadVision(),
+  semantic?: SemanticOptions,
+): Promise<{ visionVersion: string; engine: Figures; baseline: Figures }> {
   const questions = await loadOwnQuestions();
   const mine = semantic ? (await semanticEngine(vision, questions, semantic)).predict : engine(vision);
-  return { visionVersion: vision.version, engine: figures(questions, mine, vision), baseline: figures(questions, baseline(vision), vision) };
+  return {
+    visionVersion: vision.version,
+    engine: figures(questions, mine, vision),
+    baseline: figures(questions, baseline(vision), vision),
+  };
 }

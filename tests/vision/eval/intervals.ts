@@ -17,7 +17,11 @@ export function wilsonInterval(successes: number, n: number): [number, number] {
  * The difference of two shares measured on the same n questions (engine and baseline), with its interval from the
  * discordant pairs: onlyA questions that only A got right, onlyB those that only B got right.
  */
-export function pairedDifference(onlyA: number, onlyB: number, n: number): { difference: number; interval: [number, number] } {
+export function pairedDifference(
+  onlyA: number,
+  onlyB: number,
+  n: number,
+): { difference: number; interval: [number, number] } {
   if (n === 0) return { difference: 0, interval: [0, 0] };
   const difference = (onlyA - onlyB) / n;
   const se = Math.sqrt(Math.max(0, onlyA + onlyB - (onlyA - onlyB) ** 2 / n)) / n;

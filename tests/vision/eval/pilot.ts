@@ -9,7 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { defaultContentDir, loadVision } from '../../../src/vision/index.js';
-import { evaluate, loadOwnQuestions, loadQuestions, questionsPath, validation2QuestionsPath, validation3QuestionsPath, validationQuestionsPath } from './evaluate.js';
+import {
+  evaluate,
+  loadOwnQuestions,
+  loadQuestions,
+  questionsPath,
+  validation2QuestionsPath,
+  validation3QuestionsPath,
+  validationQuestionsPath,
+} from './evaluate.js';
 
 const pool = [
   ...(await loadQuestions(questionsPath)).filter((q) => q.split === 'dev'),
@@ -19,9 +27,14 @@ const pool = [
 // A fixed shuffle, so that every run adds the same questions.
 let seed = 7;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-const shuffled = pool.map((q) => [random(), q] as const).sort((a, b) => a[0] - b[0]).map(([, q]) => q);
+const shuffled = pool
+  .map((q) => [random(), q] as const)
+  .sort((a, b) => a[0] - b[0])
+  .map(([, q]) => q);
 
-console.log(`Vraag het de visie: ${pool.length} in-scope questions of the tuning sets added as if from a pilot (Hit@1 on the held-out sets)`);
+console.log(
+  `Vraag het de visie: ${pool.length} in-scope questions of the tuning sets added as if from a pilot (Hit@1 on the held-out sets)`,
+);
 for (const share of [0, 0.25, 0.5, 1]) {
   const added = shuffled.slice(0, Math.round(share * shuffled.length));
   const dir = mkdtempSync(join(tmpdir(), 'ai-wijzer-pilot-'));
@@ -35,9 +48,14 @@ for (const share of [0, 0.25, 0.5, 1]) {
     }
     const vision = loadVision({ contentDir: dir });
     const cells: string[] = [];
-    for (const [name, path] of [['validation2', validation2QuestionsPath], ['validation3', validation3QuestionsPath]] as const) {
+    for (const [name, path] of [
+      ['validation2', validation2QuestionsPath],
+      ['validation3', validation3QuestionsPath],
+    ] as const) {
       const { engine, baseline } = (await evaluate(['test'], vision, path)).splits.test!;
-      cells.push(`${name} ${engine.hit1.toFixed(3)} (lunr ${baseline.hit1.toFixed(3)}, false answers ${(engine.falseAnswerRate * 100).toFixed(1)}%)`);
+      cells.push(
+        `${name} ${engine.hit1.toFixed(3)} (lunr ${baseline.hit1.toFixed(3)}, false answers ${(engine.falseAnswerRate * 100).toFixed(1)}%)`,
+      );
     }
     console.log(`${String(added.length).padStart(4)} pilot questions: ${cells.join(' | ')}`);
   } finally {

@@ -37,7 +37,8 @@ const ANONYMOUS = 8;
 export function toTuples(items: Map<string, ItemState>): ItemTuple[] {
   const out: ItemTuple[] = [];
   for (const [id, s] of items) {
-    const flags = (s.folder ? FOLDER : 0) | (s.root ? ROOT : 0) | (s.shared ? SHARED : 0) | (s.anonymous ? ANONYMOUS : 0);
+    const flags =
+      (s.folder ? FOLDER : 0) | (s.root ? ROOT : 0) | (s.shared ? SHARED : 0) | (s.anonymous ? ANONYMOUS : 0);
     out.push([id, s.parentId ?? null, s.name, flags, s.size, Math.round(s.modified / 1000), s.hash ?? null]);
   }
   return out;
@@ -86,7 +87,10 @@ export function applyDeltaItem(items: Map<string, ItemState>, item: DriveItem): 
  * their children). Items whose chain does not reach the root are orphans: below a deleted folder, or
  * outside a folder-scoped delta.
  */
-export function resolvePaths(items: Map<string, ItemState>, rootId: string): { paths: Map<string, string>; orphans: string[] } {
+export function resolvePaths(
+  items: Map<string, ItemState>,
+  rootId: string,
+): { paths: Map<string, string>; orphans: string[] } {
   const paths = new Map<string, string>([[rootId, '']]);
   const orphans: string[] = [];
   const visiting = new Set<string>();

@@ -1,5 +1,12 @@
 import type { Entry, Gap, Source, SourceStats } from '../../source.js';
-import { applyDeltaItem, fromTuples, resolvePaths, toTuples, type DriveStateStore, type ItemState } from './drive-state.js';
+import {
+  applyDeltaItem,
+  fromTuples,
+  resolvePaths,
+  toTuples,
+  type DriveStateStore,
+  type ItemState,
+} from './drive-state.js';
 import { gateFor, type ThrottleGate } from './gate.js';
 import { GraphHttp, GraphRequestError } from './http.js';
 import { readAnonymousLinks } from './permissions.js';
@@ -46,7 +53,8 @@ export class GraphTargetError extends Error {
   }
 }
 
-const labelOf = (target: GraphTarget) => ('drive' in target ? `drive ${target.drive}` : 'site' in target ? `site ${target.site}` : `team ${target.team}`);
+const labelOf = (target: GraphTarget) =>
+  'drive' in target ? `drive ${target.drive}` : 'site' in target ? `site ${target.site}` : `team ${target.team}`;
 
 /**
  * Microsoft Graph as a scan source: resolves the target to drives (or channel folders), reads each with the
@@ -62,7 +70,15 @@ export function createGraphSource(options: GraphSourceOptions): GraphSource {
   const scale = options.timeScale ?? 1000;
 
   let resolved: Unit[] | undefined;
-  const httpFor = (signal?: AbortSignal) => new GraphHttp(options.baseUrl, { token: options.token, gate, stats, retry: options.retry, timeScale: scale, signal });
+  const httpFor = (signal?: AbortSignal) =>
+    new GraphHttp(options.baseUrl, {
+      token: options.token,
+      gate,
+      stats,
+      retry: options.retry,
+      timeScale: scale,
+      signal,
+    });
 
   async function prepare(signal?: AbortSignal): Promise<void> {
     if (resolved) return;
@@ -100,13 +116,21 @@ export function createGraphSource(options: GraphSourceOptions): GraphSource {
         }
       }
     };
-    const workers = Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, units.length) }, worker)).finally(() => channel.close());
+    const workers = Promise.all(
+      Array.from({ length: Math.min(options.concurrency ?? 4, units.length) }, worker),
+    ).finally(() => channel.close());
     yield* channel;
     await workers;
   }
 
   /** Reads one drive or folder; returns its entries under the unit's prefix. */
-  async function readUnit(http: GraphHttp, unit: Unit, gate: ThrottleGate, signal: AbortSignal | undefined, tick: () => void): Promise<Entry[]> {
+  async function readUnit(
+    http: GraphHttp,
+    unit: Unit,
+    gate: ThrottleGate,
+    signal: AbortSignal | undefined,
+    tick: () => void,
+  ): Promise<Entry[]> {
     const key = `${options.stateOwner ?? 'app'}|${unit.driveId}|${unit.scopeItemId ?? 'root'}`;
     const fresh = `/drives/${unit.driveId}/${unit.scopeItemId ? `items/${unit.scopeItemId}` : 'root'}/delta`;
     const stored = options.state ? await options.state.load(key) : undefined;
@@ -121,7 +145,9 @@ export function createGraphSource(options: GraphSourceOptions): GraphSource {
       try {
         // Asked for explicitly: sharing changes, items the viewer lost access to as deleted, and folders the
         // viewer may read below folders they may not (a delegated scan would otherwise miss those subtrees).
-        page = await http.get(link, deltaPageSchema, { Prefer: 'deltashowremovedasdeleted, deltatraversepermissiongaps, deltashowsharingchanges' });
+        page = await http.get(link, deltaPageSchema, {
+          Prefer: 'deltashowremovedasdeleted, deltatraversepermissiongaps, deltashowsharingchanges',
+        });
       } catch (error) {
         if (error instanceof GraphRequestError && error.status === 410 && resynced < (options.maxResyncs ?? 3)) {
           // The delta token expired or the drive was restored: read everything again; what is not seen is gone.
@@ -155,7 +181,10 @@ export function createGraphSource(options: GraphSourceOptions): GraphSource {
     // Below a deleted folder Graph may not list each child as deleted: they are gone from the tree too.
     for (const id of orphans) items.delete(id);
     if (orphans.length > 0 && !stored) {
-      gaps.push({ path: unit.prefix, reason: `${orphans.length} items hadden geen bekende bovenliggende map; ze zijn niet meegeteld.` });
+      gaps.push({
+        path: unit.prefix,
+        reason: `${orphans.length} items hadden geen bekende bovenliggende map; ze zijn niet meegeteld.`,
+      });
     }
 
     const shared = [...changed].filter((id) => id !== rootId && items.get(id)?.shared);
@@ -166,12 +195,16 @@ export function createGraphSource(options: GraphSourceOptions): GraphSource {
       if (item) item.anonymous = anonymous;
     }
     for (const id of permissions.failed) {
-      gaps.push({ path: joinPath(unit.prefix, paths.get(id) ?? ''), reason: 'De deelinstellingen van dit item konden niet worden gelezen.' });
+      gaps.push({
+        path: joinPath(unit.prefix, paths.get(id) ?? ''),
+        reason: 'De deelinstellingen van dit item konden niet worden gelezen.',
+      });
     }
 
     const entries = toEntries(items, paths, rootId, unit);
     // Only a drive read whole (permissions included) may be continued from later.
-    if (options.state && permissions.failed.length === 0) await options.state.save(key, { deltaLink, items: toTuples(items) });
+    if (options.state && permissions.failed.length === 0)
+      await options.state.save(key, { deltaLink, items: toTuples(items) });
     return entries;
   }
 
@@ -192,7 +225,8 @@ export function createGraphSource(options: GraphSourceOptions): GraphSource {
 
 function toEntries(items: Map<string, ItemState>, paths: Map<string, string>, rootId: string, unit: Unit): Entry[] {
   const childCount = new Map<string, number>();
-  for (const [id, item] of items) if (id !== rootId && item.parentId) childCount.set(item.parentId, (childCount.get(item.parentId) ?? 0) + 1);
+  for (const [id, item] of items)
+    if (id !== rootId && item.parentId) childCount.set(item.parentId, (childCount.get(item.parentId) ?? 0) + 1);
   const out: Entry[] = [];
   for (const [id, item] of items) {
     const path = paths.get(id);
@@ -218,7 +252,8 @@ const joinPath = (prefix: string, path: string) => (prefix === '' ? path : path 
 function describe(error: unknown): string {
   if (error instanceof GraphRequestError) {
     if (error.status) return `Graph antwoordde ${error.status}${error.code ? ` ${error.code}` : ''}`;
-    if (error.code === 'foreignLink') return 'Graph verwees naar een adres buiten GRAPH_BASE_URL; daar gaat het token niet heen';
+    if (error.code === 'foreignLink')
+      return 'Graph verwees naar een adres buiten GRAPH_BASE_URL; daar gaat het token niet heen';
     if (error.code === 'invalidAnswer') return `onverwacht antwoord van Graph: ${error.message}`;
     return `geen bruikbaar antwoord van Graph na herhaalde pogingen: ${error.message}`;
   }

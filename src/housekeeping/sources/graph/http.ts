@@ -24,10 +24,7 @@ export class GraphHttp {
   private readonly client: Client;
   private readonly base: string;
 
-  constructor(
-    baseUrl: string,
-    transport: TransportOptions,
-  ) {
+  constructor(baseUrl: string, transport: TransportOptions) {
     const url = new URL(baseUrl);
     this.base = `${url.origin}${url.pathname.replace(/\/$/, '')}`;
     this.client = Client.initWithMiddleware({
@@ -40,7 +37,11 @@ export class GraphHttp {
 
   private readonly signal?: AbortSignal;
 
-  async get<S extends z.ZodType>(pathOrLink: string, schema: S, headers: Record<string, string> = {}): Promise<z.output<S>> {
+  async get<S extends z.ZodType>(
+    pathOrLink: string,
+    schema: S,
+    headers: Record<string, string> = {},
+  ): Promise<z.output<S>> {
     return this.check(schema, await this.call(() => this.client.api(this.relative(pathOrLink)).headers(headers).get()));
   }
 
@@ -51,7 +52,8 @@ export class GraphHttp {
   /** A link from Graph as a path under the base URL. */
   relative(link: string): string {
     if (!/^https?:\/\//i.test(link)) return link;
-    if (!link.startsWith(`${this.base}/`)) throw new GraphRequestError(0, 'Graph returned a link outside the configured base URL', 'foreignLink');
+    if (!link.startsWith(`${this.base}/`))
+      throw new GraphRequestError(0, 'Graph returned a link outside the configured base URL', 'foreignLink');
     return link.slice(this.base.length);
   }
 
@@ -67,7 +69,12 @@ export class GraphHttp {
         if (typeof error.body === 'string' && error.body.startsWith('GraphTransportError: ')) {
           throw new GraphRequestError(0, error.body.slice('GraphTransportError: '.length), 'transport');
         }
-        throw new GraphRequestError(error.statusCode, error.message || `Graph answered ${error.statusCode}`, error.code ?? undefined, error.headers?.get('location') ?? undefined);
+        throw new GraphRequestError(
+          error.statusCode,
+          error.message || `Graph answered ${error.statusCode}`,
+          error.code ?? undefined,
+          error.headers?.get('location') ?? undefined,
+        );
       }
       throw new GraphRequestError(0, (error as Error).message);
     }
@@ -77,7 +84,11 @@ export class GraphHttp {
     const result = schema.safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw new GraphRequestError(0, `unexpected Graph answer at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`, 'invalidAnswer');
+      throw new GraphRequestError(
+        0,
+        `unexpected Graph answer at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+        'invalidAnswer',
+      );
     }
     return result.data;
   }

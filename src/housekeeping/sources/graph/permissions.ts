@@ -26,7 +26,11 @@ export async function readAnonymousLinks(
     let pending = ids.slice(start, start + batchLimit);
     for (let round = 0; pending.length > 0 && round < maxRounds; round++) {
       signal?.throwIfAborted();
-      const requests = pending.map((id, i) => ({ id: String(i + 1), method: 'GET', url: `/drives/${driveId}/items/${id}/permissions` }));
+      const requests = pending.map((id, i) => ({
+        id: String(i + 1),
+        method: 'GET',
+        url: `/drives/${driveId}/items/${id}/permissions`,
+      }));
       reads += requests.length;
       let answer;
       try {
@@ -41,14 +45,19 @@ export async function readAnonymousLinks(
         if (id === undefined) continue;
         if (response.status === 200) {
           const parsed = permissionsSchema.safeParse(response.body);
-          if (parsed.success) links.set(id, parsed.data.value.some((p) => p.link?.scope === 'anonymous'));
+          if (parsed.success)
+            links.set(
+              id,
+              parsed.data.value.some((p) => p.link?.scope === 'anonymous'),
+            );
           else failed.push(id);
         } else if (response.status === 404) {
           // Deleted since the delta page: the next delta says so.
           links.set(id, false);
         } else if (response.status === 429 || response.status >= 500) {
           retry.push(id);
-          const header = Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1] ?? null;
+          const header =
+            Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1] ?? null;
           wait = Math.max(wait, response.status === 429 || header !== null ? retryAfterSeconds(header) : 1);
         } else {
           failed.push(id);

@@ -40,7 +40,7 @@ export async function resolveTarget(http: GraphHttp, target: GraphTarget): Promi
     addDrive(await http.get(`/groups/${team}/drive`, driveSchema));
     const site = await http.get(`/groups/${team}/sites/root`, siteSchema);
     for (const d of await allDrives(http, `/sites/${enc(site.id)}/drives`)) addDrive(d);
-    for (let link: string | undefined = `/teams/${team}/channels`; link; ) {
+    for (let link: string | undefined = `/teams/${team}/channels`; link;) {
       const page: z.output<typeof channelsSchema> = await http.get(link, channelsSchema);
       for (const c of page.value) {
         const folder = await http.get(`/teams/${team}/channels/${enc(c.id)}/filesFolder`, driveItemSchema);
@@ -59,14 +59,15 @@ export async function resolveTarget(http: GraphHttp, target: GraphTarget): Promi
     return candidate;
   };
   for (const d of drives) units.push({ driveId: d.id, prefix: unique(d.name), label: d.name });
-  for (const f of folders) units.push({ driveId: f.driveId, scopeItemId: f.itemId, prefix: unique(f.name), label: f.name });
+  for (const f of folders)
+    units.push({ driveId: f.driveId, scopeItemId: f.itemId, prefix: unique(f.name), label: f.name });
   if (units.length === 1) units[0]!.prefix = '';
   return units;
 }
 
 async function allDrives(http: GraphHttp, first: string): Promise<{ id: string; name: string }[]> {
   const out: { id: string; name: string }[] = [];
-  for (let link: string | undefined = first; link; ) {
+  for (let link: string | undefined = first; link;) {
     const page: z.output<typeof drivesSchema> = await http.get(link, drivesSchema);
     out.push(...page.value);
     link = page['@odata.nextLink'];

@@ -1,4 +1,9 @@
-import { ConfidentialClientApplication, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
+} from '@azure/msal-node';
 import type { TokenProvider } from './transport.js';
 
 /** The app registration that asks Entra ID for Graph tokens (AAD_APP_*), and where Entra ID lives. */
@@ -59,9 +64,15 @@ export function needsConsent(error: unknown): boolean {
 }
 
 /** A Graph token on behalf of the signed-in user (delegated: they scan only what they may see). */
-export async function tokenOnBehalfOf(reg: AppRegistration, userToken: string): Promise<{ token: string; expiresAt: number }> {
+export async function tokenOnBehalfOf(
+  reg: AppRegistration,
+  userToken: string,
+): Promise<{ token: string; expiresAt: number }> {
   try {
-    const result = await appFor(reg, 'delegated').acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [graphScope] });
+    const result = await appFor(reg, 'delegated').acquireTokenOnBehalfOf({
+      oboAssertion: userToken,
+      scopes: [graphScope],
+    });
     if (!result?.accessToken) throw new Error('no access token in the answer');
     return { token: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? Date.now() + 3_600_000 };
   } catch (error) {
@@ -85,11 +96,18 @@ export function clientCredentials(reg: AppRegistration): TokenProvider {
  */
 function loopbackNetwork(host: string): INetworkModule {
   const local = (url: string) => (url.startsWith(`https://${host}/`) ? `http://${url.slice(8)}` : url);
-  const call = async <T>(url: string, method: 'GET' | 'POST', options?: NetworkRequestOptions): Promise<NetworkResponse<T>> => {
+  const call = async <T>(
+    url: string,
+    method: 'GET' | 'POST',
+    options?: NetworkRequestOptions,
+  ): Promise<NetworkResponse<T>> => {
     const res = await fetch(local(url), { method, headers: options?.headers, body: options?.body });
     return { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: (await res.json()) as T };
   };
-  return { sendGetRequestAsync: (url, options) => call(url, 'GET', options), sendPostRequestAsync: (url, options) => call(url, 'POST', options) };
+  return {
+    sendGetRequestAsync: (url, options) => call(url, 'GET', options),
+    sendPostRequestAsync: (url, options) => call(url, 'POST', options),
+  };
 }
 
 export const staticToken =

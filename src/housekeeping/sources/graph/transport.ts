@@ -87,7 +87,8 @@ export class GraphTransport implements Middleware {
         response = context.response!;
       } catch (error) {
         options.signal?.throwIfAborted();
-        if (++transient >= this.retry.maxAttempts) throw new GraphTransportError(0, `no answer after ${transient} attempts: ${(error as Error).message}`);
+        if (++transient >= this.retry.maxAttempts)
+          throw new GraphTransportError(0, `no answer after ${transient} attempts: ${(error as Error).message}`);
         await this.backoff(transient);
         continue;
       }
@@ -114,11 +115,16 @@ export class GraphTransport implements Middleware {
           text = await response.text();
           JSON.parse(text);
         } catch {
-          if (++transient >= this.retry.maxAttempts) throw new GraphTransportError(response.status, `malformed JSON after ${transient} attempts`);
+          if (++transient >= this.retry.maxAttempts)
+            throw new GraphTransportError(response.status, `malformed JSON after ${transient} attempts`);
           await this.backoff(transient);
           continue;
         }
-        context.response = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+        context.response = new Response(text, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        });
       }
       return;
     }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { langValues } from '../lang.js';
 
 /** The contract of "Vraag het de visie" between the server and its clients (tab, bot, CLI --json). */
 export const askRequestSchema = z.object({
   question: z.string().trim().min(1).max(500),
-  lang: z.enum(['nl', 'en']).optional(),
+  lang: z.enum(langValues).optional(),
 });
 
 export const citationSchema = z.object({
@@ -17,7 +18,7 @@ export const suggestionSchema = z.object({ sectionId: z.string(), heading: z.str
 
 export const askResponseSchema = z.object({
   question: z.string(),
-  language: z.enum(['nl', 'en']),
+  language: z.enum(langValues),
   outcome: z.enum(['answer', 'suggest', 'abstain']),
   answer: z.string(),
   citations: z.array(citationSchema),
@@ -48,7 +49,7 @@ export const askFeedbackSchema = z.object({
 export const askChoiceSchema = z.object({
   question: z.string().trim().min(1).max(500).optional(),
   sectionId: sectionIdSchema,
-  language: z.enum(['nl', 'en']).optional(),
+  language: z.enum(langValues).optional(),
 });
 
 export const askFeedbackResponseSchema = z.object({ stored: z.literal(true), questionStored: z.boolean() });

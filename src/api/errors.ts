@@ -1,4 +1,4 @@
-import type { FieldProblem } from './validate.js';
+import type { FieldProblem } from '../validation.js';
 
 /** The JSON error body of every /api response that failed; the tab reads it with the same schema. */
 export interface ApiErrorBody {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Lang } from './validate.js';
+import type { Lang } from '../lang.js';
 import type { ScanReport } from '../housekeeping/report.js';
 
 /** POST /api/scans and GET /api/scans/:id: the contract between the tab and the server. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adviceGroups, ruleIds, scoreCategories, type ScanReport } from '../housekeeping/report.js';
-import type { Lang } from './validate.js';
+import { langValues, type Lang } from '../lang.js';
 
 /**
  * The zod shape of a ScanReport (src/housekeeping/report.ts), for uploads from on-premises agents and for
@@ -56,7 +56,7 @@ export const scanReportSchema = z.object({
     .array(z.object({ path: text(4000), reason: text(1000) }))
     .max(1000)
     .optional(),
-  lang: z.enum(['nl', 'en']).optional(),
+  lang: z.enum(langValues).optional(),
   rulesVersion: text(100).optional(),
   target: z.enum(['sharepoint', 'share']).optional(),
 }) satisfies z.ZodType<Omit<ScanReport, 'trend'>>;

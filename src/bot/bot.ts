@@ -1,7 +1,8 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { AskResponse } from '../api/ask.js';
 import { answerMessage } from './answer-message.js';
-import { languageOf, texts } from './texts.js';
+import { languageOf } from '../lang.js';
+import { texts } from './texts.js';
 
 /** The domain functions the bot answers with (the same ones the tab's API and the CLI call). */
 export interface BotCapabilities {

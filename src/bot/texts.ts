@@ -1,6 +1,6 @@
-/** Everything the bot says, Dutch first; English for users whose Teams locale is English. */
-export type Lang = 'nl' | 'en';
+import type { Lang } from '../lang.js';
 
+/** Everything the bot says, Dutch first; English for users whose Teams locale is English (languageOf, src/lang.ts). */
 export const texts = {
   nl: {
     welcome:
@@ -29,8 +29,3 @@ export const texts = {
     tooLong: 'Your message is too long for me. Please ask in at most 500 characters.',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
-
-/** English only when the client says so; Dutch is the default. */
-export function languageOf(locale: string | undefined): Lang {
-  return locale?.toLowerCase().startsWith('en') ? 'en' : 'nl';
-}

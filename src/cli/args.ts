@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
-import { parseInput } from '../api/validate.js';
+import { parseInput } from '../validation.js';
 import { UsageError } from './command.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Lang } from '../api/validate.js';
+import type { Lang } from '../lang.js';
 
 /** Where a command writes; tests pass their own. Errors a user can cause go to stderr, in Dutch. */
 export interface CliIO {

@@ -2,10 +2,11 @@ import { ConfigError } from '../config.js';
 import type { CliIO, Command } from './command.js';
 import { UsageError } from './command.js';
 import { commands as allCommands } from './commands/index.js';
+import type { Lang } from '../lang.js';
 
 function overview(commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
-  const list = (lang: 'nl' | 'en') => commands.map((c) => `  ${c.name.padEnd(width)}${c.summary[lang]}`).join('\n');
+  const list = (lang: Lang) => commands.map((c) => `  ${c.name.padEnd(width)}${c.summary[lang]}`).join('\n');
   return [
     'AI-wijzer: de AI-assistent van de gemeente Groningen',
     '',

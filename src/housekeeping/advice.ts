@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import type { Lang } from '../lang.js';
 import { srcDir } from '../paths.js';
 import { adviceGroups, ruleIds, type AdviceGroup, type RuleId, type Severity } from './report.js';
 
@@ -17,7 +18,6 @@ const adviceSchema = z.strictObject({
   rules: z.strictObject(Object.fromEntries(ruleIds.map((r) => [r, ruleTexts])) as Record<RuleId, typeof ruleTexts>),
 });
 export type AdviceTexts = z.infer<typeof adviceSchema>;
-export type Lang = 'nl' | 'en';
 
 export class AdviceFileError extends Error {
   constructor(file: string, where: string, message: string) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { parseInput, type Lang } from '../api/validate.js';
+import type { Lang } from '../lang.js';
+import { parseInput } from '../validation.js';
 import { thresholdsFileSchema, type ThresholdsFile } from './thresholds.js';
 
 export class ThresholdsFileError extends Error {

@@ -1,3 +1,5 @@
+import type { Lang } from '../lang.js';
+
 /**
  * The shape of a scan's result, shared by the scan, the CLI, the API, the store and the tab.
  * (The zod schema of the same shape, for uploads and the API, lives in src/api/scans.ts.)
@@ -104,7 +106,7 @@ export interface ScanReport {
   advice?: Record<AdviceGroup, AdviceLine[]>;
   /** What could not be read (paths masked). */
   gaps?: { path: string; reason: string }[];
-  lang?: 'nl' | 'en';
+  lang?: Lang;
   /** Version of the rules and advice texts that produced this report. */
   rulesVersion?: string;
   target?: 'sharepoint' | 'share';

@@ -1,4 +1,5 @@
-import { adviceTexts, fill, groupOf, type Lang } from './advice.js';
+import type { Lang } from '../lang.js';
+import { adviceTexts, fill, groupOf } from './advice.js';
 import { maskPersonalData } from './personal-data.js';
 import {
   adviceGroups,

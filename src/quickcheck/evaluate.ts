@@ -7,7 +7,7 @@ import type {
   CheckVerdict,
   VerdictValue,
 } from '../api/checks.js';
-import type { Lang } from '../api/validate.js';
+import type { Lang } from '../lang.js';
 import { deriveFacts, type DerivedFacts, type Facts } from './facts.js';
 import type { LegalDates } from './legal-dates.js';
 import { alternativesFor, type ToolRegister } from './register.js';

@@ -1,5 +1,5 @@
 import type { CheckVerdict, VerdictValue } from '../api/checks.js';
-import type { Lang } from '../api/validate.js';
+import type { Lang } from '../lang.js';
 
 const headline: Record<VerdictValue, Record<Lang, string>> = {
   prohibited: { nl: 'Nee, dit mag niet.', en: 'No, this is not allowed.' },

@@ -1,5 +1,5 @@
 import type { CaseField, CheckCase } from '../api/checks.js';
-import type { Lang } from '../api/validate.js';
+import type { Lang } from '../lang.js';
 import type { QuickcheckContent } from './content.js';
 import { normalise } from './normalise.js';
 import { lookupTool } from './register.js';

@@ -1,5 +1,5 @@
 import type { CheckQuestions } from '../api/checks.js';
-import type { Lang } from '../api/validate.js';
+import type { Lang } from '../lang.js';
 import type { QuickcheckContent } from './content.js';
 
 /** The questions in one language, with the register's tools: what the tab shows as a form. */

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { preferredLang } from '../api/validate.js';
+import { preferredLang } from '../lang.js';
 import type { ApiErrorBody } from '../api/errors.js';
 import { errorForLog, type Logger } from '../log.js';
 import { HttpError } from './http-error.js';

@@ -1,4 +1,5 @@
-import type { FieldProblem, Lang } from '../api/validate.js';
+import type { Lang } from '../lang.js';
+import type { FieldProblem } from '../validation.js';
 
 /** An error a user can cause: it carries its status and a message in Dutch and English. */
 export class HttpError extends Error {

@@ -20,7 +20,8 @@ import {
 import { healthSchema } from '../api/health.js';
 import { apiClient } from './api.js';
 import { connectToHost, onThemeChange, ssoToken, type HostInfo, type TeamsTheme } from './teams.js';
-import { langOf, texts } from './texts.js';
+import { languageOf } from '../lang.js';
+import { texts } from './texts.js';
 import { useHashRoute } from './useHashRoute.js';
 import { AskPanel } from './views/AskPanel.js';
 import { VisionReader } from './views/VisionReader.js';
@@ -75,7 +76,7 @@ export function App() {
       .catch(() => setStatus('down'));
   }, []);
 
-  const lang = langOf(host?.locale ?? navigator.language ?? 'nl');
+  const lang = languageOf(host?.locale ?? navigator.language);
   const t = texts[lang];
   const route = useHashRoute();
   const api = useMemo(() => (host ? apiClient(lang, () => ssoToken(host)) : undefined), [host, lang]);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { askResponseSchema, type AskChoice, type AskFeedback, type AskResponse } from '../api/ask.js';
 import { visionDocumentSchema, type VisionDocumentView } from '../api/vision.js';
-import type { Lang } from './texts.js';
+import type { Lang } from '../lang.js';
 
 /** A failed API call, with the server's message in the user's language (or ours when the server was unreachable). */
 export class ApiError extends Error {

@@ -1,5 +1,6 @@
+import type { Lang } from '../lang.js';
+
 /** Everything the tab says, Dutch first. */
-export type Lang = 'nl' | 'en';
 
 export const texts = {
   nl: {
@@ -89,7 +90,3 @@ export const texts = {
 } as const;
 
 export type Texts = (typeof texts)[Lang];
-
-export function langOf(locale: string): Lang {
-  return locale.toLowerCase().startsWith('en') ? 'en' : 'nl';
-}

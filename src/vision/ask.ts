@@ -1,5 +1,5 @@
 import type { AskCitation, AskResponse } from '../api/ask.js';
-import type { Lang } from '../api/validate.js';
+import type { Lang } from '../lang.js';
 import type { AnalyzedWord } from './analysis/analyzer.js';
 import { EmbeddingError, type EmbeddingFailure } from './embeddings.js';
 import { generateAnswer, type GenerativeOptions } from './generative.js';

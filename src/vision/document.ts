@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Lang } from '../api/validate.js';
+import { langValues, type Lang } from '../lang.js';
 
 /** One section of the vision: a heading and its body up to the next heading. */
 export interface VisionSection {
@@ -49,7 +49,7 @@ export class VisionContentError extends Error {
 const frontMatterSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
-  language: z.enum(['nl', 'en']),
+  language: z.enum(langValues),
   version: z.union([z.string().min(1), z.number()]).transform(String),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'moet een datum zijn (JJJJ-MM-DD)'),
   source: z.string().min(1),

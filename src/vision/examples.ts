@@ -2,14 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
 import { z } from 'zod';
-import type { Lang } from '../api/validate.js';
+import { langValues, type Lang } from '../lang.js';
 import { VisionContentError, type VisionDocument } from './document.js';
 import { parseYamlFile } from './lexicon.js';
 
 export const examplesSchema = z
   .object({
     version: z.literal(1),
-    language: z.enum(['nl', 'en']),
+    language: z.enum(langValues),
     /** Who wrote them and how: example questions are never copied from the evaluation sets. */
     source: z.string().min(1),
     sections: z.record(z.string(), z.array(z.string().trim().min(1).max(300)).min(1)),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Lang } from '../api/validate.js';
+import type { Lang } from '../lang.js';
 import { fold } from './analysis/fold.js';
 import { postJson, type EndpointOptions } from './openai-endpoint.js';
 

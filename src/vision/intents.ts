@@ -1,4 +1,4 @@
-import type { Lang } from '../api/validate.js';
+import type { Lang } from '../lang.js';
 import { fold } from './analysis/fold.js';
 
 export type Intent = 'greeting' | 'thanks' | 'about' | 'human';

@@ -1,6 +1,6 @@
 import { stopwords as dutchStopwords } from '@orama/stopwords/dutch';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
-import type { Lang } from '../api/validate.js';
+import type { Lang } from '../lang.js';
 import { fold } from './analysis/fold.js';
 import { tokenize } from './analysis/tokenize.js';
 import type { LanguageIndex, VisionIndex } from './vision-index.js';

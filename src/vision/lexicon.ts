@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseDocument } from 'yaml';
 import { srcDir } from '../paths.js';
-import type { Lang } from '../api/validate.js';
 import { VisionContentError } from './document.js';
 
 const lexiconSchema = z
@@ -62,5 +61,3 @@ export function parseYamlFile<S extends z.ZodType>(path: string, schema: S): z.o
   const line = text.slice(0, offset).split('\n').length;
   throw new VisionContentError(name, line, `veld '${issue.path.join('.') || '(bestand)'}': ${issue.message}`);
 }
-
-export type { Lang };

@@ -1,4 +1,4 @@
-import type { Lang } from '../api/validate.js';
+import type { Lang } from '../lang.js';
 import { dot, embed, EmbeddingError, type EmbeddingFailure, type EmbeddingOptions } from './embeddings.js';
 import { sentences } from './quotes.js';
 import type { RankedSection } from './ranking.js';

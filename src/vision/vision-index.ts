@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Lang } from '../api/validate.js';
+import type { Lang } from '../lang.js';
 import { srcDir } from '../paths.js';
 import { Analyzer, type AnalyzedWord } from './analysis/analyzer.js';
 import { Bm25fIndex, type FieldTerms } from './bm25f.js';

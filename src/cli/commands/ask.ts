@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { askRequestSchema } from '../../api/ask.js';
-import { parseInput } from '../../api/validate.js';
+import { parseInput } from '../../validation.js';
 import { loadConfig } from '../../config.js';
 import {
   ask,
@@ -14,11 +14,12 @@ import {
 } from '../../vision/index.js';
 import { parseFlags } from '../args.js';
 import { UsageError, type Command } from '../command.js';
+import { langValues } from '../../lang.js';
 
 const flagsSchema = z.object({
   json: z.boolean().optional(),
   explain: z.boolean().optional(),
-  lang: z.enum(['nl', 'en'], { message: "moet 'nl' of 'en' zijn" }).optional(),
+  lang: z.enum(langValues, { message: "moet 'nl' of 'en' zijn" }).optional(),
 });
 
 function render(result: AskResult): string {

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { userInfo } from 'node:os';
 import { z } from 'zod';
 import { checkCaseSchema, type CheckCase, type CheckVerdict } from '../../api/checks.js';
-import { parseInput } from '../../api/validate.js';
+import { parseInput } from '../../validation.js';
 import { loadConfig } from '../../config.js';
 import {
   ContentError,
@@ -19,12 +19,13 @@ import { openStore } from '../../store/index.js';
 import { quickcheckRecordStore } from '../../store/repositories/quickcheck.js';
 import { parseFlags } from '../args.js';
 import { UsageError, type CliIO, type Command } from '../command.js';
+import { langValues } from '../../lang.js';
 
 const flagsSchema = z.object({
   case: z.string().min(1).optional(),
   register: z.string().min(1).optional(),
   json: z.boolean().default(false),
-  lang: z.enum(['nl', 'en']).default('nl'),
+  lang: z.enum(langValues).default('nl'),
   'dry-run': z.boolean().default(false),
 });
 

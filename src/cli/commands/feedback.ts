@@ -14,10 +14,11 @@ import {
 } from '../../vision/index.js';
 import { parseFlags } from '../args.js';
 import type { Command } from '../command.js';
+import { langValues, type Lang } from '../../lang.js';
 
 const flagsSchema = z.object({
   json: z.boolean().optional(),
-  voorbeeldvragen: z.enum(['nl', 'en'], { message: 'moet nl of en zijn' }).optional(),
+  voorbeeldvragen: z.enum(langValues, { message: 'moet nl of en zijn' }).optional(),
   limit: z.coerce
     .number({ message: 'moet een getal zijn' })
     .int('moet een geheel getal zijn')
@@ -62,7 +63,7 @@ function render(summary: FeedbackSummary): string {
 function exampleFile(
   records: StoredVisionFeedback[],
   vision: VisionIndex,
-  lang: 'nl' | 'en',
+  lang: Lang,
 ): { yaml: string; count: number } {
   const sections = chosenExampleQuestions(records, vision.languages[lang].document);
   const today = new Date().toISOString().slice(0, 10);

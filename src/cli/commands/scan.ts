@@ -18,6 +18,7 @@ import type { ThresholdsFile } from '../../housekeeping/thresholds.js';
 import { parseFlags } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { UsageError } from '../command.js';
+import { langValues, type Lang } from '../../lang.js';
 
 const options = {
   path: { type: 'string' },
@@ -47,7 +48,7 @@ const flagsSchema = z
     csv: nonEmpty.optional(),
     xlsx: nonEmpty.optional(),
     config: nonEmpty.optional(),
-    lang: z.enum(['nl', 'en']).default('nl'),
+    lang: z.enum(langValues).default('nl'),
     target: z.enum(['share', 'sharepoint']).optional(),
     upload: z
       .url({
@@ -195,7 +196,7 @@ async function openSource(
 async function scanWithProgress(
   source: Source,
   io: CliIO,
-  options: { thresholds?: ThresholdsFile; lang: 'nl' | 'en' },
+  options: { thresholds?: ThresholdsFile; lang: Lang },
 ): Promise<ScanReport> {
   const nl = options.lang === 'nl';
   const tty = Boolean((io.stderr as { isTTY?: boolean }).isTTY && io.stdout.isTTY);

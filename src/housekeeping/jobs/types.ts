@@ -1,4 +1,5 @@
 import type { ScanProgress, ScanReport } from '../report.js';
+import type { Lang } from '../../lang.js';
 
 export type ScanJobStatus = 'queued' | 'running' | 'done' | 'failed';
 export type TargetKind = 'drive' | 'site' | 'team';
@@ -9,7 +10,7 @@ export interface NewScanJob {
   target: { kind: TargetKind; id: string };
   /** Whose throttling budget the scan spends (the caller's tenant). */
   tenant?: string;
-  lang: 'nl' | 'en';
+  lang: Lang;
   /** The Graph token for a delegated scan, sealed (see credential.ts); absent when the app's own token is used. */
   credential?: string;
 }

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Lang } from '../advice.js';
+import type { Lang } from '../../lang.js';
 import { adviceTexts } from '../advice.js';
 import type { ScanReport } from '../report.js';
 import { columns, groupNames, severityNames } from './labels.js';

@@ -1,4 +1,4 @@
-import type { Lang } from '../advice.js';
+import type { Lang } from '../../lang.js';
 import type { AdviceGroup, ScoreCategory, Severity } from '../report.js';
 
 /** Column and field names of the CSV and Excel reports, Dutch first. */

@@ -1,4 +1,4 @@
-import type { Lang } from '../advice.js';
+import type { Lang } from '../../lang.js';
 import { adviceTexts, formatBytes } from '../advice.js';
 import { adviceGroups, scoreCategories, type ScanReport } from '../report.js';
 import { categoryNames, groupNames } from './labels.js';

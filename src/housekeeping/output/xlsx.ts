@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Lang } from '../advice.js';
+import type { Lang } from '../../lang.js';
 import { adviceTexts, formatBytes } from '../advice.js';
 import { scoreCategories, type ScanReport } from '../report.js';
 import { categoryNames, columns, groupNames, severityNames } from './labels.js';

@@ -1,6 +1,7 @@
 import type { Entry } from '../source.js';
 import type { Thresholds } from '../thresholds.js';
 import type { RuleId, ScoreCategory, Severity } from '../report.js';
+import type { Lang } from '../../lang.js';
 
 /** One entry as the rules see it: the names and depth are worked out once, not by every rule. */
 export interface EntryView {
@@ -40,7 +41,7 @@ export interface RuleContext {
   readonly pathPrefixLength: number;
   /** "Now" for staleness, ms since the epoch. */
   readonly now: number;
-  readonly lang: 'nl' | 'en';
+  readonly lang: Lang;
   /** A localised term from the advice file, placeholders filled. */
   term(name: string, params?: Record<string, string | number>): string;
   /** The content hash of a file (sources without a free hash). */

@@ -6,7 +6,7 @@ import {
   type AskFeedbackResponse,
   type AskResponse,
 } from '../../api/ask.js';
-import { parseInput } from '../../api/validate.js';
+import { parseInput } from '../../validation.js';
 import { visionFeedbackStore } from '../../store/repositories/vision.js';
 import {
   ask,

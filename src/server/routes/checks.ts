@@ -6,7 +6,7 @@ import {
   type CheckQuestions,
   type RecordedCheck,
 } from '../../api/checks.js';
-import { parseInput } from '../../api/validate.js';
+import { parseInput } from '../../validation.js';
 import { loadQuickcheckContent, localisedQuestions, runCheck } from '../../quickcheck/index.js';
 import { quickcheckRecordStore } from '../../store/repositories/quickcheck.js';
 import { callerOf } from '../auth.js';

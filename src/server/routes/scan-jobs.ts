@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { jobErrorMessages, startScanSchema, type ScanJobView } from '../../api/scan-jobs.js';
-import { parseInput } from '../../api/validate.js';
+import { parseInput } from '../../validation.js';
 import { openCredential, sealCredential } from '../../housekeeping/jobs/credential.js';
 import type { ScanJob, TargetKind } from '../../housekeeping/jobs/types.js';
 import { JobError, startScanWorker } from '../../housekeeping/jobs/worker.js';
@@ -14,6 +14,7 @@ import { callerOf } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { langOf } from '../errors.js';
 import { HttpError, invalidInput } from '../http-error.js';
+import type { Lang } from '../../lang.js';
 
 /** Worker timing; settable for tests and for deployments with slow databases. */
 const workerEnv = z.object({
@@ -142,7 +143,7 @@ export function scanJobsRoutes(ctx: AppContext): Router {
     res.json(await view(job, lang));
   });
 
-  async function view(job: ScanJob, lang: 'nl' | 'en'): Promise<ScanJobView> {
+  async function view(job: ScanJob, lang: Lang): Promise<ScanJobView> {
     const stored = job.scanId ? await getScan(ctx.store, job.scanId) : undefined;
     const message = job.errorCode
       ? (jobErrorMessages[job.errorCode] ?? jobErrorMessages.scan_failed!)[lang]

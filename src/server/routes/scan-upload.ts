@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { scanUploadMediaType, scanUploadSchema, type ScanUploadResponse } from '../../api/scans.js';
-import { parseInput } from '../../api/validate.js';
+import { parseInput } from '../../validation.js';
 import { maskReport } from '../../housekeeping/output/mask-report.js';
 import { saveWithTrend } from '../../store/repositories/housekeeping.js';
 import type { AppContext } from '../context.js';

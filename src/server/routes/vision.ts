@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { VisionDocumentView } from '../../api/vision.js';
 import { visionQuerySchema } from '../../api/vision.js';
-import { parseInput } from '../../api/validate.js';
+import { parseInput } from '../../validation.js';
 import { sharedVision } from '../../vision/index.js';
 import type { AppContext } from '../context.js';
 import { langOf } from '../errors.js';

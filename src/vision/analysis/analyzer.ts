@@ -1,7 +1,7 @@
 import snowball from 'snowball-stemmers';
 import { stopwords as dutchStopwords } from '@orama/stopwords/dutch';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
-import type { Lang } from '../../api/validate.js';
+import type { Lang } from '../../lang.js';
 import type { Lexicon } from '../lexicon.js';
 import { splitCompound } from './compounds.js';
 import { fold } from './fold.js';

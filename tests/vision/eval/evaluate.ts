@@ -4,7 +4,7 @@ import lunr from 'lunr';
 import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 import lunrNl from 'lunr-languages/lunr.nl.js';
 import { z } from 'zod';
-import type { Lang } from '../../../src/api/validate.js';
+import type { Lang } from '../../../src/lang.js';
 import { rootDir } from '../../../src/paths.js';
 import {
   ask,

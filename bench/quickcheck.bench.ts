@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { decideCase, evaluateCase, loadQuickcheckContent, runCheck } from '../src/quickcheck/index.js';
-import type { CheckCase } from '../src/api/checks.js';
+import type { CheckCase } from '../src/quickcheck/index.js';
 import { openStore } from '../src/store/index.js';
 import { quickcheckRecordStore } from '../src/store/repositories/quickcheck.js';
 import { median, percentile } from './stats.js';

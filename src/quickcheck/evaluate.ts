@@ -1,12 +1,5 @@
-import type {
-  CheckAdvice,
-  CheckCase,
-  CheckCondition,
-  CheckReason,
-  CheckSource,
-  CheckVerdict,
-  VerdictValue,
-} from '../api/checks.js';
+import type { CheckCase } from './case.js';
+import type { CheckAdvice, CheckCondition, CheckReason, CheckSource, CheckVerdict, VerdictValue } from './verdict.js';
 import type { Lang } from '../lang.js';
 import { deriveFacts, type DerivedFacts, type Facts } from './facts.js';
 import type { LegalDates } from './legal-dates.js';

@@ -6,7 +6,7 @@ import {
   prohibitedPracticeValues,
   taskValues,
   type CheckCase,
-} from '../api/checks.js';
+} from './case.js';
 import {
   dataClassRank,
   hostingValues,

@@ -1,4 +1,4 @@
-import type { CheckVerdict, VerdictValue } from '../api/checks.js';
+import type { CheckVerdict, VerdictValue } from './verdict.js';
 import type { Lang } from '../lang.js';
 
 const headline: Record<VerdictValue, Record<Lang, string>> = {

@@ -1,4 +1,36 @@
 /** "Mag ik dit gebruiken?": the domain API that the server, the bot and the CLI share. */
+export {
+  taskValues,
+  prohibitedPracticeValues,
+  personalDataValues,
+  confidentialDataValues,
+  decisionAboutPersonValues,
+  audienceValues,
+  phaseValues,
+  booleanValues,
+  checkCaseSchema,
+  type CheckCase,
+  type CaseField,
+  type Task,
+} from './case.js';
+export {
+  verdictValues,
+  sourceKindValues,
+  checkSourceSchema,
+  checkReasonSchema,
+  checkConditionSchema,
+  checkAdviceSchema,
+  checkToolSchema,
+  checkVerdictSchema,
+  recordedCheckSchema,
+  type VerdictValue,
+  type CheckSource,
+  type CheckReason,
+  type CheckCondition,
+  type CheckAdvice,
+  type CheckVerdict,
+  type RecordedCheck,
+} from './verdict.js';
 export { loadQuickcheckContent, type QuickcheckContent, type ContentPaths } from './content.js';
 export { ContentError } from './content-file.js';
 export { evaluateCase, decideCase, severity, type Evaluation, type EvaluateOptions, type RuleSet } from './evaluate.js';
@@ -14,5 +46,5 @@ export {
   type CheckRecordStore,
   type ChainCheck,
 } from './record.js';
-export { localisedQuestions } from './localise.js';
+export { localisedQuestions, type CheckQuestions, type CheckQuestion, type CheckQuestionOption } from './localise.js';
 export { formatVerdict } from './format.js';

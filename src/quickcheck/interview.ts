@@ -1,4 +1,4 @@
-import type { CaseField, CheckCase } from '../api/checks.js';
+import type { CaseField, CheckCase } from './case.js';
 import type { Lang } from '../lang.js';
 import type { QuickcheckContent } from './content.js';
 import { normalise } from './normalise.js';

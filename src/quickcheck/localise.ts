@@ -1,6 +1,33 @@
-import type { CheckQuestions } from '../api/checks.js';
 import type { Lang } from '../lang.js';
 import type { QuickcheckContent } from './content.js';
+
+/** One answer of a choice question, in one language. */
+export interface CheckQuestionOption {
+  value: string | boolean;
+  label: string;
+  /** The "weet ik niet" answer of its question. */
+  unknown: boolean;
+  note?: string;
+}
+
+/** One question of the check, in one language. */
+export interface CheckQuestion {
+  field: string;
+  type: 'text' | 'choice';
+  text: string;
+  explanation: string;
+  /** What "weet ik niet" fills in (text questions). */
+  unknownValue?: string;
+  options?: CheckQuestionOption[];
+}
+
+/** The questions in one language and the register's tools (GET /api/checks/questions, the tab's form). */
+export interface CheckQuestions {
+  questionsVersion: string;
+  registerVersion: string;
+  questions: CheckQuestion[];
+  tools: { id: string; name: string; contracted: boolean }[];
+}
 
 /** The questions in one language, with the register's tools: what the tab shows as a form. */
 export function localisedQuestions(content: QuickcheckContent, lang: Lang): CheckQuestions {

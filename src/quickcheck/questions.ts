@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { checkCaseSchema, taskValues, type CaseField } from '../api/checks.js';
+import { checkCaseSchema, taskValues, type CaseField } from './case.js';
 import { srcDir } from '../paths.js';
 import { loadContentFile } from './content-file.js';
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CheckCase, CheckVerdict, VerdictValue } from '../api/checks.js';
+import type { CheckCase } from './case.js';
+import type { CheckVerdict, VerdictValue } from './verdict.js';
 
 /**
  * The record of a check: append-only, in a hash chain. Each record's hash covers its canonical JSON content,

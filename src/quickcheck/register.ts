@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { taskValues, type Task } from '../api/checks.js';
+import { taskValues, type Task } from './case.js';
 import { srcDir } from '../paths.js';
 import { fingerprint, loadContentFile } from './content-file.js';
 import { compact } from './normalise.js';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { sourceKindValues, verdictValues } from '../api/checks.js';
+import { sourceKindValues, verdictValues } from './verdict.js';
+import { langValues } from '../lang.js';
 import { srcDir } from '../paths.js';
 import { loadContentFile } from './content-file.js';
 import { factDomains, type FactName } from './facts.js';
@@ -145,7 +146,7 @@ export function rulesSchema(legalDateIds: ReadonlySet<string>) {
         if (!rules.sources[s]) issue([...path, j], `onbekende bron '${s}'; bronnen staan onder 'sources'`);
       });
     const checkPlaceholders = (text: { nl: string; en: string }, path: (string | number)[]) => {
-      for (const lang of ['nl', 'en'] as const) {
+      for (const lang of langValues) {
         for (const m of text[lang].matchAll(/\{([^}]*)\}/g)) {
           if (!(placeholders as readonly string[]).includes(m[1]!))
             issue(

@@ -1,4 +1,4 @@
-import type { Task } from '../api/checks.js';
+import type { Task } from './case.js';
 import type { Questions } from './questions.js';
 import { toolIndex, type ToolRegister } from './register.js';
 import { compact, normalise } from './normalise.js';

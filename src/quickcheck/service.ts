@@ -1,4 +1,5 @@
-import type { CheckCase, CheckVerdict, RecordedCheck } from '../api/checks.js';
+import type { CheckCase } from './case.js';
+import type { CheckVerdict, RecordedCheck } from './verdict.js';
 import { evaluateCase, type EvaluateOptions, type RuleSet } from './evaluate.js';
 import { maskPersonalData } from './mask.js';
 import type { CheckRecordStore } from './record.js';

@@ -8,7 +8,7 @@ import {
   prohibitedPracticeValues,
   taskValues,
   type CheckCase,
-} from '../../src/api/checks.js';
+} from '../../src/quickcheck/index.js';
 import type { ToolRegister } from '../../src/quickcheck/register.js';
 
 /** Every value each field of the case can take; the tool: every register entry plus one that is not in it. */

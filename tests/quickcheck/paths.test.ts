@@ -1,13 +1,16 @@
 import {
   checkVerdictSchema,
+  decideCase,
+  evaluateCase,
+  loadQuickcheckContent,
   prohibitedPracticeValues,
+  severity,
+  taskValues,
   verdictValues,
   type CheckCase,
   type VerdictValue,
-} from '../../src/api/checks.js';
-import { decideCase, evaluateCase, loadQuickcheckContent, severity } from '../../src/quickcheck/index.js';
+} from '../../src/quickcheck/index.js';
 import { dataClassValues, hostingValues, registerSchema, type ToolRegister } from '../../src/quickcheck/register.js';
-import { taskValues } from '../../src/api/checks.js';
 import { baseCase, fieldValues, product } from './cases.js';
 
 /**

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { CheckCase } from '../../src/api/checks.js';
+import type { CheckCase } from '../../src/quickcheck/index.js';
 import type { CliIO } from '../../src/cli/command.js';
 import { runCli } from '../../src/cli/run.js';
 import { loadQuickcheckContent, runCheck } from '../../src/quickcheck/index.js';

@@ -1,4 +1,4 @@
-import type { CheckCase } from '../../src/api/checks.js';
+import type { CheckCase } from '../../src/quickcheck/index.js';
 import { evaluateCase, loadQuickcheckContent } from '../../src/quickcheck/index.js';
 import { baseCase } from './cases.js';
 

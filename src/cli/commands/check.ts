@@ -2,16 +2,18 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { userInfo } from 'node:os';
 import { z } from 'zod';
-import { checkCaseSchema, type CheckCase, type CheckVerdict } from '../../api/checks.js';
 import { parseInput } from '../../validation.js';
 import { loadConfig } from '../../config.js';
 import {
+  checkCaseSchema,
   ContentError,
   evaluateCase,
   formatVerdict,
   loadQuickcheckContent,
   publicVerdict,
   runCheck,
+  type CheckCase,
+  type CheckVerdict,
 } from '../../quickcheck/index.js';
 import { interview, InterviewAborted } from '../../quickcheck/interview.js';
 import { pseudonymFor } from '../../pseudonym.js';

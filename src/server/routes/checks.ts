@@ -1,13 +1,7 @@
 import { Router } from 'express';
-import {
-  checkCaseSchema,
-  checkListQuerySchema,
-  type CheckList,
-  type CheckQuestions,
-  type RecordedCheck,
-} from '../../api/checks.js';
+import { checkListQuerySchema, checkRequestSchema, type CheckList, type CheckResponse } from '../../api/checks.js';
 import { parseInput } from '../../validation.js';
-import { loadQuickcheckContent, localisedQuestions, runCheck } from '../../quickcheck/index.js';
+import { loadQuickcheckContent, localisedQuestions, runCheck, type CheckQuestions } from '../../quickcheck/index.js';
 import { quickcheckRecordStore } from '../../store/repositories/quickcheck.js';
 import { callerOf } from '../auth.js';
 import type { AppContext } from '../context.js';
@@ -23,9 +17,9 @@ export function checksRoutes(ctx: AppContext): Router {
 
   router.post('/checks', async (req, res) => {
     const lang = langOf(req);
-    const input = parseInput(checkCaseSchema, req.body, lang);
+    const input = parseInput(checkRequestSchema, req.body, lang);
     if (!input.ok) throw invalidInput(input.problems);
-    const body: RecordedCheck = await runCheck({
+    const body: CheckResponse = await runCheck({
       ruleSet: content,
       register: content.register,
       records,

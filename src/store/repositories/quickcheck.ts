@@ -1,5 +1,6 @@
-import type { CheckCase, CheckVerdict, VerdictValue } from '../../api/checks.js';
+import type { CheckCase } from '../../quickcheck/case.js';
 import { recordHash, type CheckRecord, type CheckRecordStore } from '../../quickcheck/record.js';
+import type { CheckVerdict, VerdictValue } from '../../quickcheck/verdict.js';
 import type { Store } from '../store.js';
 
 interface Row extends Record<string, unknown> {

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { langValues } from '../lang.js';
+import { askOutcomeValues, intentValues, type AskResult, type Citation, type Suggestion } from '../vision/types.js';
 
-/** The contract of "Vraag het de visie" between the server and its clients (tab, bot, CLI --json). */
+/**
+ * The contract of "Vraag het de visie" between the server and its clients (tab, CLI --json), built on the
+ * domain's types (src/vision/types.ts): each response schema satisfies the type it carries, so they cannot drift.
+ */
 export const askRequestSchema = z.object({
   question: z.string().trim().min(1).max(500),
   lang: z.enum(langValues).optional(),
@@ -12,14 +16,18 @@ export const citationSchema = z.object({
   heading: z.string(),
   /** An exact substring of the section's text in the vision. */
   quote: z.string(),
-});
+}) satisfies z.ZodType<Citation>;
 
-export const suggestionSchema = z.object({ sectionId: z.string(), heading: z.string(), link: z.string() });
+export const suggestionSchema = z.object({
+  sectionId: z.string(),
+  heading: z.string(),
+  link: z.string(),
+}) satisfies z.ZodType<Suggestion>;
 
 export const askResponseSchema = z.object({
   question: z.string(),
   language: z.enum(langValues),
-  outcome: z.enum(['answer', 'suggest', 'abstain']),
+  outcome: z.enum(askOutcomeValues),
   answer: z.string(),
   citations: z.array(citationSchema),
   confidence: z.number().min(0).max(1),
@@ -31,8 +39,8 @@ export const askResponseSchema = z.object({
   /** True when the answer text was written by a language model (label it as AI-generated); quotes never are. */
   generated: z.boolean(),
   /** Set when the message was conversational (greeting, thanks, who are you) and not searched. */
-  intent: z.enum(['greeting', 'thanks', 'about', 'human']).optional(),
-});
+  intent: z.enum(intentValues).optional(),
+}) satisfies z.ZodType<AskResult>;
 
 const sectionIdSchema = z
   .string()
@@ -55,6 +63,7 @@ export const askChoiceSchema = z.object({
 export const askFeedbackResponseSchema = z.object({ stored: z.literal(true), questionStored: z.boolean() });
 
 export type AskRequest = z.infer<typeof askRequestSchema>;
+/** The wire type of an answer: the schema's, which satisfies the domain's AskResult. */
 export type AskResponse = z.infer<typeof askResponseSchema>;
 export type AskCitation = z.infer<typeof citationSchema>;
 export type AskFeedback = z.infer<typeof askFeedbackSchema>;

@@ -1,5 +1,5 @@
 import { MessageFactory, type Activity } from 'botbuilder';
-import type { AskResponse } from '../api/ask.js';
+import type { AskResult } from '../vision/index.js';
 
 const labels = {
   nl: {
@@ -20,7 +20,7 @@ const labels = {
  * A vision answer as a Teams message: the answer, the quoted section as its source with a link into the tab,
  * or the sections to choose from. Generated text carries the AI label (AI Act article 50); quotes never do.
  */
-export function answerMessage(result: AskResponse, publicUrl: string | undefined): Partial<Activity> {
+export function answerMessage(result: AskResult, publicUrl: string | undefined): Partial<Activity> {
   const t = labels[result.language];
   const absolute = (link: string) => (publicUrl ? new URL(link, publicUrl).toString() : link);
   const lines: string[] = [result.answer];

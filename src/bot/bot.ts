@@ -1,5 +1,5 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import type { AskResponse } from '../api/ask.js';
+import type { AskResult } from '../vision/index.js';
 import { answerMessage } from './answer-message.js';
 import { languageOf } from '../lang.js';
 import { texts } from './texts.js';
@@ -7,7 +7,7 @@ import { texts } from './texts.js';
 /** The domain functions the bot answers with (the same ones the tab's API and the CLI call). */
 export interface BotCapabilities {
   /** Vraag het de visie: answers in the question's language unless the client's language is given. */
-  askVision(question: string): Promise<AskResponse>;
+  askVision(question: string): Promise<AskResult>;
   publicUrl?: string;
 }
 

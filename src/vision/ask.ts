@@ -1,4 +1,3 @@
-import type { AskCitation, AskResponse } from '../api/ask.js';
 import type { Lang } from '../lang.js';
 import type { AnalyzedWord } from './analysis/analyzer.js';
 import { EmbeddingError, type EmbeddingFailure } from './embeddings.js';
@@ -9,9 +8,8 @@ import { answersItsType, questionWords } from './question.js';
 import { selectQuote } from './quotes.js';
 import { coverage, knownShare, rank, type RankedSection } from './ranking.js';
 import { fuse, passageSimilarities, semanticIndex, type SemanticOptions } from './semantic.js';
+import type { AskResult, Citation } from './types.js';
 import type { LanguageIndex, Passage, VisionIndex } from './vision-index.js';
-
-export type AskResult = AskResponse;
 
 export interface AskOptions {
   /** Who to ask when the vision has no answer (PRIVACY_CONTACT). */
@@ -44,7 +42,7 @@ const texts = {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-function citation(passage: Passage, quote: string): AskCitation {
+function citation(passage: Passage, quote: string): Citation {
   return { sectionId: passage.section.id, heading: passage.section.heading, quote };
 }
 

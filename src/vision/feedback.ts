@@ -1,5 +1,5 @@
 import { fold } from './analysis/fold.js';
-import type { AskResult } from './ask.js';
+import type { AskResult } from './types.js';
 import type { VisionDocument } from './document.js';
 
 /**

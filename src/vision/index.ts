@@ -21,9 +21,17 @@ export {
   sectionLink,
   type AskOptions,
   type AskAsyncOptions,
-  type AskResult,
   type RankingExplanation,
 } from './ask.js';
+export {
+  askOutcomeValues,
+  intentValues,
+  type AskOutcome,
+  type AskResult,
+  type Citation,
+  type Intent,
+  type Suggestion,
+} from './types.js';
 export type { GenerativeOptions } from './generative.js';
 export { semanticIndex, type SemanticOptions, type SemanticReadiness } from './semantic.js';
 export type { EmbeddingFailure } from './embeddings.js';
@@ -42,7 +50,7 @@ export {
 export { VisionContentError } from './document.js';
 export { examplesSchema, type ContentWarning } from './examples.js';
 export { detectLanguage } from './language.js';
-export { detectIntent, type Intent } from './intents.js';
+export { detectIntent } from './intents.js';
 
 /** The generative options from configuration, or undefined (the default: extractive only). */
 export function generativeFromConfig(

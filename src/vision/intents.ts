@@ -1,7 +1,8 @@
 import type { Lang } from '../lang.js';
 import { fold } from './analysis/fold.js';
+import type { Intent } from './types.js';
 
-export type Intent = 'greeting' | 'thanks' | 'about' | 'human';
+export type { Intent };
 
 // What a person may take AI-wijzer for: "ben je een mens", "praat ik met een robot", "are you a bot".
 const beings =

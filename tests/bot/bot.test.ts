@@ -1,6 +1,6 @@
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { AiWijzerBot } from '../../src/bot/bot.js';
-import type { AskResponse } from '../../src/api/ask.js';
+import type { AskResult } from '../../src/vision/index.js';
 import { ask, sharedVision } from '../../src/vision/index.js';
 
 function adapterFor(bot: AiWijzerBot) {
@@ -109,7 +109,7 @@ describe('AiWijzerBot answering from the AI vision', () => {
   });
 
   it('labels generated text as AI-generated for Teams', async () => {
-    const generated: AskResponse = {
+    const generated: AskResult = {
       question: 'q',
       language: 'nl',
       outcome: 'answer',

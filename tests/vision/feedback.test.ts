@@ -1,4 +1,3 @@
-import type { AskResponse } from '../../src/api/ask.js';
 import { join } from 'node:path';
 import {
   chosenExampleQuestions,
@@ -8,7 +7,7 @@ import {
   unansweredRecord,
   type StoredVisionFeedback,
 } from '../../src/vision/feedback.js';
-import { readVisionDocuments } from '../../src/vision/index.js';
+import { readVisionDocuments, type AskResult } from '../../src/vision/index.js';
 
 const at = (i: number) => new Date(Date.UTC(2026, 10, 23, 12, 0, 60 - i)).toISOString();
 const headings = new Map([
@@ -73,7 +72,7 @@ describe('the summary the AI team reads back', () => {
   });
 
   it('holds a question text only when the configuration allowed storing it', () => {
-    const result: AskResponse = {
+    const result: AskResult = {
       question: 'Mag ik dit?',
       language: 'nl',
       outcome: 'suggest',

@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import { ask, generativeFromConfig, semanticFromConfig, sharedVision, unansweredRecord } from '../vision/index.js';
 import { errorForLog, type Logger } from '../log.js';
 import type { Store } from '../store/index.js';
+import { botStateRepository } from '../store/repositories/bot-state.js';
 import { visionFeedbackStore } from '../store/repositories/vision.js';
 import { AiWijzerBot } from './bot.js';
 import { DatabaseStorage } from './storage.js';
@@ -67,7 +68,7 @@ export function createBotEndpoint({ config, store, logger, authOverrides }: BotE
   const generative = generativeFromConfig(config);
   const semantic = semanticFromConfig(config);
   const feedback = visionFeedbackStore(store);
-  const bot = new AiWijzerBot(new ConversationState(new DatabaseStorage(store)), {
+  const bot = new AiWijzerBot(new ConversationState(new DatabaseStorage(botStateRepository(store))), {
     askVision: async (question) => {
       const result = await ask(vision, question, {
         contact: config.PRIVACY_CONTACT,

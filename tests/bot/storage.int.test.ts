@@ -1,4 +1,5 @@
 import { DatabaseStorage } from '../../src/bot/storage.js';
+import { botStateRepository } from '../../src/store/repositories/bot-state.js';
 import { openTestStore, storeKinds } from '../helpers/store.js';
 
 describe.each(storeKinds)('bot state in the database (%s)', (kind) => {
@@ -9,7 +10,7 @@ describe.each(storeKinds)('bot state in the database (%s)', (kind) => {
   afterAll(async () => store.dispose());
 
   it('reads what it wrote, with an eTag, and deletes it', async () => {
-    const storage = new DatabaseStorage(store);
+    const storage = new DatabaseStorage(botStateRepository(store));
     await storage.write({ 'msteams/conversations/a': { greeted: true } });
     const read = await storage.read(['msteams/conversations/a', 'missing']);
     expect(read['msteams/conversations/a']).toMatchObject({ greeted: true, eTag: expect.any(String) });
@@ -19,7 +20,7 @@ describe.each(storeKinds)('bot state in the database (%s)', (kind) => {
   });
 
   it('refuses a write with a stale eTag, so two instances cannot overwrite each other', async () => {
-    const storage = new DatabaseStorage(store);
+    const storage = new DatabaseStorage(botStateRepository(store));
     await storage.write({ k: { n: 1 } });
     const first = (await storage.read(['k'])).k as { n: number; eTag: string };
     await storage.write({ k: { ...first, n: 2 } });

@@ -6,34 +6,84 @@ export type { Intent };
 
 // What a person may take AI-wijzer for: "ben je een mens", "praat ik met een robot", "are you a bot".
 const beings =
-  '(een |a |an )?(echte )?(mens|persoon|medewerker|robot|bot|chatbot|computer|machine|ai|human|person|real person)';
+  '(een |a |an )?(echte? |real )?(mens|persoon|medewerker|robot|bot|chatbot|computer|machine|ai|human|person|real person)';
+const orBeing = `( (of|or) ${beings})?`;
+const greetingWords =
+  '(hoi|hallo|hey|hee|hi|hello|dag|goede(morgen|middag|navond)|goeiemorgen|goeiemiddag|good (morning|afternoon|evening)|moi|moin|yo)';
+const addressee = '( (daar|there|ai-wijzer|ai wijzer|allemaal|hoi|all|everyone))*';
 // Whole-message patterns on folded text: a question that merely starts with "hoi" is still searched.
 const patterns: [Intent, RegExp][] = [
-  [
-    'greeting',
-    /^(hoi|hallo|hey|hee|hi|hello|dag|goede(morgen|middag|navond)|good (morning|afternoon|evening)|moi|moin)( (daar|there|ai-wijzer|allemaal))?$/,
-  ],
+  ['greeting', new RegExp(`^${greetingWords}${addressee}$`)],
   [
     'thanks',
-    /^((heel )?(erg )?(hartelijk |hartstikke )?(bedankt|dank( je| u)?( wel)?|dankjewel|dankuwel|thanks|thank you|thx|top|super|fijn)( (voor (je|het|uw) (antwoord|hulp)|for (your|the) (help|answer)))?)$/,
+    /^((ok|oke|okay|top|super|fijn|mooi|prima|great|perfect|cool) )?((heel |erg |hartelijk |hartstikke |super |many |so much )*(bedankt|dank( je| u)?( wel)?|dankjewel|dankuwel|thanks|thank you|thx|thnx|ty|merci|cheers|top|super|fijn)( (a lot|so much|very much|veel|wel))?( (voor (je|jouw|het|uw|de) (antwoord|hulp|uitleg)|for (your|the) (help|answer|explanation)))?)$/,
   ],
   [
     'about',
-    /^(wie (ben|bent) (je|jij|u)|wat (ben|bent) (je|jij|u)|wat (kun|kan|kunt) (je|jij|u)( (voor mij )?(doen)?)?|wat doe (je|jij)|help|hulp|wat is ai-wijzer|who are you|what are you|what can you do|what do you do|what is ai-wijzer)$/,
+    /^(wie (ben|bent) (je|jij|u)|wat (ben|bent) (je|jij|u)|wat (kun|kan|kunt) (je|jij|u)( allemaal)?( (voor (mij|me|ons) )?(doen)?)?( allemaal)?|waar(mee)? (kun|kan|kunt) (je|jij|u) (me|mij|ons)( mee)? helpen|(kun|kan|kunt) (je|jij|u) (me|mij|ons) helpen|wat doe (je|jij)|hoe werk (je|jij)|hoe werkt (dit|het|ai-wijzer|ai wijzer|deze bot)|help( me)?|hulp|ik heb hulp nodig|uitleg|wat is ai-wijzer|who are you|what are you|what can you do( for me)?|what can you help( me)? with|can you help me|how does (this|it|ai-wijzer) work|how do you work|what do you do|what is ai-wijzer)$/,
   ],
   // AI Act article 50: asked whether it is a person, it says it is an AI system.
   [
     'about',
     new RegExp(
-      `^((ben|bent) (je|jij|u)( wel)?( echt)?|praat ik( nu)?( hier)? met|is dit|are you|am i (talking|speaking|chatting) (to|with)|is this)( really)? ${beings}$`,
+      `^((ben|bent) (je|jij|u)( zelf)?( ook)?( wel)?( echt)?|praat ik( nu)?( hier)?( wel)? met|is dit|are you|am i (talking|speaking|chatting) (to|with)|is this)( really| actually)? ${beings}${orBeing}$`,
+    ),
+  ],
+  [
+    'about',
+    /^(wat (kan|kun|mag) ik( allemaal)? (je|jou|u|aan je|aan jou|aan u)( allemaal)? vragen|wat voor vragen (kan|kun|mag) ik( je| jou| u)? stellen|wat doe (je|jij)( eigenlijk| precies| allemaal)?|wie (zit|zitten) er achter (deze bot|jou|dit|ai-wijzer|ai wijzer)|ik (snap|begrijp)( het)? niet hoe (dit|het|jij|je|deze bot) werkt|hoe gebruik ik (dit|jou|je|deze bot|ai-wijzer|ai wijzer)|met wie (praat|chat|spreek) ik( nu)?|what (kind of |sort of )?(questions|things) can i ask( you)?|what can (this bot|this|it|ai-wijzer|you) (do|help with)|who (made|built|runs|is behind) (you|this( bot)?|ai-wijzer)|who am i (chatting|talking|speaking) (to|with)|how do i use (this|you|ai-wijzer)|i don t (understand|get) how (this|it|you) works?)$/,
+  ],
+  [
+    'about',
+    new RegExp(
+      `^ben ik( nu)?( hier)? (met|aan het praten met|aan het chatten met) ${beings}( aan het (praten|chatten))?$`,
     ),
   ],
   // Asked for a person: the AI-system statement and who to turn to.
   [
     'human',
-    /^((kan|mag) ik( ook)?( even)?( met)? (een )?(mens|medewerker|persoon|iemand)( spreken| praten| bellen)|ik wil( graag)?( met)? (een )?(mens|medewerker|persoon|iemand)( spreken| praten)|(can|may|could) i (talk|speak) (to|with) (a )?(human|person|someone|real person)|i (want|would like|d like) to (talk|speak) (to|with) (a )?(human|person|someone|real person))$/,
+    /^(is (there|er) (a |een )?(real |echte? )?(human|person|mens|persoon|medewerker) (i can|die ik kan) (talk|speak|spreken|bellen)( to| with)?)$/,
+  ],
+  [
+    'human',
+    /^((kan|mag) ik( ook)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten| bellen)|ik wil( graag)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten)|(can|may|could) i (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?|i (want|would like|d like) to (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?)$/,
   ],
 ];
+
+// Thanks and greetings may come with a few words around them ("Dankjewel, dat helpt!", "hoi, hoe gaat het?"): only
+// these words, so that a question that starts with "bedankt" but asks something is still searched.
+const smallTalk: [Intent, RegExp, Set<string>][] = [
+  [
+    'thanks',
+    /(^| )(bedankt|dank( je| u)?( wel)?|dankjewel|dankuwel|thanks|thank you|thx|thnx|ty|merci|cheers)( |$)/,
+    new Set(
+      (
+        'dat dit het helpt hielp heeft geholpen was is duidelijk heel erg echt super nuttig fijn top mooi prima goed voor je jouw ' +
+        'de hulp uitleg antwoord ok oke okay nou zo wel veel hartelijk hartstikke that this it helps helped helpful very really useful ' +
+        'great good for the your help answer explanation a lot so much perfect nice cool awesome clear ai wijzer ai-wijzer'
+      ).split(' '),
+    ),
+  ],
+  [
+    'greeting',
+    new RegExp(`(^| )${greetingWords}( |$)`),
+    new Set(
+      'daar allemaal ai wijzer ai-wijzer there all everyone team collega s hoe gaat het met jou je how are you doing is it going whats what s up alles goed'.split(
+        ' ',
+      ),
+    ),
+  ],
+];
+
+function smallTalkOf(folded: string): Intent | undefined {
+  for (const [intent, core, tail] of smallTalk) {
+    const match = core.exec(folded);
+    if (!match) continue;
+    const rest = (folded.slice(0, match.index) + ' ' + folded.slice(match.index + match[0].length)).split(' ');
+    if (rest.every((w) => w === '' || tail.has(w))) return intent;
+  }
+  return undefined;
+}
 
 /** A conversational message handled without search, or undefined when the message is a question to search. */
 export function detectIntent(text: string): Intent | undefined {
@@ -41,8 +91,11 @@ export function detectIntent(text: string): Intent | undefined {
     .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  for (const [intent, pattern] of patterns) if (pattern.test(folded)) return intent;
-  return undefined;
+  // "Hoi, wat kun je?" is "wat kun je?": a greeting in front of another intent is that intent.
+  const unGreeted = folded.replace(new RegExp(`^${greetingWords}${addressee} (?=\\S)`), '');
+  for (const candidate of unGreeted === folded ? [folded] : [folded, unGreeted])
+    for (const [intent, pattern] of patterns) if (pattern.test(candidate)) return intent;
+  return smallTalkOf(folded);
 }
 
 /** AI Act article 50: people must be told that they are dealing with an AI system. */

@@ -10,6 +10,7 @@
  *   both its halves have since been tuned on, so --misses lists the misses of both.
  * --validation2 evaluates the second validation set (validation2-questions.yaml): held out, test half only, no misses.
  * --validation3 evaluates the third validation set (validation3-questions.yaml): the same.
+ * --router evaluates the front door instead (tests/app/eval/run-router.ts): where each message goes.
  * --semantic evaluates the engine with the embedding endpoint of EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL (semantic.ts).
  */
 import { loadConfig } from '../../../src/config.js';
@@ -26,6 +27,11 @@ import {
 } from './evaluate.js';
 
 const args = process.argv.slice(2);
+if (args.includes('--router')) {
+  const { runRouterEval } = await import('../../app/eval/run-router.js');
+  await runRouterEval(args);
+  process.exit(0);
+}
 const set = args.includes('--own')
   ? 'own'
   : args.includes('--validation3')

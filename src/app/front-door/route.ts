@@ -1,0 +1,106 @@
+import { findToolAndTask, type QuickcheckContent, type SentenceMatch } from '../../quickcheck/index.js';
+import { normalise } from '../../quickcheck/normalise.js';
+import { toolIn, type ToolMention } from '../../quickcheck/tool-names.js';
+import { detectIntent } from '../../vision/index.js';
+import { phrases } from './phrases.js';
+
+type Task = NonNullable<SentenceMatch['task']>;
+type Content = Pick<QuickcheckContent, 'register' | 'questions'>;
+
+/** Where a message goes: the vision, the quick check (with what the sentence already says), the scan, or help. */
+export type Route =
+  | { kind: 'vision'; question: string }
+  | { kind: 'intent'; question: string }
+  | { kind: 'help' }
+  | { kind: 'check'; question: string; tool: ToolMention | null; task: Task | null }
+  | { kind: 'scan'; question: string }
+  | { kind: 'empty' };
+
+export type RouteKind = Route['kind'];
+
+/** Teams puts "<at>AI-wijzer</at>" in front of a message in a channel. */
+export function stripMentions(text: string): string {
+  return text.replace(/<at>[^<]*<\/at>/gi, ' ').trim();
+}
+
+const has = (pattern: RegExp, text: string) => pattern.test(text);
+
+/**
+ * The front door: one decision for the bot, the tab's question box and the CLI. A permission question about using
+ * a tool ("mag ik ChatGPT gebruiken om ...?", "is Copilot toegestaan voor ...", "may I use X for Y") starts the check;
+ * a question about the vision stays a vision question, also when it names a tool ("wat zegt de visie over
+ * ChatGPT?"); "scan onze mappen" starts the scan; greetings, thanks and "ben je een mens?" are the vision's intents.
+ */
+export function routeMessage(message: string, content: Content): Route {
+  const question = stripMentions(message);
+  const text = normalise(question);
+  if (text === '') return { kind: 'empty' };
+
+  const [first = '', ...restWords] = text.split(' ');
+  // Typed commands (the manifest's command menu sends its title as text, perhaps followed by more).
+  if (phrases.helpCommands.has(text) || (phrases.askCommands.has(first) && restWords.length === 0))
+    return { kind: 'help' };
+  if (phrases.askCommands.has(first)) return { kind: 'vision', question: afterFirstWord(question) };
+  if (phrases.checkCommands.has(text)) return { kind: 'check', question, tool: null, task: null };
+  if (phrases.scanCommands.has(text)) return { kind: 'scan', question };
+  if (first === 'scan' && !has(phrases.visionTopic, text)) return { kind: 'scan', question };
+  if (first === 'check')
+    return looksLikeScan(text) ? { kind: 'scan', question } : check(question, afterFirstWord(question), content);
+
+  if (detectIntent(question)) return { kind: 'intent', question };
+  if (looksLikeScan(text)) return { kind: 'scan', question };
+  if (has(phrases.checkRequest, text)) return check(question, question, content);
+  if (looksLikeCheck(text, question, content)) return check(question, question, content);
+  return { kind: 'vision', question };
+}
+
+function afterFirstWord(question: string): string {
+  return question.replace(/^\s*\/?[\p{L}-]+[\s:,]*/u, '').trim();
+}
+
+function check(question: string, about: string, content: Content): Route {
+  const { task } = findToolAndTask(about, content);
+  return { kind: 'check', question, tool: toolIn(about, content.register, phrases.otherTools), task };
+}
+
+function looksLikeScan(text: string): boolean {
+  if (has(phrases.visionTopic, text) || has(phrases.policyQuestion, text)) return false;
+  // "hoe netjes zijn onze bestanden?" asks for a scan; "waarom moet de G-schijf op orde zijn?" asks the vision.
+  if (has(phrases.questionWord, text))
+    return (has(phrases.tidiness, text) || has(phrases.scanWords, text)) && has(phrases.strictlyOurFiles, text);
+  if (has(phrases.scanWords, text)) return true;
+  const aboutFiles = has(phrases.inspectVerb, text) || has(phrases.tidiness, text) || has(phrases.whatIsInFiles, text);
+  return aboutFiles && has(phrases.ourFiles, text);
+}
+
+function looksLikeCheck(text: string, question: string, content: Content): boolean {
+  const askedAfter = has(phrases.permissionAfter, text);
+  // "hoe zit het met Copilot voor notulen, mag dat?" asks permission after all; "waarom is X niet toegestaan" does not.
+  if (has(phrases.visionTopic, text) || (has(phrases.questionWord, text) && !has(phrases.askedAfter, text)))
+    return false;
+  const tool = toolIn(question, content.register, phrases.otherTools);
+  const { task } = findToolAndTask(question, content);
+  const use = has(phrases.useVerb, text);
+  if (!has(phrases.permission, text) && !askedAfter) {
+    if (tool === null) return false;
+    // "kan Copilot de notulen maken?", "mag Fireflies onze vergadering opnemen?": the tool is asked about directly;
+    // "graag een check: ChatGPT voor een nota"; "Copilot gebruiken voor notulen?".
+    if (has(phrases.toolFirst, text) || has(phrases.checkWord, text)) return task !== null || use;
+    return use && task !== null && text.split(' ').length <= 10;
+  }
+  if (tool?.kind === 'unregistered') return true;
+  if (tool) return use || task !== null || has(phrases.allowedWord, text) || has(phrases.intoTool, text);
+  if (!has(phrases.genericAi, text) || !use || has(phrases.asOrganisation, text)) return false;
+  // "mag ik AI gebruiken om aanvragen te beoordelen?" names a task; "mag ik AI gebruiken?" asks for the check itself.
+  return task !== null || leftOver(text) <= 2;
+}
+
+/** Words that are not part of "mag ik (een) AI(-tool) gebruiken (voor mijn werk)". */
+function leftOver(text: string): number {
+  return text
+    .replace(phrases.permission, ' ')
+    .replace(phrases.genericAi, ' ')
+    .replace(phrases.useVerb, ' ')
+    .split(' ')
+    .filter((w) => w !== '' && !phrases.fillers.has(w)).length;
+}

@@ -1,0 +1,175 @@
+/**
+ * The front door's own evaluation (`npm run eval -- --router`): per set, how many sentences go where they should
+ * (with a 95% interval), the confusion matrix, and for the check how often the tool and the task are filled in right.
+ * router-dev.yaml and router-dev2.yaml are tuned on (their misses may be listed); router-heldout2.yaml was written
+ * without sight of the router or the other sets and is only scored. Then the vision's own question sets through the front door: which questions the vision
+ * answered before and the router now sends elsewhere (the target is none).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { routeMessage, type Route, type RouteKind } from '../../../src/app/front-door/route.js';
+import { rootDir } from '../../../src/paths.js';
+import { loadQuickcheckContent } from '../../../src/quickcheck/index.js';
+import { askExtractive, sharedVision } from '../../../src/vision/index.js';
+import { wilsonInterval } from '../../vision/eval/intervals.js';
+import {
+  loadOwnQuestions,
+  loadQuestions,
+  questionsPath,
+  validation2QuestionsPath,
+  validation3QuestionsPath,
+  validationQuestionsPath,
+  type ScoredQuestion,
+} from '../../vision/eval/evaluate.js';
+
+export const routerDevPath = join(rootDir, 'tests', 'app', 'eval', 'router-dev.yaml');
+/** Written as held out, then tuned on (see its header). */
+export const routerDev2Path = join(rootDir, 'tests', 'app', 'eval', 'router-dev2.yaml');
+export const routerHeldOutPath = join(rootDir, 'tests', 'app', 'eval', 'router-heldout2.yaml');
+
+/** What the sets label: help is an intent too (the vision's small talk and the capabilities overview). */
+export const goldRoutes = ['vision', 'check', 'scan', 'intent'] as const;
+export type GoldRoute = (typeof goldRoutes)[number];
+
+const sentenceSchema = z.strictObject({
+  id: z.string().min(1),
+  lang: z.enum(['nl', 'en']),
+  text: z.string().min(1),
+  route: z.enum(goldRoutes),
+  tool: z.string().min(1).optional(),
+  task: z.string().min(1).optional(),
+  note: z.string().optional(),
+});
+const setSchema = z.strictObject({ version: z.literal(1), sentences: z.array(sentenceSchema).min(1) });
+export type RouterSentence = z.infer<typeof sentenceSchema>;
+
+export function loadRouterSet(path: string): RouterSentence[] {
+  const parsed = setSchema.safeParse(parse(readFileSync(path, 'utf8')));
+  if (!parsed.success)
+    throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data.sentences;
+}
+
+/** The route as the sets label it. */
+export function goldOf(route: Route): GoldRoute | 'empty' {
+  const kinds: Record<RouteKind, GoldRoute | 'empty'> = {
+    vision: 'vision',
+    check: 'check',
+    scan: 'scan',
+    intent: 'intent',
+    help: 'intent',
+    empty: 'empty',
+  };
+  return kinds[route.kind];
+}
+
+/** The tool as the sets write it: a register id, "ambiguous", "unregistered: Name", or nothing. */
+export function toolLabel(route: Route): string | undefined {
+  if (route.kind !== 'check' || !route.tool) return undefined;
+  if (route.tool.kind === 'registered') return route.tool.tool.id;
+  if (route.tool.kind === 'ambiguous') return 'ambiguous';
+  return `unregistered: ${route.tool.name}`;
+}
+
+const sameTool = (gold: string | undefined, got: string | undefined) =>
+  (gold ?? '').toLowerCase().replace(/\s+/g, ' ') === (got ?? '').toLowerCase().replace(/\s+/g, ' ');
+
+export interface RouterFigures {
+  sentences: number;
+  right: number;
+  interval: [number, number];
+  matrix: Record<GoldRoute, Record<GoldRoute | 'empty', number>>;
+  checks: number;
+  toolRight: number;
+  taskRight: number;
+  misses: { id: string; text: string; gold: string; got: string }[];
+}
+
+export function scoreRouter(sentences: RouterSentence[]): RouterFigures {
+  const content = loadQuickcheckContent();
+  const empty = () => ({ vision: 0, check: 0, scan: 0, intent: 0, empty: 0 });
+  const matrix = { vision: empty(), check: empty(), scan: empty(), intent: empty() };
+  let right = 0;
+  let checks = 0;
+  let toolRight = 0;
+  let taskRight = 0;
+  const misses: RouterFigures['misses'] = [];
+  for (const s of sentences) {
+    const route = routeMessage(s.text, content);
+    const got = goldOf(route);
+    matrix[s.route][got]++;
+    const tool = toolLabel(route);
+    const task = route.kind === 'check' ? (route.task ?? undefined) : undefined;
+    if (got === s.route) right++;
+    if (s.route === 'check' && got === 'check') {
+      checks++;
+      if (sameTool(s.tool, tool)) toolRight++;
+      if ((s.task ?? undefined) === task) taskRight++;
+    }
+    const prefillWrong = got === 'check' && s.route === 'check' && (!sameTool(s.tool, tool) || s.task !== task);
+    if (got !== s.route || prefillWrong) {
+      misses.push({
+        id: s.id,
+        text: s.text,
+        gold: `${s.route}${s.route === 'check' ? ` tool=${s.tool ?? '-'} task=${s.task ?? '-'}` : ''}`,
+        got: `${got}${got === 'check' ? ` tool=${tool ?? '-'} task=${task ?? '-'}` : ''}`,
+      });
+    }
+  }
+  return {
+    sentences: sentences.length,
+    right,
+    interval: wilsonInterval(right, sentences.length),
+    matrix,
+    checks,
+    toolRight,
+    taskRight,
+    misses,
+  };
+}
+
+export interface RoutedAway {
+  set: string;
+  inScope: number;
+  /** In-scope questions the router sends to the check, the scan or help. */
+  routedAway: number;
+  /** Of those, the ones the vision answered directly with a right section before: these would be lost. */
+  answeredRightLost: { id: string; question: string; route: string }[];
+  /** Out-of-scope questions the router sends elsewhere (no loss: the vision would have said it has no answer). */
+  outOfScopeElsewhere: number;
+}
+
+/** The vision's question sets through the front door: which answers would a person no longer get? */
+export async function visionSetsThroughFrontDoor(): Promise<RoutedAway[]> {
+  const content = loadQuickcheckContent();
+  const vision = sharedVision();
+  const sets: [string, ScoredQuestion[]][] = [
+    ['questions.yaml', await loadQuestions(questionsPath)],
+    ['validation-questions.yaml', await loadQuestions(validationQuestionsPath)],
+    ['validation2-questions.yaml', await loadQuestions(validation2QuestionsPath)],
+    ['validation3-questions.yaml', await loadQuestions(validation3QuestionsPath)],
+    ['own-questions.yaml', await loadOwnQuestions()],
+  ];
+  return sets.map(([set, questions]) => {
+    const result: RoutedAway = { set, inScope: 0, routedAway: 0, answeredRightLost: [], outOfScopeElsewhere: 0 };
+    for (const q of questions) {
+      const route = routeMessage(q.question, content);
+      const away = route.kind !== 'vision' && route.kind !== 'intent';
+      if (q.scope === 'out') {
+        if (away) result.outOfScopeElsewhere++;
+        continue;
+      }
+      result.inScope++;
+      if (!away) continue;
+      result.routedAway++;
+      const answer = askExtractive(vision, q.question, { contact: 'het AI- en privacyteam' });
+      const section = answer.citations[0]?.sectionId;
+      if (answer.outcome === 'answer' && section && q.sections.includes(section)) {
+        result.answeredRightLost.push({ id: q.id, question: q.question, route: route.kind });
+      }
+    }
+    return result;
+  });
+}

@@ -1,3 +1,4 @@
+import { csvRecords, type CsvRow } from '../csv.js';
 import type { CheckRecord } from './record.js';
 
 const columns = [
@@ -15,20 +16,11 @@ const columns = [
   'hash',
 ] as const;
 
-/** Excel treats a cell that starts with = + - @ as a formula; free text from staff must never run as one. */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/**
- * The records as CSV for the AI and privacy officers: semicolon-separated (Dutch Excel), one line per check,
- * with the pseudonym and never a name.
- */
-export async function* recordsToCsv(records: AsyncIterable<CheckRecord>): AsyncGenerator<string> {
-  yield `${columns.join(';')}\r\n`;
+/** The records as rows for the AI and privacy officers: the column names, then one row per check. */
+export async function* recordRows(records: AsyncIterable<CheckRecord>): AsyncGenerator<CsvRow> {
+  yield columns;
   for await (const r of records) {
-    const row = [
+    yield [
       String(r.seq),
       r.at,
       r.who,
@@ -42,6 +34,13 @@ export async function* recordsToCsv(records: AsyncIterable<CheckRecord>): AsyncG
       r.registerVersion,
       r.hash,
     ];
-    yield `${row.map(cell).join(';')}\r\n`;
   }
+}
+
+/**
+ * The records as CSV (src/csv.ts: semicolons for Dutch Excel, formulas disarmed), one line per check, with the
+ * pseudonym and never a name.
+ */
+export function recordsToCsv(records: AsyncIterable<CheckRecord>): AsyncGenerator<string> {
+  return csvRecords(recordRows(records));
 }

@@ -104,7 +104,7 @@ describe('ai-wijzer scan', () => {
     const xlsx = join(base, 'r.xlsx');
     const run = await cli(['scan', '--path', share, '--csv', csv, '--xlsx', xlsx, '--lang', 'en', '--no-store']);
     expect(run.code).toBe(0);
-    expect(readFileSync(csv, 'utf8').startsWith('\uFEFFrule,finding')).toBe(true);
+    expect(readFileSync(csv, 'utf8').startsWith('\uFEFFrule;finding')).toBe(true);
     expect(existsSync(xlsx)).toBe(true);
     expect(run.stdout).toContain('Data-readiness scan of');
     expect(run.stdout).toContain('Remove version markers');

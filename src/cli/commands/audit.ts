@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { z } from 'zod';
 import { loadConfig } from '../../config.js';
+import { csvBom } from '../../csv.js';
 import { verifyChain } from '../../quickcheck/index.js';
 import { recordsToCsv } from '../../quickcheck/export.js';
 import { openStore } from '../../store/index.js';
@@ -58,7 +59,7 @@ export const auditCommand: Command = {
       const out = exportFlags?.out ? createWriteStream(exportFlags.out) : io.stdout;
       let lines = 0;
       // A byte order mark lets Excel read the file as UTF-8 (diacritics); only in a file, not on a pipe.
-      if (exportFlags?.out) out.write('\uFEFF');
+      if (exportFlags?.out) out.write(csvBom);
       for await (const line of recordsToCsv(records.all())) {
         if (!out.write(line)) await once(out, 'drain');
         lines++;

@@ -86,7 +86,7 @@ Geeft een score (0-100), een label (A-G), advies en de trend sinds de vorige sca
 
 Opties:
   --json               alleen het rapport als JSON op stdout
-  --csv <bestand>      bevindingen als CSV (UTF-8, voor Excel)
+  --csv <bestand>      bevindingen als CSV (puntkomma, UTF-8, voor Excel)
   --xlsx <bestand>     rapport als Excel-werkmap
   --config <bestand>   eigen grenzen (YAML of JSON), bijvoorbeeld maxDepth: 6
   --lang nl|en         taal van rapport en advies (standaard nl)

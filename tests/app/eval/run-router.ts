@@ -1,7 +1,7 @@
 /**
  * `npm run eval -- --router [--misses] [--json]`: the front door's figures (router.ts). --misses lists the misses of
  * the development set only (and the lost answers of the vision sets that are tuned on); the held-out set is scored,
- * never read for tuning.
+ * never read for tuning. --dev scores the development sets only (the figures to tune on).
  */
 import { existsSync } from 'node:fs';
 import {
@@ -21,7 +21,9 @@ export async function runRouterEval(args: string[]): Promise<void> {
   const sets = {
     development: scoreRouter(loadRouterSet(routerDevPath)),
     'second development': scoreRouter(loadRouterSet(routerDev2Path)),
-    ...(existsSync(routerHeldOutPath) ? { 'held out': scoreRouter(loadRouterSet(routerHeldOutPath)) } : {}),
+    ...(existsSync(routerHeldOutPath) && !args.includes('--dev')
+      ? { 'held out': scoreRouter(loadRouterSet(routerHeldOutPath)) }
+      : {}),
   };
   const vision = await visionSetsThroughFrontDoor();
   if (args.includes('--json')) {

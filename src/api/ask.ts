@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { langValues } from '../lang.js';
+import { taskValues } from '../quickcheck/case.js';
 import { askOutcomeValues, intentValues, type AskResult, type Citation, type Suggestion } from '../vision/types.js';
 
 /**
@@ -69,3 +70,58 @@ export type AskCitation = z.infer<typeof citationSchema>;
 export type AskFeedback = z.infer<typeof askFeedbackSchema>;
 export type AskChoice = z.infer<typeof askChoiceSchema>;
 export type AskFeedbackResponse = z.infer<typeof askFeedbackResponseSchema>;
+
+/** A tool as the check knows it: a register entry (id), a name the register does not know (id null), or a choice. */
+const prefilledToolSchema = z.union([
+  z.object({ id: z.string().nullable(), name: z.string() }),
+  z.object({ candidates: z.array(z.object({ id: z.string(), name: z.string() })).min(2) }),
+]);
+
+/** POST /api/ask through the front door: what the sentence asked for, with what it already said. */
+const routedBase = {
+  question: z.string(),
+  language: z.enum(langValues),
+  /** A short text for a plain client (the CLI): what happens next. */
+  answer: z.string(),
+};
+
+export const checkOutcomeSchema = z.object({
+  ...routedBase,
+  outcome: z.literal('check'),
+  check: z.object({
+    tool: prefilledToolSchema.optional(),
+    task: z.enum(taskValues).optional(),
+    /** The question ids (case fields) still to answer, in the order the check asks them. */
+    open: z.array(z.string()).min(1),
+    /** What the vision says, when the sentence asked about a tool without naming a task and the vision answers it. */
+    vision: askResponseSchema.optional(),
+  }),
+});
+
+export const scanOutcomeSchema = z.object({
+  ...routedBase,
+  outcome: z.literal('scan'),
+  scan: z.object({
+    /** Whether this installation can scan Microsoft 365 (otherwise only network shares, by an on-premises agent). */
+    graphScans: z.boolean(),
+  }),
+});
+
+export const helpOutcomeSchema = z.object({ ...routedBase, outcome: z.literal('help') });
+
+export const frontDoorResponseSchema = z.union([
+  askResponseSchema,
+  checkOutcomeSchema,
+  scanOutcomeSchema,
+  helpOutcomeSchema,
+]);
+export type CheckOutcome = z.infer<typeof checkOutcomeSchema>;
+export type ScanOutcome = z.infer<typeof scanOutcomeSchema>;
+export type HelpOutcome = z.infer<typeof helpOutcomeSchema>;
+/** What POST /api/ask and `ai-wijzer ask --json` answer. */
+export type FrontDoorResponse = z.infer<typeof frontDoorResponseSchema>;
+
+/** Whether the front door answered from the vision (answer, suggest or abstain) rather than starting something. */
+export function isVisionAnswer(result: FrontDoorResponse): result is AskResponse {
+  return result.outcome === 'answer' || result.outcome === 'suggest' || result.outcome === 'abstain';
+}

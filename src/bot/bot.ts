@@ -1,25 +1,29 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import type { AskResult } from '../vision/index.js';
-import { answerMessage } from './answer-message.js';
-import { languageOf } from '../lang.js';
+import {
+  ActivityHandler,
+  MessageFactory,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
+import { isVisionAnswer, type FrontDoorResponse } from '../api/ask.js';
+import { AppError, stripMentions, type FrontDoor } from '../app/index.js';
+import { languageOf, type Lang } from '../lang.js';
+import { answerMessage, routedMessage } from './answer-message.js';
 import { texts } from './texts.js';
 
-/** The domain functions the bot answers with (the same ones the tab's API and the CLI call). */
+/** What the bot answers with: the application's front door, the same one the tab's API and the CLI ask. */
 export interface BotCapabilities {
-  /** Vraag het de visie: answers in the question's language unless the client's language is given. */
-  askVision(question: string): Promise<AskResult>;
+  frontDoor: Pick<FrontDoor, 'ask'>;
   publicUrl?: string;
 }
 
-const helpWords = new Set(['help', 'hulp', '?', 'menu', 'wat kun je', 'wat kan je']);
-
-/** The AI-wijzer bot: greets new users once per conversation, answers "help", and answers questions from the AI vision. */
+/** The AI-wijzer bot: greets new users once per conversation and sends every message through the front door. */
 export class AiWijzerBot extends ActivityHandler {
   private readonly greeted: StatePropertyAccessor<boolean>;
 
   constructor(
     private readonly conversationState: ConversationState,
-    private readonly capabilities?: BotCapabilities,
+    private readonly capabilities: BotCapabilities,
   ) {
     super();
     this.greeted = conversationState.createProperty<boolean>('greeted');
@@ -40,33 +44,31 @@ export class AiWijzerBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       const lang = languageOf(context.activity.locale);
-      const said = normalise(context.activity.text ?? '');
-      if (helpWords.has(said)) {
-        await context.sendActivity(texts[lang].help);
-      } else if (said.length > 0 && said.length <= 500 && this.capabilities) {
-        const result = await this.capabilities.askVision(stripMentions(context.activity.text ?? ''));
-        await context.sendActivity(answerMessage(result, this.capabilities.publicUrl));
-      } else {
-        await context.sendActivity(said.length > 500 ? texts[lang].tooLong : texts[lang].unknown);
-      }
+      const question = stripMentions(context.activity.text ?? '');
+      const result = await this.answer(question, lang);
+      await context.sendActivity(typeof result === 'string' ? MessageFactory.text(result) : this.render(result));
       await next();
     });
+  }
+
+  /** The front door's answer, or what to say when the message cannot be asked (empty, too long). */
+  private async answer(question: string, lang: Lang): Promise<FrontDoorResponse | string> {
+    if (question.length > 500) return texts[lang].tooLong;
+    try {
+      return await this.capabilities.frontDoor.ask({ question: question === '' ? 'help' : question }, lang);
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'invalid') return texts[lang].unknown;
+      throw error;
+    }
+  }
+
+  private render(result: FrontDoorResponse) {
+    const { publicUrl } = this.capabilities;
+    return isVisionAnswer(result) ? answerMessage(result, publicUrl) : routedMessage(result, publicUrl);
   }
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
   }
-}
-
-/** Teams prefixes "<at>AI-wijzer</at>" in channels. */
-function stripMentions(text: string): string {
-  return text.replace(/<at>[^<]*<\/at>/gi, '').trim();
-}
-
-/** For recognising commands: no mentions, punctuation at the end or case. */
-function normalise(text: string): string {
-  return stripMentions(text)
-    .toLowerCase()
-    .replace(/[.!]+$/, '');
 }

@@ -4,14 +4,13 @@ import {
   ConversationState,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
+import type { Application } from '../app/index.js';
 import type { Config } from '../config.js';
-import { ask, generativeFromConfig, semanticFromConfig, sharedVision, unansweredRecord } from '../vision/index.js';
+import { languageOf } from '../lang.js';
 import { errorForLog, type Logger } from '../log.js';
-import type { Store } from '../store/index.js';
-import { botStateRepository } from '../store/repositories/bot-state.js';
-import { visionFeedbackStore } from '../store/repositories/vision.js';
 import { AiWijzerBot } from './bot.js';
 import { DatabaseStorage } from './storage.js';
+import { texts } from './texts.js';
 
 /** What the HTTP host needs from the bot, without knowing botbuilder. */
 export interface BotEndpoint {
@@ -20,31 +19,15 @@ export interface BotEndpoint {
 }
 
 export interface BotEndpointOptions {
-  config: Pick<
-    Config,
-    | 'BOT_ID'
-    | 'BOT_PASSWORD'
-    | 'BOT_TYPE'
-    | 'BOT_TENANT_ID'
-    | 'PUBLIC_URL'
-    | 'PRIVACY_CONTACT'
-    | 'ASK_STORE_QUESTION_TEXT'
-    | 'GENERATIVE_BASE_URL'
-    | 'GENERATIVE_MODEL'
-    | 'GENERATIVE_API_KEY'
-    | 'EMBEDDINGS_BASE_URL'
-    | 'EMBEDDINGS_MODEL'
-    | 'EMBEDDINGS_API_KEY'
-    | 'EMBEDDINGS_QUERY_PREFIX'
-    | 'EMBEDDINGS_PASSAGE_PREFIX'
-  >;
-  store: Store;
+  config: Pick<Config, 'BOT_ID' | 'BOT_PASSWORD' | 'BOT_TYPE' | 'BOT_TENANT_ID' | 'PUBLIC_URL'>;
+  /** The application: the front door the bot answers with, and the conversation state in the database. */
+  app: Pick<Application, 'frontDoor' | 'botState'>;
   logger: Logger;
   /** Overrides of the token-validation endpoints (OpenID metadata), for tests with a local key. */
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 }
 
-export function createBotEndpoint({ config, store, logger, authOverrides }: BotEndpointOptions): BotEndpoint {
+export function createBotEndpoint({ config, app, logger, authOverrides }: BotEndpointOptions): BotEndpoint {
   // An empty app id is anonymous (local development, Agents Playground); the app type only applies with an id.
   const credentials = config.BOT_ID
     ? {
@@ -62,32 +45,10 @@ export function createBotEndpoint({ config, store, logger, authOverrides }: BotE
   adapter.onTurnError = async (context, error) => {
     // No message text in the log: only what kind of activity failed, and why.
     logger.error({ err: errorForLog(error), activityType: context.activity.type }, 'bot turn failed');
-    await context.sendActivity('Er ging iets mis bij AI-wijzer. Probeer het later opnieuw.').catch(() => undefined);
+    await context.sendActivity(texts[languageOf(context.activity.locale)].failed).catch(() => undefined);
   };
-  const vision = sharedVision();
-  const generative = generativeFromConfig(config);
-  const semantic = semanticFromConfig(config);
-  const feedback = visionFeedbackStore(store);
-  const bot = new AiWijzerBot(new ConversationState(new DatabaseStorage(botStateRepository(store))), {
-    askVision: async (question) => {
-      const result = await ask(vision, question, {
-        contact: config.PRIVACY_CONTACT,
-        ...(generative ? { generative } : {}),
-        ...(semantic
-          ? {
-              semantic,
-              onSemanticFallback: (reason) => logger.debug({ reason }, 'semantic mode left out for a question'),
-            }
-          : {}),
-      });
-      // As the tab's POST /api/ask does: what the vision could not answer is kept for the AI team (text only if allowed).
-      const unanswered = unansweredRecord(result, config.ASK_STORE_QUESTION_TEXT);
-      if (unanswered)
-        await feedback
-          .record(unanswered)
-          .catch((error: unknown) => logger.warn({ err: errorForLog(error) }, 'unanswered question not stored'));
-      return result;
-    },
+  const bot = new AiWijzerBot(new ConversationState(new DatabaseStorage(app.botState)), {
+    frontDoor: app.frontDoor,
     publicUrl: config.PUBLIC_URL,
   });
   return {

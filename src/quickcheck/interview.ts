@@ -20,6 +20,7 @@ const words = {
     unknown: 'weet ik niet',
     known: 'In het register',
     recognised: 'herkend als',
+    given: 'al ingevuld',
     notInRegister: 'staat niet in het register',
     pick: (n: number) => `Kies een nummer van 1 tot ${n}, of ? voor uitleg.`,
     empty: 'Typ een antwoord, "weet ik niet", of ? voor uitleg.',
@@ -29,6 +30,7 @@ const words = {
     unknown: 'i do not know',
     known: 'In the register',
     recognised: 'recognised as',
+    given: 'already filled in',
     notInRegister: 'is not in the register',
     pick: (n: number) => `Choose a number from 1 to ${n}, or ? for an explanation.`,
     empty: 'Type an answer, "I do not know", or ? for an explanation.',
@@ -54,13 +56,22 @@ export async function interview(
   readLine: ReadLine,
   write: (text: string) => void,
   lang: Lang = 'nl',
+  /** Answers already given (`ai-wijzer check --tool chatgpt --task text`): shown, not asked. */
+  prefilled: Partial<CheckCase> = {},
 ): Promise<CheckCase> {
   const w = words[lang];
-  const answers: Partial<Record<CaseField, unknown>> = {};
+  const answers: Partial<Record<CaseField, unknown>> = { ...prefilled };
   const questions = content.questions.questions;
   write(`${w.intro}\n`);
   for (const [i, q] of questions.entries()) {
     write(`\n${i + 1}/${questions.length} ${q.text[lang]}\n`);
+    const given = prefilled[q.field];
+    if (given !== undefined) {
+      const label = q.type === 'choice' ? q.options.find((o) => o.value === given)?.label[lang] : undefined;
+      const name = q.field === 'tool' ? lookupTool(content.register, String(given)).name : undefined;
+      write(`  -> ${label ?? name ?? String(given)} (${w.given})\n`);
+      continue;
+    }
     if (q.type === 'text') {
       if (q.field === 'tool') write(`  ${w.known}: ${content.register.tools.map((t) => t.name).join(', ')}\n`);
       write(`  (${w.unknown}: ${lang === 'nl' ? 'typ' : 'type'} "${w.unknown}")\n`);

@@ -1,12 +1,12 @@
+import type { Application } from '../app/index.js';
 import type { BotEndpoint } from '../bot/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import type { Store } from '../store/index.js';
 
-/** What every route module gets: configuration, the database, the logger. */
+/** What every route module gets: the application (every capability), the bot, configuration and the logger. */
 export interface AppContext {
+  app: Application;
   config: Config;
-  store: Store;
   logger: Logger;
   bot: BotEndpoint;
   version: string;

@@ -2,7 +2,17 @@ import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { preferredLang } from '../lang.js';
 import type { ApiErrorBody } from '../api/errors.js';
 import { errorForLog, type Logger } from '../log.js';
+import { AppError, type AppErrorKind } from '../app/index.js';
 import { HttpError } from './http-error.js';
+
+/** The HTTP status of each kind of error the application layer reports. */
+const statusOf: Record<AppErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  unavailable: 503,
+};
 
 export function langOf(req: Request) {
   return preferredLang(req.get('accept-language'));
@@ -31,6 +41,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const lang = langOf(req);
     if (err instanceof HttpError) {
       res.status(err.status).json(send(req, err.status, err.code, err.messages[lang], err.problems));
+      return;
+    }
+    if (err instanceof AppError) {
+      const status = statusOf[err.kind];
+      res.status(status).json(send(req, status, err.code, err.messages[lang], err.problems));
       return;
     }
     // body-parser errors carry a status and a type; they are the caller's, not ours.

@@ -1,7 +1,10 @@
 import type { Lang } from '../lang.js';
 import type { FieldProblem } from '../validation.js';
 
-/** An error a user can cause: it carries its status and a message in Dutch and English. */
+/**
+ * An error of the HTTP host itself (sign-in, the upload token), with its status and a message in Dutch and English;
+ * errors of the capabilities come from the application layer (AppError) and are mapped in errors.ts.
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -12,8 +15,4 @@ export class HttpError extends Error {
     super(messages.en);
     this.name = 'HttpError';
   }
-}
-
-export function invalidInput(problems: FieldProblem[]): HttpError {
-  return new HttpError(400, 'invalid_input', { nl: 'De invoer klopt niet.', en: 'The input is not valid.' }, problems);
 }

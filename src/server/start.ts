@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { createApplication } from '../app/index.js';
 import { createBotEndpoint } from '../bot/index.js';
 import type { Config } from '../config.js';
 import { createLogger, errorForLog, type Logger } from '../log.js';
@@ -32,9 +33,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let server: Server;
   try {
     // Broken content (vision, rules, register) stops start-up here: close what was opened, then report it.
-    const bot = createBotEndpoint({ config, store, logger });
+    const application = createApplication({ config, store, logger });
+    for (const w of application.warnings) logger.warn({ file: w.file, line: w.line }, `visie-inhoud: ${w.problem}`);
+    // The sections are embedded in the background; until then (and whenever the endpoint fails) the words alone rank.
+    void application.ask.prepareSemantic();
+    const bot = createBotEndpoint({ config, app: application, logger });
     const app = createApp(
-      { config, store, logger, bot, version: appVersion, onClose: (fn) => closers.unshift(fn) },
+      { app: application, config, logger, bot, version: appVersion, onClose: (fn) => closers.unshift(fn) },
       options,
     );
     server = await new Promise<Server>((resolve, reject) => {

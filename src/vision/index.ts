@@ -49,7 +49,7 @@ export {
 } from './feedback.js';
 export { VisionContentError } from './document.js';
 export { examplesSchema, type ContentWarning } from './examples.js';
-export { detectLanguage } from './language.js';
+export { detectLanguage, chooseLanguage } from './language.js';
 export { detectIntent } from './intents.js';
 
 /** The generative options from configuration, or undefined (the default: extractive only). */

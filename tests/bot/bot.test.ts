@@ -1,10 +1,25 @@
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { AiWijzerBot } from '../../src/bot/bot.js';
-import type { AskResult } from '../../src/vision/index.js';
-import { ask, sharedVision } from '../../src/vision/index.js';
+import type { FrontDoorResponse } from '../../src/api/ask.js';
+import { createApplication } from '../../src/app/index.js';
+import { AiWijzerBot, type BotCapabilities } from '../../src/bot/bot.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+
+const contact = 'het AI-team (ai@groningen.nl)';
+// The real application, without a store: the bot asks the same front door as the tab and the CLI.
+const app = createApplication({ config: loadConfig({ PRIVACY_CONTACT: contact }), logger: createLogger('silent') });
+const capabilities: BotCapabilities = { frontDoor: app.frontDoor, publicUrl: 'https://ai-wijzer.groningen.nl' };
+
+function botWith(caps: BotCapabilities = capabilities) {
+  return new AiWijzerBot(new ConversationState(new MemoryStorage()), caps);
+}
 
 function adapterFor(bot: AiWijzerBot) {
-  return new TestAdapter(async (context) => bot.run(context));
+  const adapter = new TestAdapter(async (context) => bot.run(context));
+  adapter.onTurnError = async (_c, e) => {
+    throw e;
+  };
+  return adapter;
 }
 
 const personal = (extra: Partial<Activity>): Partial<Activity> => ({
@@ -16,18 +31,13 @@ const personal = (extra: Partial<Activity>): Partial<Activity> => ({
 
 describe('AiWijzerBot', () => {
   it('welcomes in Dutch once per conversation when the app is installed', async () => {
-    const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()));
+    const bot = botWith();
     const install = personal({
       type: ActivityTypes.ConversationUpdate,
       membersAdded: [{ id: 'bot', name: 'AI-wijzer' }],
     });
     const replies: string[] = [];
-    const adapter = new TestAdapter(async (context) => {
-      await bot.run(context);
-    });
-    adapter.onTurnError = async (_c, e) => {
-      throw e;
-    };
+    const adapter = adapterFor(bot);
     await adapter.send(install).assertReply((a) => {
       replies.push(a.text ?? '');
     });
@@ -40,67 +50,54 @@ describe('AiWijzerBot', () => {
     expect(replies[0]).toContain('Welkom bij **AI-wijzer**');
     expect(replies[0]).toContain('Ik ben een AI-assistent, geen mens');
     // The second install was silent: the next reply is the answer to "help".
-    expect(replies[1]).toContain('Dit kan ik voor je doen');
+    expect(replies[1]).toContain('Dit kan AI-wijzer voor je doen');
   });
 
   it('does not greet in a team channel when another member joins', async () => {
-    const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()));
     const join: Partial<Activity> = {
       type: ActivityTypes.ConversationUpdate,
       conversation: { id: 'channel-1', conversationType: 'channel', isGroup: true, name: '' },
       recipient: { id: 'bot', name: 'AI-wijzer' },
       membersAdded: [{ id: 'user-2', name: 'Nieuwe collega' }],
     };
-    await adapterFor(bot)
+    await adapterFor(botWith())
       .send(join)
       .send('help')
-      .assertReply((a) => expect(a.text).toContain('Dit kan ik voor je doen'));
+      .assertReply((a) => expect(a.text).toContain('Dit kan AI-wijzer voor je doen'));
   });
 
   it('answers help in Dutch, also with a mention and punctuation, and in English for an English client', async () => {
-    const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()));
-    await adapterFor(bot)
+    await adapterFor(botWith())
       .send('<at>AI-wijzer</at> Help!')
-      .assertReply((a) => expect(a.text).toContain('**Vraag het de visie**'))
+      .assertReply((a) => expect(a.text).toContain('Vraag het de visie'))
       .send(personal({ type: ActivityTypes.Message, text: 'help', locale: 'en-US' }))
-      .assertReply((a) => expect(a.text).toContain('**Ask the vision**'));
+      .assertReply((a) => expect(a.text).toContain('Ask the vision'));
   });
 
-  it('says what it can do when it does not understand', async () => {
-    const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()));
-    await adapterFor(bot)
-      .send('wat is het weer?')
-      .assertReply((a) => expect(a.text).toBe('Dat begrijp ik nog niet. Typ **help** om te zien wat ik kan.'));
+  it('answers an empty message (an attachment alone) with what it can do', async () => {
+    await adapterFor(botWith())
+      .send(personal({ type: ActivityTypes.Message, text: '', attachments: [{ contentType: 'image/png' }] }))
+      .assertReply((a) => expect(a.text).toContain('Dit kan AI-wijzer voor je doen'));
   });
 });
 
-describe('AiWijzerBot answering from the AI vision', () => {
-  const contact = 'het AI-team (ai@groningen.nl)';
-  const vision = sharedVision();
-  const capabilities = {
-    askVision: (q: string) => ask(vision, q, { contact }),
-    publicUrl: 'https://ai-wijzer.groningen.nl',
-  };
-
-  it('gives the same answer as the domain function, with its source and a link into the tab', async () => {
+describe('AiWijzerBot through the front door', () => {
+  it('gives the same answer as the front door, with its source and a link into the tab', async () => {
     const question = 'Wat verstaat de gemeente onder kunstmatige intelligentie?';
-    const expected = await ask(vision, question, { contact });
-    const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()), capabilities);
-    await adapterFor(bot)
+    const expected = await app.frontDoor.ask({ question }, 'nl');
+    if (expected.outcome !== 'answer') throw new Error(`expected an answer, got ${expected.outcome}`);
+    await adapterFor(botWith())
       .send(question)
       .assertReply((a) => {
         expect(a.text).toContain(expected.answer);
-        if (expected.outcome === 'answer') {
-          expect(a.text).toContain(`Bron: *${expected.citations[0]!.heading}*`);
-          expect(a.text).toContain(`(https://ai-wijzer.groningen.nl${expected.link})`);
-        }
+        expect(a.text).toContain(`Bron: *${expected.citations[0]!.heading}*`);
+        expect(a.text).toContain(`(https://ai-wijzer.groningen.nl${expected.link})`);
         expect(a.entities ?? []).toEqual([]);
       });
   });
 
   it('says plainly when the vision does not answer, and who to ask', async () => {
-    const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()), capabilities);
-    await adapterFor(bot)
+    await adapterFor(botWith())
       .send('Hoe vraag ik een parkeervergunning aan?')
       .assertReply((a) => {
         expect(a.text).toContain('Dat staat niet in de AI-visie');
@@ -108,8 +105,38 @@ describe('AiWijzerBot answering from the AI vision', () => {
       });
   });
 
+  it('sends "mag ik ChatGPT gebruiken om ...?" to the check with the tool and the task filled in', async () => {
+    await adapterFor(botWith())
+      .send('Mag ik ChatGPT gebruiken om een brief aan een inwoner te schrijven?')
+      .assertReply((a) => {
+        expect(a.text).toContain('AI-check');
+        expect(a.text).toContain('tool ChatGPT (gratis)');
+        expect(a.text).toContain('taak: tekst schrijven of herschrijven');
+        expect(a.text).not.toContain('Aanbiedingsbrief');
+      });
+  });
+
+  it('asks which Copilot is meant, in English for an English question', async () => {
+    await adapterFor(botWith())
+      .send('May I use Copilot for meeting notes?')
+      .assertReply((a) => {
+        expect(a.text).toContain(
+          'Which tool do you mean: Microsoft 365 Copilot, Microsoft 365 Copilot Chat or GitHub Copilot',
+        );
+        expect(a.text).not.toMatch(/Woo/);
+      });
+  });
+
+  it('sends "check" to the check and "scan" to the scan', async () => {
+    await adapterFor(botWith())
+      .send('check')
+      .assertReply((a) => expect(a.text).toContain('AI-check'))
+      .send('scan')
+      .assertReply((a) => expect(a.text).toContain('datahygiëne-scan'));
+  });
+
   it('labels generated text as AI-generated for Teams', async () => {
-    const generated: AskResult = {
+    const generated: FrontDoorResponse = {
       question: 'q',
       language: 'nl',
       outcome: 'answer',
@@ -120,8 +147,7 @@ describe('AiWijzerBot answering from the AI vision', () => {
       citations: [{ sectionId: 'privacy', heading: 'Privacy', quote: 'x' }],
       link: '/tab/#visie/privacy',
     };
-    const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()), { askVision: async () => generated });
-    await adapterFor(bot)
+    await adapterFor(botWith({ frontDoor: { ask: async () => generated } }))
       .send('vraag')
       .assertReply((a) => {
         expect(a.entities).toEqual([expect.objectContaining({ additionalType: ['AIGeneratedContent'] })]);
@@ -130,8 +156,7 @@ describe('AiWijzerBot answering from the AI vision', () => {
   });
 
   it('asks for a shorter message instead of searching one over 500 characters', async () => {
-    const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()), capabilities);
-    await adapterFor(bot)
+    await adapterFor(botWith())
       .send('ai '.repeat(200))
       .assertReply((a) => expect(a.text).toContain('hoogstens 500 tekens'));
   });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkListSchema, checkQuestionsSchema, recordedCheckSchema } from '../../src/api/checks.js';
 import { loadConfig } from '../../src/config.js';
-import type { AppContext } from '../../src/server/context.js';
-import { checksRoutes } from '../../src/server/routes/checks.js';
+import { createApplication } from '../../src/app/index.js';
+import { createLogger } from '../../src/log.js';
 import { startTestServer } from '../helpers/server.js';
 import { baseCase } from './cases.js';
 
@@ -151,9 +151,9 @@ describe('the server with a tool register from TOOL_REGISTER_PATH', () => {
       bad,
       'version: "x"\ntools:\n  - id: eigen-ai\n    name: Eigen AI\n    contracted: true\n    hosting: own\n    maxData: geheim\n',
     );
-    // The route module loads the register when the app is built; a broken one stops start-up with this error.
+    // The application loads the register when it is built at start-up; a broken one stops start-up with this error.
     const config = loadConfig({ NODE_ENV: 'test', TOOL_REGISTER_PATH: bad });
-    expect(() => checksRoutes({ config, store: {} as AppContext['store'] } as AppContext)).toThrow(
+    expect(() => createApplication({ config, logger: createLogger('silent') })).toThrow(
       /broken\.yaml[\s\S]*tools\[0\]\.vendor[\s\S]*regel 7, tools\[0\]\.maxData/,
     );
   });

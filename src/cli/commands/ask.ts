@@ -1,20 +1,12 @@
 import { z } from 'zod';
-import { askRequestSchema } from '../../api/ask.js';
-import { parseInput } from '../../validation.js';
+import { isVisionAnswer, type AskResponse, type CheckOutcome, type FrontDoorResponse } from '../../api/ask.js';
+import { AppError, createApplication } from '../../app/index.js';
 import { loadConfig } from '../../config.js';
-import {
-  ask,
-  explainRanking,
-  generativeFromConfig,
-  loadVision,
-  semanticFromConfig,
-  semanticIndex,
-  type AskResult,
-  type RankingExplanation,
-} from '../../vision/index.js';
+import { langValues, type Lang } from '../../lang.js';
+import { createLogger } from '../../log.js';
+import { loadVision, type RankingExplanation } from '../../vision/index.js';
 import { parseFlags } from '../args.js';
 import { UsageError, type Command } from '../command.js';
-import { langValues } from '../../lang.js';
 
 const flagsSchema = z.object({
   json: z.boolean().optional(),
@@ -22,7 +14,7 @@ const flagsSchema = z.object({
   lang: z.enum(langValues, { message: "moet 'nl' of 'en' zijn" }).optional(),
 });
 
-function render(result: AskResult): string {
+function renderAnswer(result: AskResponse): string {
   const lines = [result.answer];
   if (result.outcome === 'answer' && result.citations[0]) {
     lines.push(
@@ -41,6 +33,30 @@ function render(result: AskResult): string {
       `${result.language === 'en' ? 'confidence' : 'zekerheid'} ${result.confidence.toFixed(2)} · ${result.language === 'en' ? 'vision version' : 'visieversie'} ${result.visionVersion}`,
     );
   return `${lines.join('\n')}\n`;
+}
+
+/** The check, the scan or help: what the front door says, and for the check the command that finishes it. */
+function renderRouted(result: Exclude<FrontDoorResponse, AskResponse>): string {
+  const lines = [result.answer];
+  if (result.outcome === 'check') {
+    if (result.check.vision) lines.push('', renderAnswer(result.check.vision).trimEnd());
+    lines.push('', ...finishCommands(result.check, result.language));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `ai-wijzer check --tool chatgpt-free --task text`: the interactive check with what the sentence said filled in. */
+export function finishCommands(check: CheckOutcome['check'], lang: Lang): string[] {
+  const task = check.task ? ` --task ${check.task}` : '';
+  const quote = (value: string) => (/^[a-z0-9-]+$/.test(value) ? value : `"${value.replace(/(["\\$`])/g, '\\$1')}"`);
+  if (check.tool && 'candidates' in check.tool) {
+    return [
+      lang === 'en' ? 'Finish the check with the tool you mean:' : 'Maak de check af met de tool die je bedoelt:',
+      ...check.tool.candidates.map((c) => `  ai-wijzer check --tool ${c.id}${task}   (${c.name})`),
+    ];
+  }
+  const tool = check.tool ? ` --tool ${quote(check.tool.id ?? check.tool.name)}` : '';
+  return [`${lang === 'en' ? 'Finish the check with' : 'Maak de check af met'}: ai-wijzer check${tool}${task}`];
 }
 
 function renderExplanation(e: RankingExplanation): string {
@@ -69,31 +85,34 @@ export const askCommand: Command = {
       flagsSchema,
       true,
     );
-    const input = parseInput(askRequestSchema, { question: positionals.join(' ') }, 'nl');
-    if (!input.ok)
-      throw new UsageError('Geef een vraag van 1 tot 500 tekens, bijvoorbeeld: ai-wijzer ask "Wat is AI?"');
+    const question = positionals.join(' ');
     const config = loadConfig(io.env);
-    const generative = generativeFromConfig(config);
-    const vision = loadVision();
-    for (const w of vision.warnings) io.stderr.write(`Let op: ${w.file}, regel ${w.line}: ${w.problem}\n`);
+    // `ask` keeps nothing: no store, and a logger that stays off the output (stdout is the answer). One run is one
+    // question: it loads the vision (and embeds it, in the semantic mode) for itself, as the process of its own it is.
+    const app = createApplication({ config, logger: createLogger('silent'), vision: loadVision() });
+    for (const w of app.warnings) io.stderr.write(`Let op: ${w.file}, regel ${w.line}: ${w.problem}\n`);
     // One question: waiting for the section vectors is worth it here, unlike in the server.
-    const semantic = semanticFromConfig(config);
-    const ready = semantic ? await semanticIndex(vision, semantic).prepare() : undefined;
+    const ready = await app.ask.prepareSemantic();
     if (ready && !ready.ok)
       io.stderr.write(
         `Let op: het embeddingmodel (EMBEDDINGS_BASE_URL) gaf geen vectoren (${ready.reason}); het antwoord komt uit de woorden alleen.\n`,
       );
-    const result = await ask(vision, input.data.question, {
-      contact: config.PRIVACY_CONTACT,
-      ...(flags.lang ? { lang: flags.lang } : {}),
-      ...(generative ? { generative } : {}),
-      ...(semantic && ready?.ok ? { semantic } : {}),
-    });
-    const explanation = flags.explain
-      ? explainRanking(vision, input.data.question, { lang: result.language })
-      : undefined;
+    let result: FrontDoorResponse;
+    try {
+      result = await app.frontDoor.ask({ question, ...(flags.lang ? { lang: flags.lang } : {}) }, flags.lang ?? 'nl');
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'invalid')
+        throw new UsageError('Geef een vraag van 1 tot 500 tekens, bijvoorbeeld: ai-wijzer ask "Wat is AI?"');
+      throw error;
+    }
+    const explanation =
+      flags.explain && isVisionAnswer(result) ? app.ask.explain(question, result.language) : undefined;
     if (flags.json) io.stdout.write(`${JSON.stringify(explanation ? { ...result, explanation } : result)}\n`);
-    else io.stdout.write(render(result) + (explanation ? renderExplanation(explanation) : ''));
+    else
+      io.stdout.write(
+        (isVisionAnswer(result) ? renderAnswer(result) : renderRouted(result)) +
+          (explanation ? renderExplanation(explanation) : ''),
+      );
     return 0;
   },
 };

@@ -3,10 +3,10 @@ import { once } from 'node:events';
 import { z } from 'zod';
 import { loadConfig } from '../../config.js';
 import { csvBom } from '../../csv.js';
-import { verifyChain } from '../../quickcheck/index.js';
+import { createApplication } from '../../app/index.js';
+import { createLogger } from '../../log.js';
 import { recordsToCsv } from '../../quickcheck/export.js';
 import { openStore } from '../../store/index.js';
-import { quickcheckRecordStore } from '../../store/repositories/quickcheck.js';
 import { parseFlags } from '../args.js';
 import { UsageError, type Command } from '../command.js';
 
@@ -45,9 +45,9 @@ export const auditCommand: Command = {
     const config = loadConfig(io.env);
     const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     try {
-      const records = quickcheckRecordStore(store);
+      const { records } = createApplication({ config, store, logger: createLogger('silent') });
       if (verifyFlags) {
-        const result = await verifyChain(records.all(), await records.head());
+        const result = await records.verify();
         if (verifyFlags.json)
           io.stdout.write(
             `${JSON.stringify(result.ok ? { ok: true, count: result.count } : { ok: false, seq: result.seq, problem: result.problem, message: result.message.nl })}\n`,

@@ -2,16 +2,9 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import { loadConfig } from '../../config.js';
 import { openStore } from '../../store/index.js';
-import { visionFeedbackStore } from '../../store/repositories/vision.js';
-import {
-  chosenExampleQuestions,
-  examplesSchema,
-  loadVision,
-  summariseFeedback,
-  type FeedbackSummary,
-  type StoredVisionFeedback,
-  type VisionIndex,
-} from '../../vision/index.js';
+import { createApplication, type Application } from '../../app/index.js';
+import { createLogger } from '../../log.js';
+import type { FeedbackSummary } from '../../vision/index.js';
 import { parseFlags } from '../args.js';
 import type { Command } from '../command.js';
 import { langValues, type Lang } from '../../lang.js';
@@ -60,25 +53,17 @@ function render(summary: FeedbackSummary): string {
 }
 
 /** The chosen questions of one language as a voorbeeldvragen file, to read through and add to the content. */
-function exampleFile(
-  records: StoredVisionFeedback[],
-  vision: VisionIndex,
-  lang: Lang,
-): { yaml: string; count: number } {
-  const sections = chosenExampleQuestions(records, vision.languages[lang].document);
+/** The chosen questions of one language as a voorbeeldvragen file, to read through and add to the content. */
+async function exampleFile(app: Application, lang: Lang, limit: number): Promise<{ yaml: string; count: number }> {
   const today = new Date().toISOString().slice(0, 10);
-  const data = examplesSchema.parse({
-    version: 1,
-    language: lang,
-    source: `ai-wijzer feedback --voorbeeldvragen ${lang} (${today}): vragen van medewerkers die dit onderdeel uit de suggesties kozen`,
-    sections,
-  });
+  const source = `ai-wijzer feedback --voorbeeldvragen ${lang} (${today}): vragen van medewerkers die dit onderdeel uit de suggesties kozen`;
+  const { data, count } = await app.feedback.exampleQuestions(lang, limit, source);
   const header = [
-    `# Nieuwe voorbeeldvragen uit gebruik (${today}), per onderdeel van de visie (versie ${vision.version}).`,
+    `# Nieuwe voorbeeldvragen uit gebruik (${today}), per onderdeel van de visie (versie ${app.ask.vision.version}).`,
     `# Lees ze na voor je ze toevoegt aan src/vision/content/voorbeeldvragen.${lang}.yaml: haal namen, BSN's en andere persoonsgegevens weg,`,
     '# en laat vragen weg die niet bij hun onderdeel horen. De inhoudstest weigert vragen die (bijna) in een evaluatieset staan.',
   ];
-  return { yaml: `${header.join('\n')}\n${stringify(data)}`, count: Object.values(sections).flat().length };
+  return { yaml: `${header.join('\n')}\n${stringify(data)}`, count };
 }
 
 export const feedbackCommand: Command = {
@@ -112,16 +97,11 @@ export const feedbackCommand: Command = {
       flagsSchema,
     );
     const config = loadConfig(io.env);
-    const vision = loadVision();
-    const headings = new Map(vision.languages.nl.document.sections.map((s) => [s.id, s.heading]));
     const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     try {
+      const app = createApplication({ config, store, logger: createLogger('silent') });
       if (flags.voorbeeldvragen) {
-        const { yaml, count } = exampleFile(
-          await visionFeedbackStore(store).list({ kind: 'chosen', limit: flags.limit }),
-          vision,
-          flags.voorbeeldvragen,
-        );
+        const { yaml, count } = await exampleFile(app, flags.voorbeeldvragen, flags.limit);
         io.stdout.write(yaml);
         io.stderr.write(
           count === 0
@@ -130,7 +110,7 @@ export const feedbackCommand: Command = {
         );
         return 0;
       }
-      const summary = summariseFeedback(await visionFeedbackStore(store).list({ limit: flags.limit }), headings);
+      const summary = await app.feedback.summary(flags.limit);
       io.stdout.write(flags.json ? `${JSON.stringify(summary)}\n` : render(summary));
       return 0;
     } finally {

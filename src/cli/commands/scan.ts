@@ -144,10 +144,12 @@ export const scanCommand: Command = {
         const config = loadConfig(io.env);
         // Loaded only when used: a scan of a million entries should not carry the database, Excel or Graph code.
         const { openStore } = await import('../../store/index.js');
-        const { saveWithTrend } = await import('../../store/repositories/housekeeping.js');
+        const { createApplication } = await import('../../app/index.js');
+        const { createLogger } = await import('../../log.js');
         const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
         try {
-          const saved = await saveWithTrend(store, sourceKey, report);
+          const app = createApplication({ config, store, logger: createLogger('silent') });
+          const saved = await app.scans.save(sourceKey, report);
           if (saved.trend) report.trend = saved.trend;
         } finally {
           await store.close();

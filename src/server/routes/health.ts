@@ -10,8 +10,8 @@ export function healthRoutes(ctx: AppContext): Router {
     res.json(body);
   });
   router.get('/readyz', async (_req, res) => {
-    const ready = await ctx.store.ping();
-    const body: Readiness = { status: ready ? 'ready' : 'not-ready', database: ctx.store.kind };
+    const { ready, database } = await ctx.app.ready();
+    const body: Readiness = { status: ready ? 'ready' : 'not-ready', database };
     res.status(ready ? 200 : 503).json(body);
   });
   return router;

@@ -1,12 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { scanUploadMediaType, scanUploadSchema, type ScanUploadResponse } from '../../api/scans.js';
-import { parseInput } from '../../validation.js';
-import { maskReport } from '../../housekeeping/output/mask-report.js';
-import { saveWithTrend } from '../../store/repositories/housekeeping.js';
+import { scanUploadMediaType } from '../../api/scans.js';
 import type { AppContext } from '../context.js';
 import { langOf } from '../errors.js';
-import { HttpError, invalidInput } from '../http-error.js';
+import { HttpError } from '../http-error.js';
 
 const disabled = new HttpError(503, 'upload_disabled', {
   nl: 'Scans uploaden staat uit: de beheerder heeft geen upload-token (SCAN_UPLOAD_TOKEN) ingesteld.',
@@ -43,22 +40,7 @@ export function scanUploadRoutes(ctx: AppContext): Router {
   // After the token: plain JSON within the API's usual limit, or the agents' own media type (gzip allowed) up to 64 MB.
   const body = [express.json({ limit: '256kb' }), express.json({ type: scanUploadMediaType, limit: '64mb' })];
   router.post('/scans/upload', checkToken, ...body, async (req, res) => {
-    const lang = langOf(req);
-    const parsed = parseInput(scanUploadSchema(lang), req.body, lang);
-    if (!parsed.ok) throw invalidInput(parsed.problems);
-    const report = maskReport(parsed.data.report);
-    const saved = await saveWithTrend(ctx.store, parsed.data.sourceKey, report, { owner: 'agent' });
-    ctx.logger.info(
-      { scanId: saved.id, findings: report.findings.length, complete: report.complete },
-      'scan report uploaded',
-    );
-    const body: ScanUploadResponse = {
-      id: saved.id,
-      score: report.score,
-      label: report.label,
-      ...(saved.trend ? { trend: saved.trend } : {}),
-    };
-    res.status(201).json(body);
+    res.status(201).json(await ctx.app.scans.upload(req.body, langOf(req)));
   });
   return router;
 }

@@ -1,0 +1,87 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { loadQuickcheckContent } from '../quickcheck/index.js';
+import type { Store } from '../store/index.js';
+import { botStateRepository, type BotStateRepository } from '../store/repositories/bot-state.js';
+import { getScan, saveWithTrend } from '../store/repositories/housekeeping.js';
+import { quickcheckRecordStore } from '../store/repositories/quickcheck.js';
+import { graphDriveStateStore, scanJobQueue } from '../store/repositories/scan-jobs.js';
+import { visionFeedbackStore } from '../store/repositories/vision.js';
+import { sharedVision, type VisionIndex } from '../vision/index.js';
+import { askService, type AskService } from './ask.js';
+import { checkService, type CheckService } from './checks.js';
+import { feedbackService, type FeedbackService } from './feedback.js';
+import { storeUnavailable } from './errors.js';
+import { frontDoor, type FrontDoor } from './front-door/respond.js';
+import { recordsService, type RecordsService } from './records.js';
+import { scanService, type ScanService } from './scans.js';
+
+/**
+ * The application: every capability built once from configuration, the content and the store, and handed to
+ * every surface (the bot, the HTTP routes, the CLI), so that they cannot disagree or fail differently.
+ */
+export interface Application {
+  frontDoor: FrontDoor;
+  ask: AskService;
+  feedback: FeedbackService;
+  checks: CheckService;
+  records: RecordsService;
+  scans: ScanService;
+  /** The bot's conversation state, in the database so that any instance can serve any turn. */
+  botState: BotStateRepository;
+  /** Whether the database answers (GET /readyz). */
+  ready(): Promise<{ ready: boolean; database: Store['kind'] }>;
+  /** Warnings about the content worth an editor's look (a stale compound list, an example for a removed section). */
+  warnings: { file: string; line: number; problem: string }[];
+}
+
+export interface ApplicationOptions {
+  config: Config;
+  /** Without a store (`ai-wijzer ask`), questions are answered and nothing is kept; what needs the store says so. */
+  store?: Store;
+  logger: Logger;
+  /** The vision to answer from; by default the one this process loaded and shares (sharedVision). */
+  vision?: VisionIndex;
+}
+
+/** Builds the application once at start-up; broken content (vision, rules, register) throws here, with file and line. */
+export function createApplication({ config, store: given, logger, ...options }: ApplicationOptions): Application {
+  const vision = options.vision ?? sharedVision();
+  const content = loadQuickcheckContent({ register: config.TOOL_REGISTER_PATH });
+  const store = given ?? noStore;
+  const feedbackStore = visionFeedbackStore(store);
+  const records = quickcheckRecordStore(store);
+  const ask = askService({ config, vision, ...(given ? { feedback: feedbackStore } : {}), logger });
+  const checks = checkService({ content, records, contact: config.PRIVACY_CONTACT, logger });
+  const scans = scanService({
+    config,
+    queue: scanJobQueue(store),
+    states: graphDriveStateStore(store),
+    reports: {
+      get: (id) => getScan(store, id),
+      saveWithTrend: (sourceKey, report, meta) => saveWithTrend(store, sourceKey, report, meta),
+    },
+    logger,
+  });
+  return {
+    frontDoor: frontDoor({ ask, checks, scans }),
+    ask,
+    feedback: feedbackService({ vision, store: feedbackStore, storeQuestionText: config.ASK_STORE_QUESTION_TEXT }),
+    checks,
+    records: recordsService(records),
+    scans,
+    botState: botStateRepository(store),
+    ready: async () => ({ ready: given ? await given.ping() : false, database: store.kind }),
+    warnings: vision.warnings,
+  };
+}
+
+/** The store of an application built without one: every use says that nothing can be kept here. */
+const noStore: Store = {
+  kind: 'pglite',
+  query: () => Promise.reject(storeUnavailable),
+  transaction: () => Promise.reject(storeUnavailable),
+  exec: () => Promise.reject(storeUnavailable),
+  ping: async () => false,
+  close: async () => undefined,
+};

@@ -1,0 +1,121 @@
+import { checkCaseSchema, checkListQuerySchema, type CheckList } from '../api/checks.js';
+import type { Lang } from '../lang.js';
+import { errorForLog, type Logger } from '../log.js';
+import {
+  evaluateCase,
+  localisedQuestions,
+  publicVerdict,
+  runCheck,
+  type CaseField,
+  type CheckQuestions,
+  type CheckVerdict,
+  type RecordedCheck,
+  type CheckRecordStore,
+  type QuickcheckContent,
+  type Task,
+} from '../quickcheck/index.js';
+import type { ToolMention } from '../quickcheck/tool-names.js';
+import { parseInput } from '../validation.js';
+import type { Caller } from './caller.js';
+import { AppError, invalidInput, storeUnavailable } from './errors.js';
+
+/** What a sentence already told the check: the tool (or the entries to choose from), the task, and what is still open. */
+export interface PrefilledCheck {
+  tool?: { id: string | null; name: string } | { candidates: { id: string; name: string }[] };
+  task?: Task;
+  /** The question ids (case fields) still to answer, in the order the check asks them. */
+  open: CaseField[];
+}
+
+/** "Mag ik dit gebruiken?" for every surface: the questions, a check evaluated and recorded, one's own records. */
+export interface CheckService {
+  readonly content: QuickcheckContent;
+  questions(lang: Lang): CheckQuestions;
+  /** The check a routed sentence starts: what it filled in and which questions remain. */
+  prefill(tool: ToolMention | null, task: Task | null): PrefilledCheck;
+  /** Evaluates a validated case without recording it (`ai-wijzer check --dry-run`). */
+  evaluate(input: unknown, lang: Lang): CheckVerdict;
+  /** Validates the case (the same schema for the API, the bot's card and the CLI), evaluates and records it. */
+  run(caller: Caller, input: unknown, lang: Lang): Promise<RecordedCheck>;
+  /** The caller's own checks, newest first. */
+  list(caller: Caller, query: unknown, lang: Lang): Promise<CheckList>;
+}
+
+export function checkService(deps: {
+  content: QuickcheckContent;
+  records?: CheckRecordStore;
+  contact: string;
+  logger: Logger;
+}): CheckService {
+  const { content, records, contact, logger } = deps;
+  const order = content.questions.questions.map((q) => q.field);
+  const needRecords = () => {
+    if (!records)
+      throw new AppError('unavailable', 'no_store', { nl: 'Er is geen database.', en: 'There is no database.' });
+    return records;
+  };
+  return {
+    content,
+    questions: (lang) => localisedQuestions(content, lang),
+    prefill(tool, task) {
+      const known: Partial<Record<CaseField, true>> = {};
+      const prefilled: PrefilledCheck = { open: [] };
+      if (tool?.kind === 'ambiguous')
+        prefilled.tool = { candidates: tool.candidates.map(({ id, name }) => ({ id, name })) };
+      else if (tool) {
+        prefilled.tool =
+          tool.kind === 'registered' ? { id: tool.tool.id, name: tool.tool.name } : { id: null, name: tool.name };
+        known.tool = true;
+      }
+      if (task) {
+        prefilled.task = task;
+        known.task = true;
+      }
+      prefilled.open = order.filter((field) => !known[field]);
+      return prefilled;
+    },
+    evaluate(input, lang) {
+      const parsed = parseInput(checkCaseSchema, input, lang);
+      if (!parsed.ok) throw invalidInput(parsed.problems);
+      return publicVerdict(evaluateCase(content, content.register, parsed.data, { lang, contact }));
+    },
+    async run(caller, input, lang) {
+      const parsed = parseInput(checkCaseSchema, input, lang);
+      if (!parsed.ok) throw invalidInput(parsed.problems);
+      try {
+        return await runCheck({
+          ruleSet: content,
+          register: content.register,
+          records: needRecords(),
+          who: caller.pseudonym,
+          case: parsed.data,
+          lang,
+          contact,
+        });
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        // A verdict that was not recorded is not given: the person is told nothing was recorded and to try again.
+        logger.error({ err: errorForLog(error) }, 'check not recorded');
+        throw storeUnavailable;
+      }
+    },
+    async list(caller, query, lang) {
+      const parsed = parseInput(checkListQuerySchema, query, lang);
+      if (!parsed.ok) throw invalidInput(parsed.problems);
+      const rows = await needRecords().listFor(caller.pseudonym, parsed.data);
+      return {
+        checks: rows.map((r) => ({
+          seq: r.seq,
+          at: r.at,
+          tool: r.result.tool,
+          task: r.case.task,
+          purpose: r.case.purpose,
+          verdict: r.verdict,
+          ruleIds: r.result.reasons.map((reason) => reason.ruleId),
+          rulesVersion: r.rulesVersion,
+          registerVersion: r.registerVersion,
+        })),
+      };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Lang } from '../lang.js';
+import type { FieldProblem } from '../validation.js';
+
+/** What went wrong, in the terms every surface maps to its own (an HTTP status, a bot message, an exit code). */
+export type AppErrorKind = 'invalid' | 'not-found' | 'forbidden' | 'unavailable' | 'unauthenticated';
+
+/**
+ * An error a person can do something about: it carries a message in Dutch and English and, for invalid input, the
+ * field each problem is about. Nothing was changed when it is thrown. Anything else that is thrown is ours: the
+ * surface logs it with a correlation id and tells the person that something went wrong on our side.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly kind: AppErrorKind,
+    readonly code: string,
+    readonly messages: Record<Lang, string>,
+    readonly problems?: FieldProblem[],
+  ) {
+    super(messages.en);
+    this.name = 'AppError';
+  }
+}
+
+export function invalidInput(problems: FieldProblem[]): AppError {
+  return new AppError(
+    'invalid',
+    'invalid_input',
+    { nl: 'De invoer klopt niet.', en: 'The input is not valid.' },
+    problems,
+  );
+}
+
+export const storeUnavailable = new AppError('unavailable', 'store_unavailable', {
+  nl: 'AI-wijzer kan dit nu niet opslaan. Er is niets vastgelegd; probeer het over een paar minuten opnieuw.',
+  en: 'AI-wijzer cannot save this right now. Nothing was recorded; try again in a few minutes.',
+});

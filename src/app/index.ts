@@ -1,0 +1,11 @@
+/** The application layer: what every surface (bot, HTTP routes, CLI) calls; see README.md beside this file. */
+export { createApplication, type Application, type ApplicationOptions } from './application.js';
+export { AppError, invalidInput, type AppErrorKind } from './errors.js';
+export type { Caller } from './caller.js';
+export type { AskService } from './ask.js';
+export type { CheckService, PrefilledCheck } from './checks.js';
+export type { FeedbackService } from './feedback.js';
+export type { RecordsService } from './records.js';
+export type { ScanService } from './scans.js';
+export type { FrontDoor } from './front-door/respond.js';
+export { routeMessage, stripMentions, type Route, type RouteKind } from './front-door/route.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { askResponseSchema, type AskChoice, type AskFeedback, type AskResponse } from '../api/ask.js';
+import { frontDoorResponseSchema, type AskChoice, type AskFeedback, type FrontDoorResponse } from '../api/ask.js';
 import { visionDocumentSchema, type VisionDocumentView } from '../api/vision.js';
 import type { Lang } from '../lang.js';
 
@@ -14,7 +14,8 @@ export class ApiError extends Error {
 }
 
 export interface ApiClient {
-  ask(question: string): Promise<AskResponse>;
+  /** Through the front door: a vision answer, or the check, the scan or help that the question asks for. */
+  ask(question: string): Promise<FrontDoorResponse>;
   feedback(body: AskFeedback): Promise<void>;
   /** A suggested section the user opened: tells the AI team which section the question belonged to. */
   choice(body: AskChoice): Promise<void>;
@@ -55,7 +56,8 @@ export function apiClient(lang: Lang, token: () => Promise<string | undefined>):
     return parsed.data;
   }
   return {
-    ask: (question) => call('/api/ask', { method: 'POST', body: JSON.stringify({ question }) }, askResponseSchema),
+    ask: (question) =>
+      call('/api/ask', { method: 'POST', body: JSON.stringify({ question }) }, frontDoorResponseSchema),
     feedback: async (body) => {
       await call('/api/ask/feedback', { method: 'POST', body: JSON.stringify(body) });
     },

@@ -14,7 +14,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import type { AskResponse } from '../../api/ask.js';
+import { isVisionAnswer, type AskResponse, type FrontDoorResponse } from '../../api/ask.js';
 import type { ApiClient } from '../api.js';
 import type { Texts } from '../texts.js';
 
@@ -26,6 +26,7 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalM,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
   },
+  routed: { whiteSpace: 'pre-line' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
@@ -36,7 +37,10 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
   const [question, setQuestion] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const [result, setResult] = useState<AskResponse | undefined>();
+  const [routed, setRouted] = useState<FrontDoorResponse | undefined>();
+  // A vision answer: its own, or what the vision says beside a check the question started.
+  const result: AskResponse | undefined =
+    routed && (isVisionAnswer(routed) ? routed : routed.outcome === 'check' ? routed.check.vision : undefined);
   const [thanked, setThanked] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -46,9 +50,9 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
     setError(undefined);
     setThanked(false);
     try {
-      setResult(await api.ask(question));
+      setRouted(await api.ask(question));
     } catch (e) {
-      setResult(undefined);
+      setRouted(undefined);
       setError((e as Error).message);
     } finally {
       setBusy(false);
@@ -85,6 +89,11 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
       </form>
       <div role="status" aria-live="polite" data-testid="ask-result">
         {busy && <Spinner size="small" label={t.asking} />}
+        {routed && !isVisionAnswer(routed) && !busy && (
+          <Card className={styles.answer} data-testid="routed-result">
+            <Body1 className={styles.routed}>{routed.answer}</Body1>
+          </Card>
+        )}
         {result && !busy && (
           <Card className={styles.answer}>
             <Body1>{result.answer}</Body1>
@@ -137,7 +146,7 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
           </Card>
         )}
       </div>
-      {error && !busy && result === undefined && question.trim().length > 0 && (
+      {error && !busy && routed === undefined && question.trim().length > 0 && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>

@@ -166,7 +166,12 @@ export const phrases = {
     /^(?:staan|zitten|zijn|are there|is there|any)(?: er)? (?:\w+ ){0,3}(?:persoonsgegevens|bsn\w*|gevoelige gegevens|personal data|sensitive data|oude bestanden|old files)(?= |$)/,
   /** "moeten we eerst opruimen?", "do we need to clean up?": a question about policy, not a request for a scan. */
   policyQuestion:
-    /^(?:do|does|did|should|must|need|moet|moeten|moet ik|hoeft|hoeven|waarom|why|is het nodig|is it necessary)(?= |$)/,
+    /^(?:do|does|did|should|must|need|moet|moeten|moet ik|hoeft|hoeven|waarom|why|zou|zouden|is het (?:belangrijk|nodig|verplicht|de bedoeling|verstandig)|is it (?:important|necessary|required|mandatory))(?= |$)|(?:^| )(?:belangrijk|important|waarom|why|betekent|means?|rol|role|nodig voor|needed for)(?= |$)/,
+  /** "is onze OneDrive klaar voor Copilot?": whether one's files are ready for AI is what the scan tells. */
+  readiness: anyOf('klaar voor', 'ready for', 'ai ready', 'copilot ready', 'geschikt voor'),
+  /** "hoe netjes zijn onze mappen?", "how messy is our OneDrive?": a question that asks for the scan's answer. */
+  howTidy:
+    /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag) )*(?:hoe (?:netjes|opgeruimd|rommelig|schoon|georganiseerd|op orde)|hoe staat het (?:er )?(?:voor )?met|how (?:tidy|clean|messy|organised|organized|well organised|well organized|ready)|i want to know how (?:tidy|clean|messy|organised|organized))(?= |$)/,
 
   /** "mag ik", "kunnen we", "may I", "am I allowed", "is it ok to", "ik wil ... gebruiken": asking for one's own use. */
   permission: new RegExp(

@@ -1,6 +1,6 @@
 import { findToolAndTask, type QuickcheckContent, type SentenceMatch } from '../../quickcheck/index.js';
 import { normalise } from '../../quickcheck/normalise.js';
-import { toolIn, type ToolMention } from '../../quickcheck/tool-names.js';
+import type { ToolMention } from '../../quickcheck/tool-names.js';
 import { detectIntent } from '../../vision/index.js';
 import { phrases } from './phrases.js';
 
@@ -59,18 +59,21 @@ function afterFirstWord(question: string): string {
 }
 
 function check(question: string, about: string, content: Content): Route {
-  const { task } = findToolAndTask(about, content);
-  return { kind: 'check', question, tool: toolIn(about, content.register, phrases.otherTools), task };
+  const { tool, task } = findToolAndTask(about, content, phrases.otherTools);
+  return { kind: 'check', question, tool, task };
 }
 
 function looksLikeScan(text: string): boolean {
   if (has(phrases.visionTopic, text) || has(phrases.policyQuestion, text)) return false;
-  // "hoe netjes zijn onze bestanden?" asks for a scan; "waarom moet de G-schijf op orde zijn?" asks the vision.
-  if (has(phrases.questionWord, text))
-    return (has(phrases.tidiness, text) || has(phrases.scanWords, text)) && has(phrases.strictlyOurFiles, text);
+  // "hoe netjes zijn onze bestanden?" asks for a scan; "hoe belangrijk is het dat onze mappen netjes zijn?" and
+  // "waarom moet de G-schijf op orde zijn?" ask the vision.
+  if (has(phrases.howTidy, text)) return has(phrases.strictlyOurFiles, text);
+  if (has(phrases.questionWord, text)) return false;
   if (has(phrases.scanWords, text)) return true;
-  const aboutFiles = has(phrases.inspectVerb, text) || has(phrases.tidiness, text) || has(phrases.whatIsInFiles, text);
-  return aboutFiles && has(phrases.ourFiles, text);
+  if (!has(phrases.ourFiles, text)) return false;
+  if (has(phrases.inspectVerb, text) || has(phrases.readiness, text) || has(phrases.whatIsInFiles, text)) return true;
+  // "onze bestanden opruimen voordat we AI gebruiken" is about the vision's data housekeeping, not a scan request.
+  return has(phrases.tidiness, text) && !has(phrases.genericAi, text) && !has(phrases.asOrganisation, text);
 }
 
 function looksLikeCheck(text: string, question: string, content: Content): boolean {
@@ -78,8 +81,7 @@ function looksLikeCheck(text: string, question: string, content: Content): boole
   // "hoe zit het met Copilot voor notulen, mag dat?" asks permission after all; "waarom is X niet toegestaan" does not.
   if (has(phrases.visionTopic, text) || (has(phrases.questionWord, text) && !has(phrases.askedAfter, text)))
     return false;
-  const tool = toolIn(question, content.register, phrases.otherTools);
-  const { task } = findToolAndTask(question, content);
+  const { tool, task } = findToolAndTask(question, content, phrases.otherTools);
   const use = has(phrases.useVerb, text);
   if (!has(phrases.permission, text) && !askedAfter) {
     if (tool === null) return false;

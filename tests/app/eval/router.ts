@@ -12,7 +12,11 @@ import { z } from 'zod';
 import { routeMessage, type Route, type RouteKind } from '../../../src/app/front-door/route.js';
 import { rootDir } from '../../../src/paths.js';
 import { loadQuickcheckContent } from '../../../src/quickcheck/index.js';
-import { askExtractive, sharedVision } from '../../../src/vision/index.js';
+import { isVisionAnswer } from '../../../src/api/ask.js';
+import { createApplication } from '../../../src/app/index.js';
+import { loadConfig } from '../../../src/config.js';
+import { createLogger } from '../../../src/log.js';
+import { askExtractive, type AskResult } from '../../../src/vision/index.js';
 import { wilsonInterval } from '../../vision/eval/intervals.js';
 import {
   loadOwnQuestions,
@@ -133,18 +137,20 @@ export function scoreRouter(sentences: RouterSentence[]): RouterFigures {
 export interface RoutedAway {
   set: string;
   inScope: number;
-  /** In-scope questions the router sends to the check, the scan or help. */
+  /** In-scope questions the front door sends to the check, the scan or help. */
   routedAway: number;
-  /** Of those, the ones the vision answered directly with a right section before: these would be lost. */
+  /** Of those, how many still carry the vision's answer (a check about a tool without a task brings it along). */
+  answerKept: number;
+  /** Questions the vision alone answered directly with a right section, and the front door no longer does: lost. */
   answeredRightLost: { id: string; question: string; route: string }[];
-  /** Out-of-scope questions the router sends elsewhere (no loss: the vision would have said it has no answer). */
+  /** Out-of-scope questions the front door sends elsewhere (no loss: the vision would have said it has no answer). */
   outOfScopeElsewhere: number;
 }
 
-/** The vision's question sets through the front door: which answers would a person no longer get? */
+/** The vision's question sets through the real front door: which right answers would a person no longer get? */
 export async function visionSetsThroughFrontDoor(): Promise<RoutedAway[]> {
-  const content = loadQuickcheckContent();
-  const vision = sharedVision();
+  const app = createApplication({ config: loadConfig({}), logger: createLogger('silent') });
+  const contact = loadConfig({}).PRIVACY_CONTACT;
   const sets: [string, ScoredQuestion[]][] = [
     ['questions.yaml', await loadQuestions(questionsPath)],
     ['validation-questions.yaml', await loadQuestions(validationQuestionsPath)],
@@ -152,11 +158,19 @@ export async function visionSetsThroughFrontDoor(): Promise<RoutedAway[]> {
     ['validation3-questions.yaml', await loadQuestions(validation3QuestionsPath)],
     ['own-questions.yaml', await loadOwnQuestions()],
   ];
-  return sets.map(([set, questions]) => {
-    const result: RoutedAway = { set, inScope: 0, routedAway: 0, answeredRightLost: [], outOfScopeElsewhere: 0 };
+  const results: RoutedAway[] = [];
+  for (const [set, questions] of sets) {
+    const result: RoutedAway = {
+      set,
+      inScope: 0,
+      routedAway: 0,
+      answerKept: 0,
+      answeredRightLost: [],
+      outOfScopeElsewhere: 0,
+    };
     for (const q of questions) {
-      const route = routeMessage(q.question, content);
-      const away = route.kind !== 'vision' && route.kind !== 'intent';
+      const response = await app.frontDoor.ask({ question: q.question }, q.lang);
+      const away = !isVisionAnswer(response);
       if (q.scope === 'out') {
         if (away) result.outOfScopeElsewhere++;
         continue;
@@ -164,12 +178,15 @@ export async function visionSetsThroughFrontDoor(): Promise<RoutedAway[]> {
       result.inScope++;
       if (!away) continue;
       result.routedAway++;
-      const answer = askExtractive(vision, q.question, { contact: 'het AI- en privacyteam' });
-      const section = answer.citations[0]?.sectionId;
-      if (answer.outcome === 'answer' && section && q.sections.includes(section)) {
-        result.answeredRightLost.push({ id: q.id, question: q.question, route: route.kind });
-      }
+      const kept = response.outcome === 'check' ? response.check.vision : undefined;
+      if (kept) result.answerKept++;
+      const alone = askExtractive(app.ask.vision, q.question, { contact });
+      const right = (r: AskResult | undefined) =>
+        r?.outcome === 'answer' && r.citations[0] !== undefined && q.sections.includes(r.citations[0].sectionId);
+      if (right(alone) && !right(kept))
+        result.answeredRightLost.push({ id: q.id, question: q.question, route: response.outcome });
     }
-    return result;
-  });
+    results.push(result);
+  }
+  return results;
 }

@@ -55,7 +55,7 @@ export async function runRouterEval(args: string[]): Promise<void> {
   console.log('\n== the vision question sets through the front door ==');
   for (const v of vision) {
     console.log(
-      `${v.set.padEnd(28)} in scope ${String(v.inScope).padStart(4)}, sent elsewhere ${String(v.routedAway).padStart(3)}, of which the vision answered right: ${v.answeredRightLost.length}; out of scope sent elsewhere: ${v.outOfScopeElsewhere}`,
+      `${v.set.padEnd(28)} in scope ${String(v.inScope).padStart(4)}, sent elsewhere ${String(v.routedAway).padStart(3)} (the vision's answer kept with ${v.answerKept}), right answers lost: ${v.answeredRightLost.length}; out of scope sent elsewhere: ${v.outOfScopeElsewhere}`,
     );
     // Only the vision sets that are tuned on show their questions; the held-out ones only count.
     if (args.includes('--misses') && tunedVisionSets.has(v.set))

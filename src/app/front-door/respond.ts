@@ -46,9 +46,10 @@ export function frontDoor(deps: { ask: AskService; checks: CheckService; scans: 
           };
         case 'check': {
           const prefilled = checks.prefill(route.tool, route.task);
-          // Without a task the sentence asks about the tool in general, where the vision may speak ("kan ik een BSN
-          // in ChatGPT zetten?"): its direct answer comes along. With a task, the check's verdict is the answer.
-          const vision = route.task ? undefined : await ask.ask(route.question, { lang: language });
+          // Without a task ("kan ik een BSN in ChatGPT zetten?") or without a tool ("mag ik AI gebruiken om aanvragen
+          // te beoordelen?") the sentence asks about a tool or about AI in general, where the vision speaks: its
+          // direct answer comes along. A named tool for a named task is the check's alone.
+          const vision = route.task && route.tool ? undefined : await ask.ask(route.question, { lang: language });
           return {
             outcome: 'check',
             question,

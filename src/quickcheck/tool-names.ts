@@ -70,9 +70,12 @@ export function registeredToolsIn(sentence: string, register: ToolRegister): Too
   }
   if (!best) return null;
   const said = best.said;
-  // An entry's own name always means that entry ("Microsoft 365 Copilot", though "Microsoft 365 Copilot Chat" exists).
+  // An entry's own name means that entry ("Microsoft 365 Copilot", though "Microsoft 365 Copilot Chat" exists), and so
+  // does an alias of several words that only one entry has ("microsoft copilot"); one word ("copilot") may mean more.
   const named = register.tools.filter((t) => normalise(t.name).replace(/ /g, '') === said);
   if (named.length === 1) return { kind: 'registered', tool: named[0]!, said };
+  const owners = [...new Set(all.filter((l) => l.tokens.join('') === said).map((l) => l.tool))];
+  if (best.length > 1 && owners.length === 1) return { kind: 'registered', tool: owners[0]!, said };
   const candidates = [...new Set(all.filter((l) => runOf(l.tokens, said)).map((l) => l.tool))];
   return candidates.length === 1
     ? { kind: 'registered', tool: candidates[0]!, said }

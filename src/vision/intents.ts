@@ -6,7 +6,7 @@ export type { Intent };
 
 // What a person may take AI-wijzer for: "ben je een mens", "praat ik met een robot", "are you a bot".
 const beings =
-  '(een |a |an )?(echte? |real )?(mens|persoon|medewerker|robot|bot|chatbot|computer|machine|ai|human|person|real person)';
+  '(een |a |an )?(echte? |real )?(mens|persoon|medewerker|robot|bot|chatbot|computer|machine|ai|human|person|real person|llm|language model|taalmodel|ai model|chatgpt)';
 const orBeing = `( (of|or) ${beings})?`;
 const greetingWords =
   '(hoi|hallo|hey|hee|hi|hello|dag|goede(morgen|middag|navond)|goeiemorgen|goeiemiddag|good (morning|afternoon|evening)|moi|moin|yo)';
@@ -20,7 +20,7 @@ const patterns: [Intent, RegExp][] = [
   ],
   [
     'about',
-    /^(wie (ben|bent) (je|jij|u)|wat (ben|bent) (je|jij|u)|wat (kun|kan|kunt) (je|jij|u)( allemaal)?( (voor (mij|me|ons) )?(doen)?)?( allemaal)?|waar(mee)? (kun|kan|kunt) (je|jij|u) (me|mij|ons)( mee)? helpen|(kun|kan|kunt) (je|jij|u) (me|mij|ons) helpen|wat doe (je|jij)|hoe werk (je|jij)|hoe werkt (dit|het|ai-wijzer|ai wijzer|deze bot)|help( me)?|hulp|ik heb hulp nodig|uitleg|wat is ai-wijzer|who are you|what are you|what can you do( for me)?|what can you help( me)? with|can you help me|how does (this|it|ai-wijzer) work|how do you work|what do you do|what is ai-wijzer)$/,
+    /^(wie (ben|bent) (je|jij|u)|wat (ben|bent) (je|jij|u)|wat (kun|kan|kunt) (je|jij|u)( allemaal)?( (voor (mij|me|ons) )?(doen)?)?( allemaal)?|waar(mee)? (kun|kan|kunt) (je|jij|u) (me|mij|ons)( mee)? helpen|(kun|kan|kunt) (je|jij|u) (me|mij|ons) helpen|wat doe (je|jij)|hoe werk (je|jij)|hoe werkt (dit|het|ai-wijzer|ai wijzer|deze bot)( eigenlijk| precies)?|help( me)?|hulp|ik heb hulp nodig|uitleg|wat is ai-wijzer|who are you|what are you|what can you do( for me)?|what can you help( me)? with|can you help me|how does (this|it|ai-wijzer|this bot|the bot|this assistant) work( under the hood| exactly)?|how do you work|what do you do|what is ai-wijzer)$/,
   ],
   // AI Act article 50: asked whether it is a person, it says it is an AI system.
   [
@@ -31,7 +31,7 @@ const patterns: [Intent, RegExp][] = [
   ],
   [
     'about',
-    /^(wat (kan|kun|mag) ik( allemaal)? (je|jou|u|aan je|aan jou|aan u)( allemaal)? vragen|wat voor vragen (kan|kun|mag) ik( je| jou| u)? stellen|wat doe (je|jij)( eigenlijk| precies| allemaal)?|wie (zit|zitten) er achter (deze bot|jou|dit|ai-wijzer|ai wijzer)|ik (snap|begrijp)( het)? niet hoe (dit|het|jij|je|deze bot) werkt|hoe gebruik ik (dit|jou|je|deze bot|ai-wijzer|ai wijzer)|met wie (praat|chat|spreek) ik( nu)?|what (kind of |sort of )?(questions|things) can i ask( you)?|what can (this bot|this|it|ai-wijzer|you) (do|help with)|who (made|built|runs|is behind) (you|this( bot)?|ai-wijzer)|who am i (chatting|talking|speaking) (to|with)|how do i use (this|you|ai-wijzer)|i don t (understand|get) how (this|it|you) works?)$/,
+    /^(wat (kan|kun|mag) ik( allemaal)? (je|jou|u|aan je|aan jou|aan u)( allemaal)? vragen|wat voor vragen (kan|kun|mag) ik( je| jou| u)? stellen|wat doe (je|jij)( eigenlijk| precies| allemaal)?|wie (zit|zitten) er achter (deze bot|jou|dit|ai-wijzer|ai wijzer)|ik (snap|begrijp)( het)? niet hoe (dit|het|jij|je|deze bot) werkt|hoe gebruik ik (dit|jou|je|deze bot|ai-wijzer|ai wijzer)|met wie (praat|chat|spreek) ik( nu)?|what (kind of |sort of )?(questions|things) can i ask( you)?|what can (this bot|this|it|ai-wijzer|you) (do|help with)|wat (kun|kan|kunt) (je|jij|u) niet|wat moet ik (hier )?(intypen|typen|vragen)|(kun|kan|kunt) (je|jij|u)( in het kort| kort)? uitleggen wat (je|jij|u) doet|what is this (bot|assistant|app|thing) for|wat is (deze bot|dit|ai-wijzer|ai wijzer)( eigenlijk)?( voor iets)?|who (made|built|created) (you|this|this assistant|this bot|ai-wijzer)|is (it|this|dit|het) (from|made by|van|gemaakt door) [a-z -]{1,30}|(can|could) you (answer|reply|talk) in (english|dutch)|do you speak (english|dutch)|(kun|kan|kunt|spreek|spreekt) (je|jij|u)( ook)?( in het)? (engels|nederlands)( antwoorden| praten)?|i don t speak dutch( very well)?|i m new here|who (made|built|runs|is behind) (you|this( bot)?|ai-wijzer)|who am i (chatting|talking|speaking) (to|with)|how do i use (this|you|ai-wijzer)|i don t (understand|get) how (this|it|you) works?)$/,
   ],
   [
     'about',
@@ -46,7 +46,7 @@ const patterns: [Intent, RegExp][] = [
   ],
   [
     'human',
-    /^((kan|mag) ik( ook)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten| bellen)|ik wil( graag)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten)|(can|may|could) i (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?|i (want|would like|d like) to (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?)$/,
+    /^((kan|mag) ik( ook)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten| bellen)|ik wil( graag)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten)|(can|may|could) i (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?( instead| please)?|i (want|would like|d like) to (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?)$/,
   ],
 ];
 
@@ -55,12 +55,13 @@ const patterns: [Intent, RegExp][] = [
 const smallTalk: [Intent, RegExp, Set<string>][] = [
   [
     'thanks',
-    /(^| )(bedankt|dank( je| u)?( wel)?|dankjewel|dankuwel|thanks|thank you|thx|thnx|ty|merci|cheers)( |$)/,
+    /(^| )(bedankt|dank( je| u)?( wel)?|dankje|dankjewel|dankuwel|thanks|thank you|thx|thnx|ty|merci|cheers|doei|tot ziens|tot later|bye|goodbye|see you)( |$)/,
     new Set(
       (
         'dat dit het helpt hielp heeft geholpen was is duidelijk heel erg echt super nuttig fijn top mooi prima goed voor je jouw ' +
         'de hulp uitleg antwoord ok oke okay nou zo wel veel hartelijk hartstikke that this it helps helped helpful very really useful ' +
-        'great good for the your help answer explanation a lot so much perfect nice cool awesome clear ai wijzer ai-wijzer'
+        'great good for the your help answer explanation a lot so much perfect nice cool awesome clear ai wijzer ai-wijzer ' +
+        'handig fijne prettige goede dag week weekend avond succes have day evening'
       ).split(' '),
     ),
   ],
@@ -85,17 +86,52 @@ function smallTalkOf(folded: string): Intent | undefined {
   return undefined;
 }
 
-/** A conversational message handled without search, or undefined when the message is a question to search. */
-export function detectIntent(text: string): Intent | undefined {
-  const folded = fold(text)
+const foldedClause = (text: string) =>
+  fold(text)
     .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+
+function intentOf(folded: string): Intent | undefined {
   // "Hoi, wat kun je?" is "wat kun je?": a greeting in front of another intent is that intent.
   const unGreeted = folded.replace(new RegExp(`^${greetingWords}${addressee} (?=\\S)`), '');
   for (const candidate of unGreeted === folded ? [folded] : [folded, unGreeted])
     for (const [intent, pattern] of patterns) if (pattern.test(candidate)) return intent;
   return smallTalkOf(folded);
+}
+
+// "..., kan dat?", "..., right?": a question tag asks nothing of its own.
+const questionTags = new Set(['kan dat', 'mag dat', 'klopt dat', 'toch', 'is dat zo', 'right', 'ok', 'oke', 'okay']);
+const priority: Intent[] = ['human', 'about', 'thanks', 'greeting'];
+const asking =
+  /^(mag|mogen|kan|kun|kunt|kunnen|wil|wat|waarom|hoe|welke|wie|wanneer|waar|is|zijn|moet|moeten|may|can|could|what|why|how|which|who|when|where|are|do|does|should|would)( |$)/;
+
+/** Whether a sentence beside small talk asks something of its own (then the message is searched). */
+function asksSomething(clause: { text: string; asks: boolean }): boolean {
+  if (questionTags.has(clause.text)) return false;
+  return clause.asks || asking.test(clause.text) || clause.text.split(' ').length > 15;
+}
+
+/**
+ * A conversational message handled without search, or undefined when the message is a question to search. A message
+ * of several sentences is small talk when one of them is and the others ask nothing ("Hi! I'm new here, what is this
+ * bot for?", "bedankt, echt handig!"); a real question beside it ("Dankjewel! Mag ik ook ChatGPT gebruiken?") is
+ * searched.
+ */
+export function detectIntent(text: string): Intent | undefined {
+  const whole = intentOf(foldedClause(text));
+  if (whole) return whole;
+  const clauses = [...text.matchAll(/([^?!.;,:\n]+)([?!.;,:\n]*)/g)]
+    .map(([, clause = '', end = '']) => ({ text: foldedClause(clause), asks: end.includes('?') }))
+    .filter((c) => c.text !== '');
+  if (clauses.length < 2) return undefined;
+  const found: Intent[] = [];
+  for (const clause of clauses) {
+    const intent = intentOf(clause.text);
+    if (intent) found.push(intent);
+    else if (asksSomething(clause)) return undefined;
+  }
+  return priority.find((intent) => found.includes(intent));
 }
 
 /** AI Act article 50: people must be told that they are dealing with an AI system. */

@@ -5,7 +5,7 @@
 const words = (...list: string[]) => new Set(list);
 /** Files and where they are kept, also in compounds ("teammappen", "mappenstructuur", "G-schijf"); never "website". */
 function fileStem(): string {
-  return '(?:(?!website)\\w*(?:mappen|bestanden|schijf|folders)\\w*|map|mapje|mappenstructuur|bestand|documenten|files|folder|documents|teamsite|team site|sharepoint(?: site)?|onedrive|share|drive|site|teams bestanden|teams files)';
+  return '(?:(?!website)\\w*(?:mappen|bestanden|schijf|folders|dossiers)\\w*|(?!roadmap|bitmap)\\w*map|\\w*mapje|mappenstructuur|bestand|documenten|files|folder|documents|teamsite|team site|sharepoint(?: site)?|onedrive|share|drive|site|teams bestanden|teams files)';
 }
 const anyOf = (...list: string[]) => new RegExp(`(?:^| )(?:${list.join('|')})(?= |$)`);
 
@@ -91,13 +91,10 @@ export const phrases = {
     /^(?:(?:hoi|hallo|hey|hi|hello|beste|vraag|even|een|a|quick|question|ai wijzer) )*(?:wat|waarom|hoe|welke|welk|wie|wanneer|waar|waarvoor|waarmee|what|why|how|which|who|whom|when|where)(?= |$)/,
 
   scanWords: anyOf(
-    'scan',
-    'scannen',
-    'scant',
-    'scanning',
-    'datahygiene',
+    'scan\\w*',
+    '\\w+scan',
+    'datahygiene\\w*',
     'data hygiene',
-    'datahygiene scan',
     'data readiness',
     'opruimscan',
     'housekeeping scan',
@@ -120,6 +117,18 @@ export const phrases = {
     'audit',
     'look at',
     'go through',
+    'nakijken',
+    'doorzoeken',
+    'doorzoek',
+    'uitzoeken',
+    'zoek',
+    'zoeken',
+    'vind',
+    'vinden',
+    'find',
+    'search',
+    'look through',
+    'check for',
   ),
   tidiness: anyOf(
     'netjes',
@@ -157,7 +166,7 @@ export const phrases = {
   fileWords: new RegExp(`(?:^| )${fileStem()}(?= |$)`),
   /** "onze mappen", "mijn OneDrive", "de G-schijf van ons team": somebody's own files, not files in general. */
   ourFiles: new RegExp(
-    `(?:^| )(?:onze|ons|mijn|m n|de|het|our|my|the|team s|teams)(?: \\w+){0,2} ${fileStem()}(?= |$)`,
+    `(?:^| )(?:onze|ons|mijn|m n|de|het|our|my|the|team s|teams)(?: \\w+){0,4} ${fileStem()}(?= |$)`,
   ),
   /** The same, strictly: only "onze", "mijn", "our", "my" (for questions: "hoe netjes zijn onze mappen?"). */
   strictlyOurFiles: new RegExp(`(?:^| )(?:onze|ons|mijn|m n|our|my)(?: \\w+){0,2} ${fileStem()}(?= |$)`),
@@ -167,6 +176,16 @@ export const phrases = {
   /** "moeten we eerst opruimen?", "do we need to clean up?": a question about policy, not a request for a scan. */
   policyQuestion:
     /^(?:do|does|did|should|must|need|moet|moeten|moet ik|hoeft|hoeven|waarom|why|zou|zouden|is het (?:belangrijk|nodig|verplicht|de bedoeling|verstandig)|is it (?:important|necessary|required|mandatory))(?= |$)|(?:^| )(?:belangrijk|important|waarom|why|betekent|means?|rol|role|nodig voor|needed for)(?= |$)/,
+  /** "welke bestanden in mijn OneDrive bevatten persoonsgegevens?": asking where in one's files a problem is. */
+  whichFiles: /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag) )*(?:welke|which|hoeveel|how many|waar|where)(?= |$)/,
+  sensitiveData: anyOf(
+    'persoonsgegevens',
+    'privacygevoelig\\w*',
+    'gevoelige gegevens',
+    'personal data',
+    'sensitive data',
+    'bsn\\w*',
+  ),
   /** "is onze OneDrive klaar voor Copilot?": whether one's files are ready for AI is what the scan tells. */
   readiness: anyOf('klaar voor', 'ready for', 'ai ready', 'copilot ready', 'geschikt voor'),
   /** "hoe netjes zijn onze mappen?", "how messy is our OneDrive?": a question that asks for the scan's answer. */
@@ -184,21 +203,22 @@ export const phrases = {
       '(?:^| )(?:do|does) (?:i|we|my team) (?:have|need) (?:permission|approval)(?= |$)',
       '(?:^| )(?:am i|are we|is my team) (?:allowed|permitted|ok|okay)(?= |$)',
       '(?:^| )is (?:it|this|that)? ?(?:\\w+ ){0,4}(?:ok|okay|alright|allowed|fine|safe|permitted|acceptable|approved)(?= |$)',
-      '(?:^| )i (?:want|would like|d like|plan|need) to use(?= |$)',
+      '(?:^| )(?:i|we) (?:want|would like|d like|plan|need) to use(?= |$)',
+      '(?:^| )(?:of|wanneer|als) (?:ik|we|wij|je|u|mijn team|ons team) (?:\\w+ ){0,6}(?:mag|mogen|kan|kunnen) (?:\\w+ )?(?:gebruiken|inzetten|gebruik maken)(?= |$)',
       '(?:^| )(?:toestemming|goedkeuring|permission|approval)(?= |$)',
       '(?:^| )(?:any )?(?:problems?|objections?|issues?|bezwaar) (?:with|against|tegen) (?:using|use|het gebruik)(?= |$)',
     ].join('|'),
   ),
   /** "..., mag dat?", "..., is that allowed?" at the end of a sentence. */
   permissionAfter:
-    /(?:(?:mag|kan) (?:dat|het|dit)(?: wel| ook)?(?: van de gemeente)?|is (?:dat|dit|het) (?:wel )?(?:toegestaan|goed|ok|oke|okay|veilig|akkoord)|(?:is|would) (?:that|this|it)(?: be)? (?:allowed|ok|okay|fine|alright|permitted|acceptable)|allowed|toegestaan|ok|oke)$/,
+    /(?:(?:mag|kan) (?:dat|het|dit)(?: wel| ook| eigenlijk| zomaar| gewoon)*(?: van de gemeente)?|is (?:dat|dit|het) (?:wel |eigenlijk )?(?:toegestaan|goed|ok|oke|okay|veilig|akkoord)|(?:is|would) (?:that|this|it)(?: be)?(?: actually| really)? (?:allowed|ok|okay|fine|alright|permitted|acceptable)|allowed|toegestaan|ok|oke)$/,
   /** The same as its own clause ("..., mag dat?"), which asks permission even after "hoe zit het met ...". */
   askedAfter:
-    /(?:^| )(?:(?:mag|kan) (?:dat|het|dit)(?: wel| ook)?(?: van de gemeente)?|is (?:dat|dit|het) (?:wel )?(?:toegestaan|goed|ok|oke|okay|veilig|akkoord)|(?:is|would) (?:that|this|it)(?: be)? (?:allowed|ok|okay|fine|alright|permitted|acceptable))$/,
+    /(?:^| )(?:(?:mag|kan) (?:dat|het|dit)(?: wel| ook| eigenlijk| zomaar| gewoon)*(?: van de gemeente)?|is (?:dat|dit|het) (?:wel |eigenlijk )?(?:toegestaan|goed|ok|oke|okay|veilig|akkoord)|(?:is|would) (?:that|this|it)(?: be)?(?: actually| really)? (?:allowed|ok|okay|fine|alright|permitted|acceptable))$/,
   /** "graag een check: ChatGPT voor een beleidsnotitie": the check asked for by name, with what it is about. */
   checkWord: anyOf('check', 'ai check', 'aicheck', 'quick check', 'quickcheck', 'snelle check'),
   /** "kan Copilot de notulen maken?", "mag Fireflies onze vergadering opnemen?": a tool right after the verb. */
-  toolFirst: /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag) )*(?:mag|mogen|kan|kunnen|can|could|may|is|zijn|are) /,
+  toolFirst: /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag) )*(?:mag|mogen|kan|kunnen|can|could|may) /,
   allowedWord: anyOf(
     'toestemming',
     'goedkeuring',

@@ -48,9 +48,12 @@ export function routeMessage(message: string, content: Content): Route {
     return looksLikeScan(text) ? { kind: 'scan', question } : check(question, afterFirstWord(question), content);
 
   if (detectIntent(question)) return { kind: 'intent', question };
+  const checkLike = looksLikeCheck(text, question, content);
+  // "mag ons team Copilot gebruiken om de teamsite door te zoeken?" asks about a tool, though it names files.
+  if (checkLike && findToolAndTask(question, content, phrases.otherTools).tool)
+    return check(question, question, content);
   if (looksLikeScan(text)) return { kind: 'scan', question };
-  if (has(phrases.checkRequest, text)) return check(question, question, content);
-  if (looksLikeCheck(text, question, content)) return check(question, question, content);
+  if (checkLike || has(phrases.checkRequest, text)) return check(question, question, content);
   return { kind: 'vision', question };
 }
 
@@ -68,6 +71,8 @@ function looksLikeScan(text: string): boolean {
   // "hoe netjes zijn onze bestanden?" asks for a scan; "hoe belangrijk is het dat onze mappen netjes zijn?" and
   // "waarom moet de G-schijf op orde zijn?" ask the vision.
   if (has(phrases.howTidy, text)) return has(phrases.strictlyOurFiles, text);
+  if (has(phrases.whichFiles, text))
+    return (has(phrases.tidiness, text) || has(phrases.sensitiveData, text)) && has(phrases.strictlyOurFiles, text);
   if (has(phrases.questionWord, text)) return false;
   if (has(phrases.scanWords, text)) return true;
   if (!has(phrases.ourFiles, text)) return false;
@@ -92,9 +97,9 @@ function looksLikeCheck(text: string, question: string, content: Content): boole
   }
   if (tool?.kind === 'unregistered') return true;
   if (tool) return use || task !== null || has(phrases.allowedWord, text) || has(phrases.intoTool, text);
-  if (!has(phrases.genericAi, text) || !use || has(phrases.asOrganisation, text)) return false;
+  if (!has(phrases.genericAi, text) || has(phrases.asOrganisation, text)) return false;
   // "mag ik AI gebruiken om aanvragen te beoordelen?" names a task; "mag ik AI gebruiken?" asks for the check itself.
-  return task !== null || leftOver(text) <= 2;
+  return task !== null || (use && leftOver(text) <= 2);
 }
 
 /** Words that are not part of "mag ik (een) AI(-tool) gebruiken (voor mijn werk)". */

@@ -8,6 +8,7 @@ import {
   goldRoutes,
   loadRouterSet,
   routerDev2Path,
+  routerDev3Path,
   routerDevPath,
   routerHeldOutPath,
   scoreRouter,
@@ -21,6 +22,7 @@ export async function runRouterEval(args: string[]): Promise<void> {
   const sets = {
     development: scoreRouter(loadRouterSet(routerDevPath)),
     'second development': scoreRouter(loadRouterSet(routerDev2Path)),
+    'third development': scoreRouter(loadRouterSet(routerDev3Path)),
     ...(existsSync(routerHeldOutPath) && !args.includes('--dev')
       ? { 'held out': scoreRouter(loadRouterSet(routerHeldOutPath)) }
       : {}),

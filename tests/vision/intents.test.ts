@@ -1,0 +1,25 @@
+import { detectIntent } from '../../src/vision/index.js';
+
+describe('small talk in staff words', () => {
+  it.each([
+    ['bedankt, echt handig!', 'thanks'],
+    ['dankje, fijne dag', 'thanks'],
+    ['cheers, have a good weekend', 'thanks'],
+    ['Hi! I’m new here, what is this bot for?', 'about'],
+    ['hoe werkt dit eigenlijk, wat moet ik intypen?', 'about'],
+    ['how does this bot work under the hood? are you an LLM?', 'about'],
+    ['Hello, I don’t speak Dutch very well, can you answer in English?', 'about'],
+    ['ik wil graag even met een mens praten, kan dat?', 'human'],
+    ['can I talk to a real person instead?', 'human'],
+  ])('"%s" is %s', (message, intent) => expect(detectIntent(message)).toBe(intent));
+
+  it.each([
+    'hoi! mag ik Otter gebruiken om interviews uit te schrijven',
+    'Dankjewel! Mag ik ook ChatGPT gebruiken voor notulen?',
+    'bedankt, maar wat zegt de visie over privacy?',
+    'Hallo, wie is verantwoordelijk als AI een fout maakt?',
+    'thanks. what are the core values?',
+  ])('"%s" asks something beside the small talk, so it is searched', (message) =>
+    expect(detectIntent(message)).toBeUndefined(),
+  );
+});

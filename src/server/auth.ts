@@ -2,15 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { Config } from '../config.js';
 import { pseudonymFor } from '../pseudonym.js';
-import { HttpError } from './http-error.js';
-
-/** Who is calling, without saying who: a pseudonym (HMAC of tenant and object id) and, for on-behalf-of, the token. */
-export interface Caller {
-  pseudonym: string;
-  tenantId?: string;
-  /** The caller's own bearer token (for on-behalf-of Graph calls); never stored or logged. */
-  token?: string;
-}
+import { AppError, type Caller } from '../app/index.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -18,7 +10,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-const unauthenticated = new HttpError(401, 'unauthenticated', {
+const unauthenticated = new AppError('unauthenticated', 'unauthenticated', {
   nl: 'Je bent niet aangemeld. Open AI-wijzer in Teams en probeer het opnieuw.',
   en: 'You are not signed in. Open AI-wijzer in Teams and try again.',
 });

@@ -3,7 +3,6 @@ import { preferredLang } from '../lang.js';
 import type { ApiErrorBody } from '../api/errors.js';
 import { errorForLog, type Logger } from '../log.js';
 import { AppError, type AppErrorKind } from '../app/index.js';
-import { HttpError } from './http-error.js';
 
 /** The HTTP status of each kind of error the application layer reports. */
 const statusOf: Record<AppErrorKind, number> = {
@@ -39,10 +38,6 @@ export const notFound: RequestHandler = (req, res) => {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const lang = langOf(req);
-    if (err instanceof HttpError) {
-      res.status(err.status).json(send(req, err.status, err.code, err.messages[lang], err.problems));
-      return;
-    }
     if (err instanceof AppError) {
       const status = statusOf[err.kind];
       res.status(status).json(send(req, status, err.code, err.messages[lang], err.problems));

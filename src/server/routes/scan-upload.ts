@@ -3,13 +3,13 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { scanUploadMediaType } from '../../api/scans.js';
 import type { AppContext } from '../context.js';
 import { langOf } from '../errors.js';
-import { HttpError } from '../http-error.js';
+import { AppError } from '../../app/index.js';
 
-const disabled = new HttpError(503, 'upload_disabled', {
+const disabled = new AppError('unavailable', 'upload_disabled', {
   nl: 'Scans uploaden staat uit: de beheerder heeft geen upload-token (SCAN_UPLOAD_TOKEN) ingesteld.',
   en: 'Uploading scans is switched off: the administrator has not set an upload token (SCAN_UPLOAD_TOKEN).',
 });
-const badToken = new HttpError(401, 'invalid_upload_token', {
+const badToken = new AppError('unauthenticated', 'invalid_upload_token', {
   nl: 'Het upload-token ontbreekt of klopt niet.',
   en: 'The upload token is missing or wrong.',
 });

@@ -97,7 +97,11 @@ const notATool =
 export function unregisteredToolIn(sentence: string): ToolMention | null {
   const text = normalise(sentence);
   for (const pattern of namedTool) {
-    const name = pattern.exec(text)?.[1]?.trim();
+    // "Harvey or a similar legal AI": the first of the names given.
+    const name = pattern
+      .exec(text)?.[1]
+      ?.split(/ (?:or|of|en|and) /)[0]
+      ?.trim();
     if (name && isNameLike(name)) return { kind: 'unregistered', name: nameAsWritten(sentence, name) };
   }
   return null;

@@ -31,7 +31,7 @@ const patterns: [Intent, RegExp][] = [
   ],
   [
     'about',
-    /^(wat (kan|kun|mag) ik( allemaal)? (je|jou|u|aan je|aan jou|aan u)( allemaal)? vragen|wat voor vragen (kan|kun|mag) ik( je| jou| u)? stellen|wat doe (je|jij)( eigenlijk| precies| allemaal)?|wie (zit|zitten) er achter (deze bot|jou|dit|ai-wijzer|ai wijzer)|ik (snap|begrijp)( het)? niet hoe (dit|het|jij|je|deze bot) werkt|hoe gebruik ik (dit|jou|je|deze bot|ai-wijzer|ai wijzer)|met wie (praat|chat|spreek) ik( nu)?|what (kind of |sort of )?(questions|things) can i ask( you)?|what can (this bot|this|it|ai-wijzer|you) (do|help with)|wat (kun|kan|kunt) (je|jij|u) niet|wat moet ik (hier )?(intypen|typen|vragen)|(kun|kan|kunt) (je|jij|u)( in het kort| kort)? uitleggen wat (je|jij|u) doet|what is this (bot|assistant|app|thing) for|wat is (deze bot|dit|ai-wijzer|ai wijzer)( eigenlijk)?( voor iets)?|who (made|built|created) (you|this|this assistant|this bot|ai-wijzer)|is (it|this|dit|het) (from|made by|van|gemaakt door) [a-z -]{1,30}|(can|could) you (answer|reply|talk) in (english|dutch)|do you speak (english|dutch)|(kun|kan|kunt|spreek|spreekt) (je|jij|u)( ook)?( in het)? (engels|nederlands)( antwoorden| praten)?|i don t speak dutch( very well)?|i m new here|who (made|built|runs|is behind) (you|this( bot)?|ai-wijzer)|who am i (chatting|talking|speaking) (to|with)|how do i use (this|you|ai-wijzer)|i don t (understand|get) how (this|it|you) works?)$/,
+    /^(wat (kan|kun|mag) ik( allemaal)? (je|jou|u|aan je|aan jou|aan u)( allemaal)? vragen|wat voor vragen (kan|kun|mag) ik( je| jou| u)? stellen|wat doe (je|jij)( eigenlijk| precies| allemaal)?|wie (zit|zitten) er achter (deze bot|jou|dit|ai-wijzer|ai wijzer)|ik (snap|begrijp)( het)? niet hoe (dit|het|jij|je|deze bot) werkt|hoe gebruik ik (dit|jou|je|deze bot|ai-wijzer|ai wijzer)|met wie (praat|chat|spreek) ik( nu)?|what (kind of |sort of )?(questions|things) can i ask( you)?|what can (this bot|this|it|ai-wijzer|you) (do|help with)|wat (kun|kan|kunt) (je|jij|u) niet|wat moet ik (hier )?(intypen|typen|vragen)|(kun|kan|kunt) (je|jij|u)( in het kort| kort)? uitleggen wat (je|jij|u) doet|what is this (bot|assistant|app|thing) for|wat is (deze bot|dit|ai-wijzer|ai wijzer)( eigenlijk)?( voor iets)?|who (made|built|created) (you|this|this assistant|this bot|ai-wijzer)|wie heeft (jou|je|u|dit|deze bot|ai-wijzer)( eigenlijk)? (gemaakt|gebouwd)|do you (store|save|keep|log) (my )?(questions|data|messages|chats)|(sla|bewaar|onthoud) (je|jij|u) (mijn )?(vragen|gegevens|berichten)( op)?|wat doe (je|jij|u) met mijn (vragen|gegevens|berichten)|is (it|this|dit|het) (from|made by|van|gemaakt door) [a-z -]{1,30}|(can|could) you (answer|reply|talk) in (english|dutch)|do you speak (english|dutch)|(kun|kan|kunt|spreek|spreekt) (je|jij|u)( ook)?( in het)? (engels|nederlands)( antwoorden| praten)?|i don t speak dutch( very well)?|i m new here|who (made|built|runs|is behind) (you|this( bot)?|ai-wijzer)|who am i (chatting|talking|speaking) (to|with)|how do i use (this|you|ai-wijzer)|i don t (understand|get) how (this|it|you) works?)$/,
   ],
   [
     'about',
@@ -46,7 +46,7 @@ const patterns: [Intent, RegExp][] = [
   ],
   [
     'human',
-    /^((kan|mag) ik( ook)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten| bellen)|ik wil( graag)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten)|(can|may|could) i (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?( instead| please)?|i (want|would like|d like) to (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?)$/,
+    /^((kan|mag) ik( ook)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten| bellen)( (ipv|in plaats van|i p v) (een |de |deze )?(bot|chatbot|computer|robot))?|ik wil( graag)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten)|(can|may|could) i (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?( instead| please)?|i (want|would like|d like) to (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?)$/,
   ],
 ];
 
@@ -86,11 +86,14 @@ function smallTalkOf(folded: string): Intent | undefined {
   return undefined;
 }
 
+// "kun je in het Engels antwoorden pls": politeness at the end changes nothing.
+const politeness = / (pls|please|plz|alsjeblieft|alstublieft|aub|svp|graag)$/;
 const foldedClause = (text: string) =>
   fold(text)
     .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(politeness, '');
 
 function intentOf(folded: string): Intent | undefined {
   // "Hoi, wat kun je?" is "wat kun je?": a greeting in front of another intent is that intent.
@@ -121,7 +124,7 @@ function asksSomething(clause: { text: string; asks: boolean }): boolean {
 export function detectIntent(text: string): Intent | undefined {
   const whole = intentOf(foldedClause(text));
   if (whole) return whole;
-  const clauses = [...text.matchAll(/([^?!.;,:\n]+)([?!.;,:\n]*)/g)]
+  const clauses = [...text.matchAll(/([^?!.;,:\n\p{Extended_Pictographic}]+)([?!.;,:\n\p{Extended_Pictographic}]*)/gu)]
     .map(([, clause = '', end = '']) => ({ text: foldedClause(clause), asks: end.includes('?') }))
     .filter((c) => c.text !== '');
   if (clauses.length < 2) return undefined;

@@ -5,7 +5,7 @@
 const words = (...list: string[]) => new Set(list);
 /** Files and where they are kept, also in compounds ("teammappen", "mappenstructuur", "G-schijf"); never "website". */
 function fileStem(): string {
-  return '(?:(?!website)\\w*(?:mappen|bestanden|schijf|folders|dossiers)\\w*|(?!roadmap|bitmap)\\w*map|\\w*mapje|mappenstructuur|bestand|documenten|files|folder|documents|teamsite|team site|sharepoint(?: site)?|onedrive|share|drive|site|teams bestanden|teams files)';
+  return '(?:(?!website)\\w*(?:mappen|bestanden|schijf|folders|dossiers)\\w*|(?!roadmap|bitmap)\\w*map|\\w*mapje|mappenstructuur|bestand|documenten|files|folder|documents|teamsite|team site|sharepoint(?: site)?|onedrive|share|drive|(?!website)\\w*site|teams bestanden|teams files|teams kanalen|kanalen|kanaal|channels?|kennisbank)';
 }
 const anyOf = (...list: string[]) => new RegExp(`(?:^| )(?:${list.join('|')})(?= |$)`);
 
@@ -65,6 +65,9 @@ export const phrases = {
     'principles?',
   ),
   /** "mag je als gemeente AI gebruiken?" asks about the municipality's policy, not about one's own use. */
+  /** "hoe kijkt de gemeente aan tegen ChatGPT?": the organisation's stance, which the vision gives. */
+  policyStance:
+    /(?:^| )(?:hoe|wat) (?:de gemeente|wij als gemeente|we als gemeente|the municipality)(?: \w+){0,3} (?:aankijkt|denkt|vindt|staat|kijkt|views|thinks|sees)(?= |$)|(?:^| )(?:standpunt|aankijkt tegen|raadsvraag|stance|position on)(?= |$)/,
   asOrganisation: anyOf(
     'als gemeente',
     'de gemeente',
@@ -117,6 +120,8 @@ export const phrases = {
     'audit',
     'look at',
     'go through',
+    'doorlopen',
+    'doornemen',
     'nakijken',
     'doorzoeken',
     'doorzoek',
@@ -162,6 +167,16 @@ export const phrases = {
     'copilot ready',
     'clean up',
     'cleanup',
+    'weg kan',
+    'weg moet',
+    'weg mag',
+    'staat vol',
+    'staan vol',
+    'full of',
+    'can go',
+    'verwijderd',
+    'vernietigd',
+    'zonder metadata',
   ),
   fileWords: new RegExp(`(?:^| )${fileStem()}(?= |$)`),
   /** "onze mappen", "mijn OneDrive", "de G-schijf van ons team": somebody's own files, not files in general. */
@@ -187,10 +202,18 @@ export const phrases = {
     'bsn\\w*',
   ),
   /** "is onze OneDrive klaar voor Copilot?": whether one's files are ready for AI is what the scan tells. */
-  readiness: anyOf('klaar voor', 'ready for', 'ai ready', 'copilot ready', 'geschikt voor'),
+  readiness: anyOf(
+    'klaar voor',
+    'ready for',
+    'ai ready',
+    'copilot ready',
+    'geschikt voor',
+    'goed genoeg voor',
+    'good enough for',
+  ),
   /** "hoe netjes zijn onze mappen?", "how messy is our OneDrive?": a question that asks for the scan's answer. */
   howTidy:
-    /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag) )*(?:hoe (?:netjes|opgeruimd|rommelig|schoon|georganiseerd|op orde)|hoe staat het (?:er )?(?:voor )?met|how (?:tidy|clean|messy|organised|organized|well organised|well organized|ready)|i want to know how (?:tidy|clean|messy|organised|organized))(?= |$)/,
+    /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag) )*(?:hoe (?:netjes|opgeruimd|rommelig|schoon|georganiseerd|op orde|klaar|geschikt)|hoe staat het (?:er )?(?:voor )?met|how (?:tidy|clean|messy|organised|organized|well organised|well organized|ready)|i want to know how (?:tidy|clean|messy|organised|organized))(?= |$)/,
 
   /** "mag ik", "kunnen we", "may I", "am I allowed", "is it ok to", "ik wil ... gebruiken": asking for one's own use. */
   permission: new RegExp(
@@ -202,6 +225,7 @@ export const phrases = {
       '(?:^| )(?:would|will) it be (?:ok|okay|alright|allowed|fine|acceptable)(?= |$)',
       '(?:^| )(?:do|does) (?:i|we|my team) (?:have|need) (?:permission|approval)(?= |$)',
       '(?:^| )(?:am i|are we|is my team) (?:allowed|permitted|ok|okay)(?= |$)',
+      '(?:^| )(?:mag|kan) (?:dat|het)(?: wel| ook| eigenlijk)? (?:als|zolang|wanneer)(?= |$)',
       '(?:^| )is (?:it|this|that)? ?(?:\\w+ ){0,4}(?:ok|okay|alright|allowed|fine|safe|permitted|acceptable|approved)(?= |$)',
       '(?:^| )(?:i|we) (?:want|would like|d like|plan|need) to use(?= |$)',
       '(?:^| )(?:of|wanneer|als) (?:ik|we|wij|je|u|mijn team|ons team) (?:\\w+ ){0,6}(?:mag|mogen|kan|kunnen) (?:\\w+ )?(?:gebruiken|inzetten|gebruik maken)(?= |$)',
@@ -217,6 +241,9 @@ export const phrases = {
     /(?:^| )(?:(?:mag|kan) (?:dat|het|dit)(?: wel| ook| eigenlijk| zomaar| gewoon)*(?: van de gemeente)?|is (?:dat|dit|het) (?:wel |eigenlijk )?(?:toegestaan|goed|ok|oke|okay|veilig|akkoord)|(?:is|would) (?:that|this|it)(?: be)?(?: actually| really)? (?:allowed|ok|okay|fine|alright|permitted|acceptable))$/,
   /** "graag een check: ChatGPT voor een beleidsnotitie": the check asked for by name, with what it is about. */
   checkWord: anyOf('check', 'ai check', 'aicheck', 'quick check', 'quickcheck', 'snelle check'),
+  /** Asking permission outright ("..., mag dat?", "am I allowed to", "would that be allowed"): enough with AI alone. */
+  strongPermission:
+    /(?:^| )(?:mag dat|mag het|is dat toegestaan|is het toegestaan|am i allowed|are we allowed|is it allowed|would (?:it|that|this) be allowed|is that allowed|is this allowed|toegestaan|permitted)(?= |$)/,
   /** "kan Copilot de notulen maken?", "mag Fireflies onze vergadering opnemen?": a tool right after the verb. */
   toolFirst: /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag) )*(?:mag|mogen|kan|kunnen|can|could|may) /,
   allowedWord: anyOf(
@@ -266,6 +293,7 @@ export const phrases = {
     'a language model',
     'een chatbot',
     'a chatbot',
+    '(?:een|a|an) (?:\\w+ )?(?:model|algoritme|algorithm)',
   ),
   /**
    * AI tools staff often name that a register may not hold; named without "gebruiken" ("is Otter toegestaan?") they

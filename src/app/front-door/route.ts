@@ -68,6 +68,7 @@ function check(question: string, about: string, content: Content): Route {
 
 function looksLikeScan(text: string): boolean {
   if (has(phrases.visionTopic, text) || has(phrases.policyQuestion, text)) return false;
+  if (has(phrases.asOrganisation, text) && !has(phrases.scanWords, text)) return false;
   // "hoe netjes zijn onze bestanden?" asks for a scan; "hoe belangrijk is het dat onze mappen netjes zijn?" and
   // "waarom moet de G-schijf op orde zijn?" ask the vision.
   if (has(phrases.howTidy, text)) return has(phrases.strictlyOurFiles, text);
@@ -84,8 +85,8 @@ function looksLikeScan(text: string): boolean {
 function looksLikeCheck(text: string, question: string, content: Content): boolean {
   const askedAfter = has(phrases.permissionAfter, text);
   // "hoe zit het met Copilot voor notulen, mag dat?" asks permission after all; "waarom is X niet toegestaan" does not.
-  if (has(phrases.visionTopic, text) || (has(phrases.questionWord, text) && !has(phrases.askedAfter, text)))
-    return false;
+  if (has(phrases.visionTopic, text) || has(phrases.policyStance, text)) return false;
+  if (has(phrases.questionWord, text) && !has(phrases.askedAfter, text)) return false;
   const { tool, task } = findToolAndTask(question, content, phrases.otherTools);
   const use = has(phrases.useVerb, text);
   if (!has(phrases.permission, text) && !askedAfter) {
@@ -98,8 +99,9 @@ function looksLikeCheck(text: string, question: string, content: Content): boole
   if (tool?.kind === 'unregistered') return true;
   if (tool) return use || task !== null || has(phrases.allowedWord, text) || has(phrases.intoTool, text);
   if (!has(phrases.genericAi, text) || has(phrases.asOrganisation, text)) return false;
-  // "mag ik AI gebruiken om aanvragen te beoordelen?" names a task; "mag ik AI gebruiken?" asks for the check itself.
-  return task !== null || (use && leftOver(text) <= 2);
+  // "mag ik AI gebruiken om aanvragen te beoordelen?" names a task; "mag ik AI gebruiken?" asks for the check itself;
+  // "..., mag dat?" asks outright. "mag ik als medewerker experimenteren met AI?" asks the vision.
+  return task !== null || has(phrases.strongPermission, text) || (use && leftOver(text) <= 2);
 }
 
 /** Words that are not part of "mag ik (een) AI(-tool) gebruiken (voor mijn werk)". */

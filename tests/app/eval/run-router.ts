@@ -9,6 +9,7 @@ import {
   loadRouterSet,
   routerDev2Path,
   routerDev3Path,
+  routerDev4Path,
   routerDevPath,
   routerHeldOutPath,
   scoreRouter,
@@ -23,6 +24,7 @@ export async function runRouterEval(args: string[]): Promise<void> {
     development: scoreRouter(loadRouterSet(routerDevPath)),
     'second development': scoreRouter(loadRouterSet(routerDev2Path)),
     'third development': scoreRouter(loadRouterSet(routerDev3Path)),
+    'fourth development': scoreRouter(loadRouterSet(routerDev4Path)),
     ...(existsSync(routerHeldOutPath) && !args.includes('--dev')
       ? { 'held out': scoreRouter(loadRouterSet(routerHeldOutPath)) }
       : {}),

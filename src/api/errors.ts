@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../validation.js';
 
-/** The JSON error body of every /api response that failed; the tab reads it with the same schema. */
+/** The JSON error body of every /api response that failed (src/server/errors.ts writes it; the tab shows its message). */
 export interface ApiErrorBody {
   error: {
     code: string;

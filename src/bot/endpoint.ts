@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -43,9 +44,10 @@ export function createBotEndpoint({ config, app, logger, authOverrides }: BotEnd
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
-    // No message text in the log: only what kind of activity failed, and why.
-    logger.error({ err: errorForLog(error), activityType: context.activity.type }, 'bot turn failed');
-    await context.sendActivity(texts[languageOf(context.activity.locale)].failed).catch(() => undefined);
+    // No message text in the log: only what kind of activity failed, and why, under a code the person can quote.
+    const correlationId = randomUUID();
+    logger.error({ correlationId, err: errorForLog(error), activityType: context.activity.type }, 'bot turn failed');
+    await context.sendActivity(texts[languageOf(context.activity.locale)].failed(correlationId)).catch(() => undefined);
   };
   const bot = new AiWijzerBot(new ConversationState(new DatabaseStorage(app.botState)), {
     frontDoor: app.frontDoor,

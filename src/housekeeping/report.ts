@@ -1,7 +1,7 @@
 import type { Lang } from '../lang.js';
 
 /**
- * The shape of a scan's result, shared by the scan, the CLI, the API, the store and the tab.
+ * The shape of a scan's result, shared by the scan, the CLI, the API and the store.
  * (The zod schema of the same shape, for uploads and the API, lives in src/api/scans.ts.)
  */
 export const ruleIds = [

@@ -1,4 +1,4 @@
-/** "Mag ik dit gebruiken?": the domain API that the server, the bot and the CLI share. */
+/** "Mag ik dit gebruiken?": the domain API that the application layer (src/app/checks.ts) and the CLI call. */
 export {
   taskValues,
   prohibitedPracticeValues,

@@ -21,7 +21,7 @@ export interface RunCheckInput extends EvaluateOptions {
   now?: Date;
 }
 
-/** Evaluates a validated case and records it in the chain; what the API, the bot and the CLI all call. */
+/** Evaluates a validated case and records it in the chain (through src/app/checks.ts, for every surface). */
 export async function runCheck(input: RunCheckInput): Promise<RecordedCheck> {
   const now = input.now ?? new Date();
   const checkCase: CheckCase = { ...input.case, purpose: maskPersonalData(input.case.purpose) };

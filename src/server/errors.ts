@@ -17,13 +17,7 @@ export function langOf(req: Request) {
   return preferredLang(req.get('accept-language'));
 }
 
-function send(
-  req: Request,
-  status: number,
-  code: string,
-  message: string,
-  problems?: ApiErrorBody['error']['problems'],
-): ApiErrorBody {
+function body(req: Request, code: string, message: string, problems?: ApiErrorBody['error']['problems']): ApiErrorBody {
   return { error: { code, message, correlationId: req.correlationId, ...(problems ? { problems } : {}) } };
 }
 
@@ -31,7 +25,7 @@ export const notFound: RequestHandler = (req, res) => {
   const lang = langOf(req);
   res
     .status(404)
-    .json(send(req, 404, 'not_found', lang === 'en' ? 'This address does not exist.' : 'Dit adres bestaat niet.'));
+    .json(body(req, 'not_found', lang === 'en' ? 'This address does not exist.' : 'Dit adres bestaat niet.'));
 };
 
 /** Turns every error into a JSON body with a correlation id; ours are logged, without request content. */
@@ -40,7 +34,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const lang = langOf(req);
     if (err instanceof AppError) {
       const status = statusOf[err.kind];
-      res.status(status).json(send(req, status, err.code, err.messages[lang], err.problems));
+      res.status(status).json(body(req, err.code, err.messages[lang], err.problems));
       return;
     }
     // body-parser errors carry a status and a type; they are the caller's, not ours.
@@ -48,16 +42,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (err?.type === 'entity.too.large') {
       res
         .status(413)
-        .json(send(req, 413, 'too_large', lang === 'en' ? 'The request is too large.' : 'Het verzoek is te groot.'));
+        .json(body(req, 'too_large', lang === 'en' ? 'The request is too large.' : 'Het verzoek is te groot.'));
       return;
     }
     if (err?.type === 'entity.parse.failed') {
       res
         .status(400)
         .json(
-          send(
+          body(
             req,
-            400,
             'invalid_json',
             lang === 'en' ? 'The request is not valid JSON.' : 'Het verzoek is geen geldige JSON.',
           ),
@@ -67,9 +60,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (status >= 400 && status < 500) {
       res
         .status(status)
-        .json(
-          send(req, status, 'bad_request', lang === 'en' ? 'The request is not valid.' : 'Het verzoek is niet geldig.'),
-        );
+        .json(body(req, 'bad_request', lang === 'en' ? 'The request is not valid.' : 'Het verzoek is niet geldig.'));
       return;
     }
     logger.error(
@@ -84,9 +75,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     res
       .status(500)
       .json(
-        send(
+        body(
           req,
-          500,
           'internal',
           lang === 'en'
             ? `Something went wrong on our side. Quote this code when you report it: ${req.correlationId}`

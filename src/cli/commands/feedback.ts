@@ -53,7 +53,6 @@ function render(summary: FeedbackSummary): string {
 }
 
 /** The chosen questions of one language as a voorbeeldvragen file, to read through and add to the content. */
-/** The chosen questions of one language as a voorbeeldvragen file, to read through and add to the content. */
 async function exampleFile(app: Application, lang: Lang, limit: number): Promise<{ yaml: string; count: number }> {
   const today = new Date().toISOString().slice(0, 10);
   const source = `ai-wijzer feedback --voorbeeldvragen ${lang} (${today}): vragen van medewerkers die dit onderdeel uit de suggesties kozen`;

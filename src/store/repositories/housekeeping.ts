@@ -7,7 +7,7 @@ import type { Queryable } from '../store.js';
 export { computeTrend, type ScanSummary } from '../../housekeeping/trend.js';
 
 /**
- * Scans of the data-readiness check. `sourceKey` says what was scanned ("fs:<absolute path>",
+ * Scans of the data-readiness check. `sourceKey` says what was scanned ("fs:<host>:<absolute path>",
  * "graph:drive:<id>", "graph:site:<id>", "graph:team:<id>"); the trend compares scans with the same key.
  * Reports arrive masked; the key is masked here too, so no personal data reaches the database.
  */

@@ -13,7 +13,10 @@ interface Row extends Record<string, unknown> {
   created_at: Date | string;
 }
 
-/** Unanswered questions and feedback of "Vraag het de visie" in the vision_feedback table (002_vision.sql). */
+/**
+ * Unanswered questions, feedback and chosen suggestions of "Vraag het de visie" in the vision_feedback table
+ * (002_vision.sql; the kind `chosen` since 006).
+ */
 export function visionFeedbackStore(store: Store): VisionFeedbackStore {
   return {
     async record(entry) {

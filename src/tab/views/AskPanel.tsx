@@ -72,13 +72,20 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
   }
 
   const citation = result?.citations[0];
+  // An empty question is the field's problem; a failed call is shown once, below the form, with the question kept.
+  const fieldError = error === t.askEmpty ? error : undefined;
   return (
     <section aria-labelledby={headingId}>
       <Subtitle2 as="h2" id={headingId}>
         {t.askTitle}
       </Subtitle2>
       <form className={styles.form} onSubmit={submit} noValidate>
-        <Field label={t.askLabel} hint={t.askHint} validationMessage={error} validationState={error ? 'error' : 'none'}>
+        <Field
+          label={t.askLabel}
+          hint={t.askHint}
+          validationMessage={fieldError}
+          validationState={fieldError ? 'error' : 'none'}
+        >
           <Textarea value={question} maxLength={500} resize="vertical" onChange={(_e, d) => setQuestion(d.value)} />
         </Field>
         <div className={styles.row}>
@@ -146,7 +153,7 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
           </Card>
         )}
       </div>
-      {error && !busy && routed === undefined && question.trim().length > 0 && (
+      {error && !fieldError && !busy && routed === undefined && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>

@@ -3,6 +3,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
+  ShowTypingMiddleware,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { Application } from '../app/index.js';
@@ -43,6 +44,8 @@ export function createBotEndpoint({ config, app, logger, authOverrides }: BotEnd
     ...authOverrides,
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(auth);
+  // "...is typing" when an answer takes longer than half a second (a semantic or generative endpoint, a busy database).
+  adapter.use(new ShowTypingMiddleware(500, 2000));
   adapter.onTurnError = async (context, error) => {
     // No message text in the log: only what kind of activity failed, and why, under a code the person can quote.
     const correlationId = randomUUID();

@@ -5,6 +5,9 @@ import { tabDistDir } from '../paths.js';
 import type { AppContext } from './context.js';
 import { identifyCaller } from './auth.js';
 import { correlationId } from './correlation.js';
+import { activityEnvelopeSchema } from '../api/messages.js';
+import { invalidInput } from '../app/index.js';
+import { parseInput } from '../validation.js';
 import { errorHandler, langOf, notFound } from './errors.js';
 import { agentRoutes, apiRoutes } from './routes/index.js';
 import { healthRoutes } from './routes/health.js';
@@ -28,6 +31,8 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
 
   const json = express.json({ limit: options.bodyLimit ?? '256kb' });
   app.post('/api/messages', json, async (req, res, next) => {
+    const envelope = parseInput(activityEnvelopeSchema, req.body, langOf(req));
+    if (!envelope.ok) return next(invalidInput(envelope.problems));
     try {
       await ctx.bot.handle(req, res);
     } catch (error) {

@@ -66,6 +66,7 @@ describe('the Teams app package', () => {
       'help',
       'vraag',
       'check',
+      'scan',
     ]);
     // What went into the zip still passes the official schemas.
     expect(await validateAgainstBundledSchema('manifest.json', manifest)).toEqual([]);

@@ -70,6 +70,20 @@ describe('HTTP host', () => {
     expect(big.status).toBe(413);
   });
 
+  it.each([{}, { type: 1 }, [], { type: '' }])(
+    'refuses a body that is no activity (%j) with 400 in Dutch',
+    async (body) => {
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(400);
+      const error = ((await res.json()) as { error: { code: string; message: string } }).error;
+      expect(error).toMatchObject({ code: 'invalid_input', message: 'De invoer klopt niet.' });
+    },
+  );
+
   it('redirects / to the tab', async () => {
     const res = await fetch(`${server.url}/`, { redirect: 'manual' });
     expect(res.status).toBe(302);

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { routeMessage, type Route } from '../../../src/app/front-door/route.js';
+import { manifestDir } from '../../../src/paths.js';
 import { loadQuickcheckContent } from '../../../src/quickcheck/index.js';
 
 const content = loadQuickcheckContent();
@@ -106,5 +109,23 @@ describe('the front door: from a sentence to the right capability', () => {
 
   it('has nothing to route in an empty message, a mention alone, or punctuation and emoji only', () => {
     for (const text of ['', '   ', '<at>AI-wijzer</at>', '?!', '👍👍']) expect(route(text)).toEqual({ kind: 'empty' });
+  });
+
+  it('routes every command of the manifest, in Dutch and English, to what its description promises', () => {
+    const manifest = JSON.parse(readFileSync(join(manifestDir, 'manifest.json'), 'utf8'));
+    const english = JSON.parse(readFileSync(join(manifestDir, 'en.json'), 'utf8'));
+    const titles: string[] = manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
+    const expected: Record<string, Route['kind']> = {
+      help: 'help',
+      vraag: 'help',
+      ask: 'help',
+      check: 'check',
+      scan: 'scan',
+    };
+    titles.forEach((title, i) => {
+      const translated: string = english[`bots[0].commandLists[0].commands[${i}].title`];
+      for (const command of [title, translated])
+        expect({ command, kind: route(command).kind }).toEqual({ command, kind: expected[command] });
+    });
   });
 });

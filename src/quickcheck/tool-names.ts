@@ -97,11 +97,13 @@ const notATool =
 export function unregisteredToolIn(sentence: string): ToolMention | null {
   const text = normalise(sentence);
   for (const pattern of namedTool) {
-    // "Harvey or a similar legal AI": the first of the names given.
+    // "Harvey or a similar legal AI": the first of the names given; "dovetail's AI" is dovetail's; "Google Translate
+    // op mn telefoon" is Google Translate.
     const name = pattern
       .exec(text)?.[1]
-      ?.split(/ (?:or|of|en|and) /)[0]
-      ?.trim();
+      ?.split(/ (?:or|of|en|and|op|on|via|in) /)[0]
+      ?.replace(/ s ai$| s$/, '')
+      .trim();
     if (name && isNameLike(name)) return { kind: 'unregistered', name: nameAsWritten(sentence, name) };
   }
   return null;
@@ -111,6 +113,7 @@ export function unregisteredToolIn(sentence: string): ToolMention | null {
 const functionWords = new Set(
   (
     'de het een van voor om te in op met en of als team wij we overal alles ook wel gewoon even ff nog al zo er hier daar nu dan ' +
+    'weten vragen zien horen nagaan checken graag eens ' +
     'me mij mijn onze ons je jouw jullie hem haar deze die dit dat iets niets meer vaak altijd zomaar ' +
     'the a an of for to in on with and or everything all any some also just really me my our your this that it ' +
     'something anything more often always'

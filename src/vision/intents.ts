@@ -39,6 +39,15 @@ const patterns: [Intent, RegExp][] = [
       `^ben ik( nu)?( hier)? (met|aan het praten met|aan het chatten met) ${beings}( aan het (praten|chatten))?$`,
     ),
   ],
+  // What it does with what one types, which languages it speaks, how it works, and what it can and cannot do.
+  [
+    'about',
+    /^(wat doe (je|jij|u)( eigenlijk)? met (de |mijn |je )?(berichten|vragen|gegevens)( die ik( hier)? (typ|stel|stuur))?|(worden|blijven) (mijn |de |die )?(berichten|vragen|gegevens)?( ergens)? (opgeslagen|bewaard)|(sla|bewaar|onthoud) (je|jij|u) (mijn |de )?(berichten|vragen|gegevens)( ergens)?( op)?|what do you do with (my |the )?(messages|questions|data)|do you (store|save|keep|log|remember) (my )?(messages|questions|data|chats)|are my (messages|questions) (stored|saved|kept)|(what|which) languages? (do|can) you (speak|understand)|welke talen (spreek|ken|begrijp|spreekt|kent) (je|jij|u)|(can|could) you (reply|answer|respond|talk|write) in (english|dutch)( from now on)?|(kun|kan|kunt) (je|jij|u) (voortaan |vanaf nu )?(in het )?(engels|nederlands) (antwoorden|praten|schrijven)|hoe werkt (deze bot|dit|het|ai-wijzer|ai wijzer|deze assistent)( eigenlijk| precies)?|waar haal (je|jij|u) (je|jouw|uw|de) (antwoorden|informatie|kennis) vandaan|where do you get (your|the) (answers|information) from|(are|do) you (using|use|run on|running on|based on) (gpt|chatgpt|an llm|a language model|ai|a model)( under the hood)?|(ben|draai) (je|jij) (op )?(gpt|chatgpt|een taalmodel|een llm)|wat (kun|kan|kunt) (je|jij|u)( allemaal)?( eigenlijk)?( wel en niet| wel of niet| niet)?( voor (mij|me|ons))?( doen)?( allemaal)?( eigenlijk)?|what can('t| not)? you (do|help with)( for me)?)$/,
+  ],
+  [
+    'human',
+    /^((kun|kan|kunt) (je|jij|u) me (even )?doorverbinden met (een )?(echte? )?(iemand|mens|medewerker|persoon)|(can|could) you (put me through|connect me) to (a )?(real )?(human|person|someone|colleague))$/,
+  ],
   // Asked for a person: the AI-system statement and who to turn to.
   [
     'human',
@@ -61,7 +70,7 @@ const smallTalk: [Intent, RegExp, Set<string>][] = [
         'dat dit het helpt hielp heeft geholpen was is duidelijk heel erg echt super nuttig fijn top mooi prima goed voor je jouw ' +
         'de hulp uitleg antwoord ok oke okay nou zo wel veel hartelijk hartstikke that this it helps helped helpful very really useful ' +
         'great good for the your help answer explanation a lot so much perfect nice cool awesome clear ai wijzer ai-wijzer ' +
-        'handig fijne prettige goede dag week weekend avond succes have day evening'
+        'handig fijne prettige goede dag week weekend avond succes have day evening doei bye thx thanks dank later ziens'
       ).split(' '),
     ),
   ],

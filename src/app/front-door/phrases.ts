@@ -94,7 +94,11 @@ export const phrases = {
     /^(?:(?:hoi|hallo|hey|hi|hello|beste|vraag|even|een|a|quick|question|ai wijzer) )*(?:wat|waarom|hoe|welke|welk|wie|wanneer|waar|waarvoor|waarmee|what|why|how|which|who|whom|when|where)(?= |$)/,
 
   scanWords: anyOf(
-    'scan\\w*',
+    'scan',
+    'scans',
+    'scant',
+    'scannen',
+    'scanning',
     '\\w+scan',
     'datahygiene\\w*',
     'data hygiene',
@@ -213,7 +217,7 @@ export const phrases = {
   ),
   /** "hoe netjes zijn onze mappen?", "how messy is our OneDrive?": a question that asks for the scan's answer. */
   howTidy:
-    /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag) )*(?:hoe (?:netjes|opgeruimd|rommelig|schoon|georganiseerd|op orde|klaar|geschikt)|hoe staat het (?:er )?(?:voor )?met|how (?:tidy|clean|messy|organised|organized|well organised|well organized|ready)|i want to know how (?:tidy|clean|messy|organised|organized))(?= |$)/,
+    /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag) )*(?:hoe (?:ai )?(?:netjes|opgeruimd|rommelig|schoon|georganiseerd|op orde|klaar|geschikt)|hoe staat het (?:er )?(?:voor )?met|how (?:tidy|clean|messy|organised|organized|well organised|well organized|ready)|i want to know how (?:tidy|clean|messy|organised|organized))(?= |$)/,
 
   /** "mag ik", "kunnen we", "may I", "am I allowed", "is it ok to", "ik wil ... gebruiken": asking for one's own use. */
   permission: new RegExp(
@@ -225,10 +229,10 @@ export const phrases = {
       '(?:^| )(?:would|will) it be (?:ok|okay|alright|allowed|fine|acceptable)(?= |$)',
       '(?:^| )(?:do|does) (?:i|we|my team) (?:have|need) (?:permission|approval)(?= |$)',
       '(?:^| )(?:am i|are we|is my team) (?:allowed|permitted|ok|okay)(?= |$)',
-      '(?:^| )(?:mag|kan) (?:dat|het)(?: wel| ook| eigenlijk)? (?:als|zolang|wanneer)(?= |$)',
+      '(?:^| )(?:mag|kan) (?:dat|het)(?: wel| ook| eigenlijk)? (?:als|zolang|wanneer|en|of)(?= |$)',
       '(?:^| )is (?:it|this|that)? ?(?:\\w+ ){0,4}(?:ok|okay|alright|allowed|fine|safe|permitted|acceptable|approved)(?= |$)',
       '(?:^| )(?:i|we) (?:want|would like|d like|plan|need) to use(?= |$)',
-      '(?:^| )(?:of|wanneer|als) (?:ik|we|wij|je|u|mijn team|ons team) (?:\\w+ ){0,6}(?:mag|mogen|kan|kunnen) (?:\\w+ )?(?:gebruiken|inzetten|gebruik maken)(?= |$)',
+      '(?:^| )(?:of|wanneer|als) (?:\\w+ ){1,6}(?:mag|mogen|kan|kunnen) (?:\\w+ )?(?:gebruiken|inzetten|gebruik maken)(?= |$)',
       '(?:^| )(?:toestemming|goedkeuring|permission|approval)(?= |$)',
       '(?:^| )(?:any )?(?:problems?|objections?|issues?|bezwaar) (?:with|against|tegen) (?:using|use|het gebruik)(?= |$)',
     ].join('|'),
@@ -243,7 +247,7 @@ export const phrases = {
   checkWord: anyOf('check', 'ai check', 'aicheck', 'quick check', 'quickcheck', 'snelle check'),
   /** Asking permission outright ("..., mag dat?", "am I allowed to", "would that be allowed"): enough with AI alone. */
   strongPermission:
-    /(?:^| )(?:mag dat|mag het|is dat toegestaan|is het toegestaan|am i allowed|are we allowed|is it allowed|would (?:it|that|this) be allowed|is that allowed|is this allowed|toegestaan|permitted)(?= |$)/,
+    /(?:^| )(?:mag dat|mag het|kan dat|is dat toegestaan|is het toegestaan|am i allowed|are we allowed|is it allowed|would (?:it|that|this) be allowed|is that allowed|is this allowed|toegestaan|permitted)(?= |$)/,
   /** "kan Copilot de notulen maken?", "mag Fireflies onze vergadering opnemen?": a tool right after the verb. */
   toolFirst: /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag) )*(?:mag|mogen|kan|kunnen|can|could|may) /,
   allowedWord: anyOf(
@@ -277,6 +281,8 @@ export const phrases = {
     'delen',
     'laten \\w+',
     'proberen',
+    'vragen om',
+    'laten',
     'use',
     'using',
     'try',
@@ -301,6 +307,12 @@ export const phrases = {
    */
   otherTools: anyOf(
     'google gemini',
+    'google translate',
+    'google vertaal',
+    'figma(?: ai)?',
+    'dovetail',
+    'linkedin recruiter',
+    'canva(?: ai)?',
     'gemini',
     'bard',
     'claude',
@@ -320,7 +332,6 @@ export const phrases = {
     'whisper',
     'stable diffusion',
     '(?:adobe )?firefly',
-    'canva',
     'quillbot',
     'elevenlabs',
     'synthesia',
@@ -332,6 +343,8 @@ export const phrases = {
     'elicit',
     'suno',
   ),
+  /** "mogen we AI inzetten om pasfoto's te controleren?": what AI would be used for, as a purpose clause. */
+  purpose: /(?:^| )(?:om (?:\w+ ){0,8}te \w+|to [a-z]+)(?= |$)/,
   /** Words "mag ik AI gebruiken (voor mijn werk)?" may have besides permission, AI and use. */
   fillers: words(
     'voor',

@@ -62,8 +62,15 @@ function afterFirstWord(question: string): string {
 }
 
 function check(question: string, about: string, content: Content): Route {
-  const { tool, task } = findToolAndTask(about, content, phrases.otherTools);
-  return { kind: 'check', question, tool, task };
+  const { tool, task } = findToolAndTask(askingPart(about), content, phrases.otherTools);
+  const whole = findToolAndTask(about, content, phrases.otherTools);
+  return { kind: 'check', question, tool: tool ?? whole.tool, task: task ?? whole.task };
+}
+
+/** "We gebruikten altijd ChatGPT, maar dat mag niet. Mag ik dan wel Mistral gebruiken?": the sentence that asks. */
+function askingPart(message: string): string {
+  const sentences = message.split(/(?<=[.?!])\s+/);
+  return sentences.find((s) => has(phrases.permission, normalise(s))) ?? message;
 }
 
 function looksLikeScan(text: string): boolean {
@@ -101,7 +108,9 @@ function looksLikeCheck(text: string, question: string, content: Content): boole
   if (!has(phrases.genericAi, text) || has(phrases.asOrganisation, text)) return false;
   // "mag ik AI gebruiken om aanvragen te beoordelen?" names a task; "mag ik AI gebruiken?" asks for the check itself;
   // "..., mag dat?" asks outright. "mag ik als medewerker experimenteren met AI?" asks the vision.
-  return task !== null || has(phrases.strongPermission, text) || (use && leftOver(text) <= 2);
+  return (
+    task !== null || has(phrases.strongPermission, text) || (use && (leftOver(text) <= 2 || has(phrases.purpose, text)))
+  );
 }
 
 /** Words that are not part of "mag ik (een) AI(-tool) gebruiken (voor mijn werk)". */

@@ -10,6 +10,7 @@ import {
   routerDev2Path,
   routerDev3Path,
   routerDev4Path,
+  routerDev5Path,
   routerDevPath,
   routerHeldOutPath,
   scoreRouter,
@@ -25,6 +26,7 @@ export async function runRouterEval(args: string[]): Promise<void> {
     'second development': scoreRouter(loadRouterSet(routerDev2Path)),
     'third development': scoreRouter(loadRouterSet(routerDev3Path)),
     'fourth development': scoreRouter(loadRouterSet(routerDev4Path)),
+    'fifth development': scoreRouter(loadRouterSet(routerDev5Path)),
     ...(existsSync(routerHeldOutPath) && !args.includes('--dev')
       ? { 'held out': scoreRouter(loadRouterSet(routerHeldOutPath)) }
       : {}),

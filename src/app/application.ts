@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { pseudonymFor } from '../pseudonym.js';
 import { loadQuickcheckContent } from '../quickcheck/index.js';
 import type { Store } from '../store/index.js';
 import { botStateRepository, type BotStateRepository } from '../store/repositories/bot-state.js';
@@ -9,6 +10,7 @@ import { graphDriveStateStore, scanJobQueue } from '../store/repositories/scan-j
 import { visionFeedbackStore } from '../store/repositories/vision.js';
 import { sharedVision, type VisionIndex } from '../vision/index.js';
 import { askService, type AskService } from './ask.js';
+import type { Caller } from './caller.js';
 import { checkService, type CheckService } from './checks.js';
 import { feedbackService, type FeedbackService } from './feedback.js';
 import { storeUnavailable } from './errors.js';
@@ -29,6 +31,11 @@ export interface Application {
   scans: ScanService;
   /** The bot's conversation state, in the database so that any instance can serve any turn. */
   botState: BotStateRepository;
+  /**
+   * Who a bot user is, as a pseudonym only: the same one the tab's sign-in gives (tenant and Entra object id), or, where
+   * the channel gives no object id (the Agents Playground), one from the channel's user id.
+   */
+  callerFor(who: { tenantId?: string; objectId?: string; channelUserId: string }): Caller;
   /** Whether the database answers (GET /readyz). */
   ready(): Promise<{ ready: boolean; database: Store['kind'] }>;
   /** Warnings about the content worth an editor's look (a stale compound list, an example for a removed section). */
@@ -71,6 +78,13 @@ export function createApplication({ config, store: given, logger, ...options }: 
     records: recordsService(records),
     scans,
     botState: botStateRepository(store),
+    callerFor: ({ tenantId, objectId, channelUserId }) => ({
+      pseudonym: pseudonymFor(
+        config.PSEUDONYM_SECRET,
+        tenantId && objectId ? `${tenantId}:${objectId}` : `bot:${channelUserId}`,
+      ),
+      ...(tenantId ? { tenantId } : {}),
+    }),
     ready: async () => ({ ready: given ? await given.ping() : false, database: store.kind }),
     warnings: vision.warnings,
   };

@@ -1,23 +1,34 @@
 import {
   ActivityHandler,
+  CardFactory,
   MessageFactory,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type ConversationState,
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
 import { isVisionAnswer, type FrontDoorResponse } from '../api/ask.js';
-import { AppError, stripMentions, type FrontDoor } from '../app/index.js';
+import { AppError, stripMentions, type Application, type Caller, type FrontDoor } from '../app/index.js';
 import { languageOf, type Lang } from '../lang.js';
 import { answerMessage, routedMessage } from './answer-message.js';
+import { cardContentType } from './cards/elements.js';
+import { cardAction, startCard, type CheckCapabilities } from './check-flow.js';
 import { texts } from './texts.js';
 
-/** What the bot answers with: the application's front door, the same one the tab's API and the CLI ask. */
+/** What the bot answers with: the application's front door and check, the same the tab's API and the CLI use. */
 export interface BotCapabilities {
   frontDoor: Pick<FrontDoor, 'ask'>;
+  /** The quick check the card submits to (the same validation and record as POST /api/checks). */
+  checks: CheckCapabilities;
+  callerFor: Application['callerFor'];
   publicUrl?: string;
 }
 
-/** The AI-wijzer bot: greets new users once per conversation and sends every message through the front door. */
+/**
+ * The AI-wijzer bot: greets new users once per conversation, sends every message through the front door, and
+ * answers the check card's actions (Action.Execute, or the Action.Submit fallback) in place of the card.
+ */
 export class AiWijzerBot extends ActivityHandler {
   private readonly greeted: StatePropertyAccessor<boolean>;
 
@@ -44,11 +55,44 @@ export class AiWijzerBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       const lang = languageOf(context.activity.locale);
+      const submitted = submittedValues(context.activity.value);
+      if (submitted && (await this.replaceCard(context, submitted, lang))) return next();
       const question = stripMentions(context.activity.text ?? '');
       const result = await this.answer(question, lang);
-      await context.sendActivity(typeof result === 'string' ? MessageFactory.text(result) : this.render(result));
+      if (typeof result === 'string') await context.sendActivity(MessageFactory.text(result));
+      else if (result.outcome === 'check') {
+        const { checks, publicUrl } = this.capabilities;
+        if (result.check.vision) await context.sendActivity(answerMessage(result.check.vision, publicUrl));
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(startCard(checks, result))));
+      } else await context.sendActivity(this.render(result));
       await next();
     });
+  }
+
+  /** Action.Execute on a card (`adaptiveCard/action`): the card that replaces it comes back in the invoke response. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invoke: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const data = (invoke.action?.data ?? {}) as Record<string, unknown>;
+    const lang = languageOf(context.activity.locale);
+    const card = await cardAction(this.capabilities.checks, this.caller(context), invoke.action?.verb, data, lang);
+    if (!card) {
+      const error = { code: 'BadRequest', message: 'Onbekende actie / unknown action' };
+      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: error as never };
+    }
+    return { statusCode: 200, type: cardContentType, value: card as never };
+  }
+
+  /** Action.Submit, the fallback of a client without Universal Actions: the answer replaces the card it came from. */
+  private async replaceCard(context: TurnContext, submitted: Record<string, unknown>, lang: Lang): Promise<boolean> {
+    const verb = typeof submitted.verb === 'string' ? submitted.verb : undefined;
+    const card = await cardAction(this.capabilities.checks, this.caller(context), verb, submitted, lang);
+    if (!card) return false;
+    const reply = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
+    if (context.activity.replyToId) await context.updateActivity({ ...reply, id: context.activity.replyToId });
+    else await context.sendActivity(reply);
+    return true;
   }
 
   /** The front door's answer, or what to say when the message cannot be asked (empty, too long). */
@@ -67,8 +111,24 @@ export class AiWijzerBot extends ActivityHandler {
     return isVisionAnswer(result) ? answerMessage(result, publicUrl) : routedMessage(result, publicUrl);
   }
 
+  /** Who sent the activity, as a pseudonym: the same one their tab sign-in gives. */
+  private caller(context: TurnContext): Caller {
+    const { from, conversation } = context.activity;
+    return this.capabilities.callerFor({
+      ...(conversation?.tenantId ? { tenantId: conversation.tenantId } : {}),
+      ...(from?.aadObjectId ? { objectId: from.aadObjectId } : {}),
+      channelUserId: from?.id ?? 'unknown',
+    });
+  }
+
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
   }
+}
+
+/** The inputs and verb of an Action.Submit (a message with a `value` object that names a verb), or undefined. */
+function submittedValues(value: unknown): Record<string, unknown> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return typeof (value as { verb?: unknown }).verb === 'string' ? (value as Record<string, unknown>) : undefined;
 }

@@ -1,7 +1,8 @@
 import type { CheckVerdict, VerdictValue } from './verdict.js';
 import type { Lang } from '../lang.js';
 
-const headline: Record<VerdictValue, Record<Lang, string>> = {
+/** The verdict in one line, as every surface shows it first. */
+export const verdictHeadline: Record<VerdictValue, Record<Lang, string>> = {
   prohibited: { nl: 'Nee, dit mag niet.', en: 'No, this is not allowed.' },
   consult: { nl: 'Eerst overleggen.', en: 'Consult first.' },
   conditional: { nl: 'Ja, onder voorwaarden.', en: 'Yes, under conditions.' },
@@ -41,7 +42,7 @@ const words = {
 export function formatVerdict(verdict: CheckVerdict, lang: Lang = 'nl'): string {
   const w = words[lang];
   const lines = [
-    headline[verdict.verdict][lang],
+    verdictHeadline[verdict.verdict][lang],
     `${w.tool}: ${verdict.tool.name}${verdict.tool.id ? '' : ` (${w.notInRegister})`}`,
     '',
     `${w.reasons}:`,

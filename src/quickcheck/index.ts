@@ -47,4 +47,4 @@ export {
   type ChainCheck,
 } from './record.js';
 export { localisedQuestions, type CheckQuestions, type CheckQuestion, type CheckQuestionOption } from './localise.js';
-export { formatVerdict } from './format.js';
+export { formatVerdict, verdictHeadline } from './format.js';

@@ -48,8 +48,9 @@ export function frontDoor(deps: { ask: AskService; checks: CheckService; scans: 
           const prefilled = checks.prefill(route.tool, route.task);
           // Without a task ("kan ik een BSN in ChatGPT zetten?") or without a tool ("mag ik AI gebruiken om aanvragen
           // te beoordelen?") the sentence asks about a tool or about AI in general, where the vision speaks: its
-          // direct answer comes along. A named tool for a named task is the check's alone.
-          const vision = route.task && route.tool ? undefined : await ask.ask(route.question, { lang: language });
+          // direct answer comes along. A named tool for a named task is the check's alone, and so is "check" itself.
+          const vision =
+            (route.task && route.tool) || route.command ? undefined : await ask.ask(route.question, { lang: language });
           return {
             outcome: 'check',
             question,

@@ -12,7 +12,7 @@ export type Route =
   | { kind: 'vision'; question: string }
   | { kind: 'intent'; question: string }
   | { kind: 'help' }
-  | { kind: 'check'; question: string; tool: ToolMention | null; task: Task | null }
+  | { kind: 'check'; question: string; tool: ToolMention | null; task: Task | null; command?: true }
   | { kind: 'scan'; question: string }
   | { kind: 'empty' };
 
@@ -41,7 +41,7 @@ export function routeMessage(message: string, content: Content): Route {
   if (phrases.helpCommands.has(text) || (phrases.askCommands.has(first) && restWords.length === 0))
     return { kind: 'help' };
   if (phrases.askCommands.has(first)) return { kind: 'vision', question: afterFirstWord(question) };
-  if (phrases.checkCommands.has(text)) return { kind: 'check', question, tool: null, task: null };
+  if (phrases.checkCommands.has(text)) return { kind: 'check', question, tool: null, task: null, command: true };
   if (phrases.scanCommands.has(text)) return { kind: 'scan', question };
   if (first === 'scan' && !has(phrases.visionTopic, text)) return { kind: 'scan', question };
   if (first === 'check')

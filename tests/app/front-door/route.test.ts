@@ -47,7 +47,8 @@ describe('the front door: from a sentence to the right capability', () => {
 
   it.each(['check', '/check', 'AI-check', 'ai check', 'snelle check', 'quick check', 'ik wil de AI-check doen'])(
     '"%s" starts an empty check',
-    (command) => expect(route(command)).toEqual({ kind: 'check', question: command, tool: null, task: null }),
+    (command) =>
+      expect(route(command)).toEqual({ kind: 'check', question: command, tool: null, task: null, command: true }),
   );
 
   it('"check <sentence>" starts the check with what the sentence names', () => {

@@ -1,0 +1,59 @@
+import type { Lang } from '../../lang.js';
+
+/** Everything the cards say, Dutch and English side by side (content, like the bot's other texts). */
+export const cardTexts = {
+  nl: {
+    checkTitle: 'AI-check: mag ik dit gebruiken?',
+    checkIntro:
+      'Beantwoord de vragen; bij elke vraag staat uitleg en kun je "weet ik niet" kiezen. Je krijgt een oordeel met de redenen en bronnen, en de check wordt vastgelegd onder een pseudoniem.',
+    prefilled: 'Al ingevuld uit je vraag',
+    chooseTool: 'Welke tool bedoel je?',
+    otherTool: 'een andere tool (typ de naam hieronder)',
+    toolName: 'Naam van de tool',
+    submit: 'Beoordeel',
+    required: 'Kies of vul hier iets in.',
+    fixBelow: 'Nog niet alles klopt; kijk bij de gemarkeerde vragen. Er is niets vastgelegd.',
+    problem: (message: string) => `⚠ ${message}`,
+    verdictTitle: 'Oordeel van de AI-check',
+    tool: 'Tool',
+    notInRegister: 'niet in het register',
+    reasons: 'Waarom',
+    sources: 'Bronnen',
+    consult: (who: string, assessment: string) => `Overleg met ${who} (${assessment}).`,
+    conditions: 'Voorwaarden (afvinklijst)',
+    advice: 'Advies',
+    record: (seq: number) => `Vastgelegd als record ${seq}.`,
+    versions: (rules: string, register: string) => `Regels ${rules}, register ${register}.`,
+    again: 'Opnieuw',
+    notRecorded:
+      'De check kon niet worden vastgelegd; er is niets vastgelegd. Probeer het over een paar minuten opnieuw.',
+  },
+  en: {
+    checkTitle: 'AI quick check: may I use this?',
+    checkIntro:
+      'Answer the questions; each has an explanation and an "I do not know". You get a verdict with its reasons and sources, and the check is recorded under a pseudonym.',
+    prefilled: 'Already filled in from your question',
+    chooseTool: 'Which tool do you mean?',
+    otherTool: 'another tool (type its name below)',
+    toolName: 'Name of the tool',
+    submit: 'Assess',
+    required: 'Choose or fill in something here.',
+    fixBelow: 'Not everything is right yet; see the marked questions. Nothing was recorded.',
+    problem: (message: string) => `⚠ ${message}`,
+    verdictTitle: 'Verdict of the AI quick check',
+    tool: 'Tool',
+    notInRegister: 'not in the register',
+    reasons: 'Why',
+    sources: 'Sources',
+    consult: (who: string, assessment: string) => `Consult ${who} (${assessment}).`,
+    conditions: 'Conditions (checklist)',
+    advice: 'Advice',
+    record: (seq: number) => `Recorded as record ${seq}.`,
+    versions: (rules: string, register: string) => `Rules ${rules}, register ${register}.`,
+    again: 'Start again',
+    notRecorded: 'The check could not be recorded; nothing was recorded. Try again in a few minutes.',
+  },
+} as const satisfies Record<Lang, Record<string, unknown>>;
+
+/** The verb of the check card's submit button (Action.Execute) and of its Action.Submit fallback. */
+export const checkVerbs = { submit: 'quickcheck.submit', restart: 'quickcheck.restart' } as const;

@@ -1,0 +1,196 @@
+import {
+  ActivityTypes,
+  ConversationState,
+  MemoryStorage,
+  TestAdapter,
+  type Activity,
+  type ResourceResponse,
+  type TurnContext,
+} from 'botbuilder';
+import { createApplication, type Application } from '../../src/app/index.js';
+import { AiWijzerBot } from '../../src/bot/bot.js';
+import { checkCard } from '../../src/bot/cards/check-card.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { quickcheckRecordStore } from '../../src/store/repositories/quickcheck.js';
+import { adaptiveCardProblems } from '../helpers/adaptive-cards.js';
+import { openTestStore } from '../helpers/store.js';
+
+/** The test adapter, keeping the activities the bot updated (the card replaced in place). */
+class UpdatesKept extends TestAdapter {
+  readonly updates: Partial<Activity>[] = [];
+  override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
+    this.updates.push(activity);
+    return super.updateActivity(context, activity);
+  }
+}
+
+type Card = {
+  type: string;
+  body: Card[];
+  items?: Card[];
+  id?: string;
+  value?: string;
+  choices?: { title: string; value: string }[];
+  text?: string;
+  actions?: { verb?: string; fallback?: { type: string } }[];
+};
+
+/** Every element of a card, depth first. */
+function elements(card: Card): Card[] {
+  return [card, ...(card.body ?? []).flatMap(elements), ...(card.items ?? []).flatMap(elements)];
+}
+const input = (card: Card, id: string) => elements(card).find((e) => e.id === id)!;
+const texts = (card: Card) => elements(card).flatMap((e) => (e.type === 'TextBlock' ? [e.text!] : []));
+
+describe('the quick check as a card in the bot', () => {
+  let store: Awaited<ReturnType<typeof openTestStore>>;
+  let app: Application;
+  beforeAll(async () => {
+    store = await openTestStore('pglite');
+    app = createApplication({ config: loadConfig({}), store, logger: createLogger('silent') });
+  });
+  afterAll(async () => store.dispose());
+  const records = () =>
+    quickcheckRecordStore(store).listFor(app.callerFor({ channelUserId: 'user-1' }).pseudonym, { limit: 50 });
+
+  function adapter() {
+    const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()), {
+      frontDoor: app.frontDoor,
+      checks: app.checks,
+      callerFor: app.callerFor,
+    });
+    const a = new UpdatesKept(async (context) => bot.run(context));
+    a.onTurnError = async (_c, e) => {
+      throw e;
+    };
+    return a;
+  }
+  const from = { id: 'user-1', name: 'Medewerker' };
+  const invoke = (verb: string, data: Record<string, unknown>): Partial<Activity> => ({
+    type: ActivityTypes.Invoke,
+    name: 'adaptiveCard/action',
+    from,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+  /** The answers a person gives on the card: the option index of each choice, text as typed. */
+  function answers(card: Card, overrides: Record<string, string> = {}): Record<string, string> {
+    const values: Record<string, string> = { purpose: 'een klachtbrief van een inwoner samenvatten' };
+    for (const e of elements(card)) {
+      if (e.type === 'Input.ChoiceSet') values[e.id!] = e.value ?? e.choices![0]!.value;
+      if (e.type === 'Input.Text' && e.value) values[e.id!] = e.value;
+    }
+    return { ...values, ...overrides };
+  }
+
+  it('answers "mag ik ChatGPT gebruiken om een klachtbrief samen te vatten?" with the check card, ChatGPT and the task filled in', async () => {
+    let card: Card | undefined;
+    await adapter()
+      .send({
+        type: ActivityTypes.Message,
+        text: 'Mag ik ChatGPT gebruiken om een klachtbrief van een inwoner samen te vatten?',
+        from,
+      })
+      .assertReply((a) => {
+        expect(a.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+        card = a.attachments![0]!.content as Card;
+      });
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(input(card!, 'tool').value).toBe('ChatGPT (gratis)');
+    const task = input(card!, 'task');
+    expect(task.choices![Number(task.value)]!.title).toBe('samenvatten');
+    // Every choice question offers "weet ik niet"; the submit is Action.Execute with an Action.Submit fallback.
+    for (const e of elements(card!).filter((x) => x.type === 'Input.ChoiceSet'))
+      expect(e.choices!.map((c) => c.title)).toContain('weet ik niet');
+    expect(card!.actions![0]).toMatchObject({ verb: 'quickcheck.submit', fallback: { type: 'Action.Submit' } });
+  });
+
+  it('gives the verdict in place of the card (the invoke response), recorded, with sources and the record number', async () => {
+    const before = (await records()).length;
+    const card = checkCard({
+      questions: app.checks.questions('nl'),
+      lang: 'nl',
+      prefill: { tool: { id: 'chatgpt-free', name: 'ChatGPT (gratis)' }, task: 'summarize' },
+    }) as Card;
+    await adapter()
+      .send(invoke('quickcheck.submit', { ...answers(card), lang: 'nl' }))
+      .assertReply((a) => {
+        expect(a.type).toBe('invokeResponse');
+        const { status, body } = a.value as { status: number; body: { type: string; value: Card } };
+        expect(status).toBe(200);
+        expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+        expect(adaptiveCardProblems(body.value)).toEqual([]);
+        const shown = texts(body.value).join('\n');
+        expect(shown).toMatch(/^(Nee, dit mag niet\.|Eerst overleggen\.|Ja, onder voorwaarden\.|Ja, dit mag\.)$/m);
+        expect(shown).toContain('Bronnen:');
+        expect(shown).toMatch(/Vastgelegd als record \d+\./);
+        expect(body.value.actions![0]).toMatchObject({ verb: 'quickcheck.restart' });
+      });
+    expect((await records()).length).toBe(before + 1);
+  });
+
+  it('sends a tampered or incomplete card back with the problems marked, and records nothing', async () => {
+    const before = (await records()).length;
+    const card = checkCard({ questions: app.checks.questions('nl'), lang: 'nl' }) as Card;
+    const tampered = { ...answers(card, { tool: 'ChatGPT' }), task: '99', lang: 'nl' };
+    delete (tampered as Record<string, string>).audience;
+    await adapter()
+      .send(invoke('quickcheck.submit', tampered))
+      .assertReply((a) => {
+        const back = (a.value as { body: { value: Card } }).body.value;
+        expect(adaptiveCardProblems(back)).toEqual([]);
+        const shown = texts(back);
+        expect(shown[2]).toContain('Er is niets vastgelegd');
+        // The problems stand under their questions; what was entered stays.
+        expect(shown.filter((t) => t.startsWith('⚠')).length).toBeGreaterThanOrEqual(2);
+        expect(input(back, 'tool').value).toBe('ChatGPT');
+      });
+    expect((await records()).length).toBe(before);
+  });
+
+  it('answers the Action.Submit fallback by replacing the card it came from', async () => {
+    const a = adapter();
+    let cardId: string | undefined;
+    await a.send({ type: ActivityTypes.Message, text: 'check', from }).assertReply((reply) => {
+      cardId = reply.id;
+    });
+    const card = checkCard({
+      questions: app.checks.questions('en'),
+      lang: 'en',
+      prefill: { tool: { id: 'deepl-pro', name: 'DeepL Pro' }, task: 'translate' },
+    }) as Card;
+    await a.send({
+      type: ActivityTypes.Message,
+      from,
+      replyToId: cardId,
+      value: { ...answers(card), verb: 'quickcheck.submit', lang: 'en' },
+    });
+    expect(a.updates.map((u) => u.id)).toEqual([cardId]);
+    const verdict = a.updates[0]!.attachments![0]!.content as Card;
+    expect(texts(verdict).join('\n')).toMatch(/Recorded as record \d+\./);
+  });
+
+  it('starts a fresh card for "Opnieuw"', async () => {
+    await adapter()
+      .send(invoke('quickcheck.restart', { lang: 'en' }))
+      .assertReply((a) => {
+        const card = (a.value as { body: { value: Card } }).body.value;
+        expect(texts(card)[0]).toBe('AI quick check: may I use this?');
+        expect(input(card, 'tool').value).toBeUndefined();
+      });
+  });
+
+  it('offers the register entries to choose from when the name fits several', async () => {
+    await adapter()
+      .send({ type: ActivityTypes.Message, text: 'May I use Copilot for meeting notes?', from })
+      .assertReply((a) => {
+        const card = a.attachments![0]!.content as Card;
+        expect(input(card, 'tool').choices!.map((c) => c.value)).toEqual([
+          'm365-copilot',
+          'copilot-chat',
+          'github-copilot-free',
+        ]);
+        expect(input(card, 'tool').value).toBeUndefined();
+      });
+  });
+});

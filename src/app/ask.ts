@@ -10,6 +10,7 @@ import {
   semanticIndex,
   unansweredRecord,
   type AskResult,
+  type Intent,
   type RankingExplanation,
   type SemanticReadiness,
   type VisionFeedbackStore,
@@ -36,7 +37,7 @@ export type AskConfig = Pick<
 export interface AskService {
   readonly vision: VisionIndex;
   /** Answers a question that is already validated (1-500 characters). */
-  ask(question: string, options?: { lang?: Lang }): Promise<AskResult>;
+  ask(question: string, options?: { lang?: Lang; intent?: Intent }): Promise<AskResult>;
   /** For editors: which words of a question matched which sections (`ai-wijzer ask --explain`). */
   explain(question: string, lang: Lang): RankingExplanation;
   /** The vision to read (GET /api/vision): every section with its heading path and body, in `?lang` or the caller's. */
@@ -61,6 +62,7 @@ export function askService(deps: {
       const result = await ask(vision, question, {
         contact: config.PRIVACY_CONTACT,
         ...(options.lang ? { lang: options.lang } : {}),
+        ...(options.intent ? { intent: options.intent } : {}),
         ...(generative ? { generative } : {}),
         ...(semantic ? { semantic, onSemanticFallback } : {}),
       });

@@ -2,7 +2,7 @@ import type { Lang } from '../lang.js';
 import type { AnalyzedWord } from './analysis/analyzer.js';
 import { EmbeddingError, type EmbeddingFailure } from './embeddings.js';
 import { generateAnswer, type GenerativeOptions } from './generative.js';
-import { detectIntent, intentAnswer } from './intents.js';
+import { detectIntent, intentAnswer, type Intent } from './intents.js';
 import { chooseLanguage } from './language.js';
 import { answersItsType, questionWords } from './question.js';
 import { selectQuote } from './quotes.js';
@@ -16,6 +16,8 @@ export interface AskOptions {
   contact: string;
   /** Answer in this language instead of the one detected from the question. */
   lang?: Lang;
+  /** Answer as this small talk (the front door recognised it), whatever the patterns of intents.ts say. */
+  intent?: Intent;
 }
 
 export const sectionLink = (sectionId: string) => `/tab/#visie/${sectionId}`;
@@ -61,7 +63,7 @@ type Ranked =
 function rankQuestion(vision: VisionIndex, question: string, options: AskOptions): Ranked {
   const text = question.trim();
   const language = options.lang ?? chooseLanguage(vision, text);
-  const intent = detectIntent(text);
+  const intent = options.intent ?? detectIntent(text);
   if (intent)
     return {
       done: {

@@ -345,6 +345,21 @@ export const phrases = {
   ),
   /** "mogen we AI inzetten om pasfoto's te controleren?": what AI would be used for, as a purpose clause. */
   purpose: /(?:^| )(?:om (?:\w+ ){0,8}te \w+|to [a-z]+)(?= |$)/,
+  /** For naming the small talk the model recognised. */
+  thanksWords: anyOf(
+    'bedankt',
+    'dank\\w*',
+    'thanks',
+    'thank you',
+    'thx',
+    'merci',
+    'cheers',
+    'doei',
+    'bye',
+    'tot ziens',
+  ),
+  personWords: anyOf('mens', 'iemand', 'persoon', 'medewerker', 'human', 'person', 'someone', 'somebody'),
+  greetingWords: anyOf('hoi', 'hallo', 'hey', 'hi', 'hello', 'goedemorgen', 'goedemiddag', 'good morning', 'moi'),
   /** Words "mag ik AI gebruiken (voor mijn werk)?" may have besides permission, AI and use. */
   fillers: words(
     'voor',

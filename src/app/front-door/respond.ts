@@ -28,8 +28,9 @@ export function frontDoor(deps: { ask: AskService; checks: CheckService; scans: 
       const t = frontDoorTexts[language];
       switch (route.kind) {
         case 'vision':
-        case 'intent':
           return ask.ask(route.question === '' ? question : route.question, lang ? { lang } : {});
+        case 'intent':
+          return ask.ask(question, { ...(lang ? { lang } : {}), ...(route.intent ? { intent: route.intent } : {}) });
         case 'empty':
         case 'help': {
           // "help" is no language of its own: the client's (Accept-Language, the Teams locale) decides.

@@ -1,7 +1,8 @@
 import { findToolAndTask, type QuickcheckContent, type SentenceMatch } from '../../quickcheck/index.js';
 import { normalise } from '../../quickcheck/normalise.js';
 import type { ToolMention } from '../../quickcheck/tool-names.js';
-import { detectIntent } from '../../vision/index.js';
+import { detectIntent, type Intent } from '../../vision/index.js';
+import { classify, features, shippedRouterModel, type RouterModel } from './classifier.js';
 import { phrases } from './phrases.js';
 
 type Task = NonNullable<SentenceMatch['task']>;
@@ -10,7 +11,7 @@ type Content = Pick<QuickcheckContent, 'register' | 'questions'>;
 /** Where a message goes: the vision, the quick check (with what the sentence already says), the scan, or help. */
 export type Route =
   | { kind: 'vision'; question: string }
-  | { kind: 'intent'; question: string }
+  | { kind: 'intent'; question: string; intent?: Intent }
   | { kind: 'help' }
   | { kind: 'check'; question: string; tool: ToolMention | null; task: Task | null; command?: true }
   | { kind: 'scan'; question: string }
@@ -31,7 +32,11 @@ const has = (pattern: RegExp, text: string) => pattern.test(text);
  * a question about the vision stays a vision question, also when it names a tool ("wat zegt de visie over
  * ChatGPT?"); "scan onze mappen" starts the scan; greetings, thanks and "ben je een mens?" are the vision's intents.
  */
-export function routeMessage(message: string, content: Content): Route {
+export function routeMessage(
+  message: string,
+  content: Content,
+  model: RouterModel | null = shippedRouterModel(),
+): Route {
   const question = stripMentions(message);
   const text = normalise(question);
   if (text === '') return { kind: 'empty' };
@@ -54,7 +59,45 @@ export function routeMessage(message: string, content: Content): Route {
     return check(question, question, content);
   if (looksLikeScan(text)) return { kind: 'scan', question };
   if (checkLike || has(phrases.checkRequest, text)) return check(question, question, content);
-  return { kind: 'vision', question };
+  return learned(question, text, content, model) ?? { kind: 'vision', question };
+}
+
+/**
+ * Where the rules found nothing to go on (the vision by default), the trained model may still see a check, a scan or
+ * small talk in the words ("kun je even kijken wat er op onze S-schijf weg kan?"), when it is sure enough.
+ */
+function learned(question: string, text: string, content: Content, model: RouterModel | null): Route | undefined {
+  if (!model) return undefined;
+  const p = classify(model, features(question, signals(text, question, content)));
+  const [best, probability] = (['check', 'scan', 'intent'] as const)
+    .map((c) => [c, p[c]] as const)
+    .reduce((a, b) => (b[1] > a[1] ? b : a));
+  if (probability < model.threshold) return undefined;
+  if (best === 'check') return check(question, question, content);
+  if (best === 'scan') return { kind: 'scan', question };
+  return { kind: 'intent', question, intent: intentFromWords(text) };
+}
+
+/** Which small talk a message the model took for small talk is, by its words. */
+function intentFromWords(text: string): Intent {
+  if (has(phrases.thanksWords, text)) return 'thanks';
+  if (has(phrases.personWords, text)) return 'human';
+  if (has(phrases.greetingWords, text) && text.split(' ').length <= 4) return 'greeting';
+  return 'about';
+}
+
+/** The rules' view of a message, as features for the model. */
+export function signals(text: string, question: string, content: Content): string[] {
+  const { tool, task } = findToolAndTask(question, content, phrases.otherTools);
+  const named = Object.entries(phrases)
+    .filter(([, pattern]) => pattern instanceof RegExp && pattern.test(text))
+    .map(([name]) => name);
+  return [
+    ...named,
+    `tool-${tool?.kind ?? 'none'}`,
+    `task-${task ?? 'none'}`,
+    ...(detectIntent(question) ? ['intent'] : []),
+  ];
 }
 
 function afterFirstWord(question: string): string {

@@ -3,7 +3,7 @@
  * the development set only (and the lost answers of the vision sets that are tuned on); the held-out set is scored,
  * never read for tuning. --dev scores the development sets only (the figures to tune on).
  */
-import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import {
   goldRoutes,
   loadRouterSet,
@@ -12,7 +12,7 @@ import {
   routerDev4Path,
   routerDev5Path,
   routerDevPath,
-  routerHeldOutPath,
+  heldOutPaths,
   scoreRouter,
   visionSetsThroughFrontDoor,
   type RouterFigures,
@@ -27,9 +27,11 @@ export async function runRouterEval(args: string[]): Promise<void> {
     'third development': scoreRouter(loadRouterSet(routerDev3Path)),
     'fourth development': scoreRouter(loadRouterSet(routerDev4Path)),
     'fifth development': scoreRouter(loadRouterSet(routerDev5Path)),
-    ...(existsSync(routerHeldOutPath) && !args.includes('--dev')
-      ? { 'held out': scoreRouter(loadRouterSet(routerHeldOutPath)) }
-      : {}),
+    ...(args.includes('--dev')
+      ? {}
+      : Object.fromEntries(
+          heldOutPaths().map((path) => [`held out (${basename(path)})`, scoreRouter(loadRouterSet(path))]),
+        )),
   };
   const vision = await visionSetsThroughFrontDoor();
   if (args.includes('--json')) {
@@ -55,7 +57,7 @@ export async function runRouterEval(args: string[]): Promise<void> {
     console.log(
       `checks routed right: tool filled in right ${f.toolRight}/${f.checks} = ${pct(f.toolRight, f.checks)}, task ${f.taskRight}/${f.checks} = ${pct(f.taskRight, f.checks)}`,
     );
-    if (name !== 'held out' && args.includes('--misses'))
+    if (!name.startsWith('held out') && args.includes('--misses'))
       for (const m of f.misses) console.log(`  miss ${m.id} "${m.text}" gold=${m.gold} got=${m.got}`);
   }
   console.log('\n== the vision question sets through the front door ==');

@@ -86,6 +86,7 @@ export function registeredToolsIn(sentence: string, register: ToolRegister): Too
 const namedTool = [
   /\b(?:mag|kan|kun|wil|moet|mogen|kunnen|willen) (?:ik|je|jij|we|wij|u) (.{2,40}?) (?:gebruiken|inzetten|gebruik|toepassen)\b/,
   /\b(?:use|using) (.{2,40}?)(?: (?:to|for|in|with|on|at|when|if|is|as)\b|$)/,
+  /\b(?:called|named|genaamd|heet) (.{2,40}?)(?: (?:to|for|om|voor)\b|$)/,
 ];
 const notATool =
   /^(?:(?:een|de|het|a|an|the|deze|die|dit|dat|zo n|such a|this|that|it|mijn|my|our|onze|eigen|own|iets|something|anything|alles|everything) ?)*(?:(?:gratis|free|nieuwe|new|generatieve|generative|andere|other|slimme|smart) ?)*(?:ai|a i|kunstmatige intelligentie|artificial intelligence|tool|tools|ai tool|ai tools|app|apps|programma|software|model|ai model|taalmodel|language model|chatbot|ai chatbot|assistent|assistant|ai assistent|ai assistant|toepassing|ai toepassing|systeem|ai systeem|system|ai system|dit|dat|het|this|that|it|iets|something)?$/;
@@ -113,7 +114,7 @@ export function unregisteredToolIn(sentence: string): ToolMention | null {
 const functionWords = new Set(
   (
     'de het een van voor om te in op met en of als team wij we overal alles ook wel gewoon even ff nog al zo er hier daar nu dan ' +
-    'weten vragen zien horen nagaan checken graag eens ' +
+    'weten vragen zien horen nagaan checken graag eens footage data beelden camerabeelden images photos gegevens ' +
     'me mij mijn onze ons je jouw jullie hem haar deze die dit dat iets niets meer vaak altijd zomaar ' +
     'the a an of for to in on with and or everything all any some also just really me my our your this that it ' +
     'something anything more often always'

@@ -42,7 +42,7 @@ const patterns: [Intent, RegExp][] = [
   // What it does with what one types, which languages it speaks, how it works, and what it can and cannot do.
   [
     'about',
-    /^(wat doe (je|jij|u)( eigenlijk)? met (de |mijn |je )?(berichten|vragen|gegevens)( die ik( hier)? (typ|stel|stuur))?|(worden|blijven) (mijn |de |die )?(berichten|vragen|gegevens)?( ergens)? (opgeslagen|bewaard)|(sla|bewaar|onthoud) (je|jij|u) (mijn |de )?(berichten|vragen|gegevens)( ergens)?( op)?|what do you do with (my |the )?(messages|questions|data)|do you (store|save|keep|log|remember) (my )?(messages|questions|data|chats)|are my (messages|questions) (stored|saved|kept)|(what|which) languages? (do|can) you (speak|understand)|welke talen (spreek|ken|begrijp|spreekt|kent) (je|jij|u)|(can|could) you (reply|answer|respond|talk|write) in (english|dutch)( from now on)?|(kun|kan|kunt) (je|jij|u) (voortaan |vanaf nu )?(in het )?(engels|nederlands) (antwoorden|praten|schrijven)|hoe werkt (deze bot|dit|het|ai-wijzer|ai wijzer|deze assistent)( eigenlijk| precies)?|waar haal (je|jij|u) (je|jouw|uw|de) (antwoorden|informatie|kennis) vandaan|where do you get (your|the) (answers|information) from|(are|do) you (using|use|run on|running on|based on) (gpt|chatgpt|an llm|a language model|ai|a model)( under the hood)?|(ben|draai) (je|jij) (op )?(gpt|chatgpt|een taalmodel|een llm)|wat (kun|kan|kunt) (je|jij|u)( allemaal)?( eigenlijk)?( wel en niet| wel of niet| niet)?( voor (mij|me|ons))?( doen)?( allemaal)?( eigenlijk)?|what can('t| not)? you (do|help with)( for me)?)$/,
+    /^(wat doe (je|jij|u)( eigenlijk)? met (de |mijn |je )?(berichten|vragen|gegevens)( die ik( hier)? (typ|stel|stuur))?|(worden|blijven) (mijn |de |die )?(berichten|vragen|gegevens)?( ergens)? (opgeslagen|bewaard)|(sla|bewaar|onthoud) (je|jij|u) (mijn |de )?(berichten|vragen|gegevens)( ergens)?( op)?|what do you do with (my |the )?(messages|questions|data)|do you (store|save|keep|log|remember) (my )?(messages|questions|data|chats)|are my (messages|questions) (stored|saved|kept)|(what|which) languages? (do|can) you (speak|understand)|welke talen (spreek|ken|begrijp|spreekt|kent) (je|jij|u)|(can|could) you (reply|answer|respond|talk|write) in (english|dutch)( from now on)?|(kun|kan|kunt) (je|jij|u) (voortaan |vanaf nu )?(in het )?(engels|nederlands) (antwoorden|praten|schrijven)|hoe werkt (deze bot|dit|het|ai-wijzer|ai wijzer|deze assistent)( eigenlijk| precies)?|waar haal (je|jij|u) (je|jouw|uw|de) (antwoorden|informatie|kennis) vandaan|where do you get (your|the) (answers|information) from|(are|do) you (using|use|run on|running on|based on) (gpt|chatgpt|an llm|a language model|ai|a model)( under the hood)?|(ben|draai) (je|jij) (op )?(gpt|chatgpt|een taalmodel|een llm)|wat (kun|kan|kunt) (je|jij|u)( allemaal)?( eigenlijk)?( wel en niet| wel of niet| niet)?( voor (mij|me|ons))?( doen)?( allemaal)?( eigenlijk)?|what can('t| not)? you (do|help with)( for me)?|wat gebeurt er met (wat ik( hier)? (typ|intyp|schrijf)|mijn (berichten|vragen|gegevens))|(who|with whom) do you share (my |the |our )?(messages|questions|data|conversations?|conversation logs|logs|chats)( with)?|met wie deel (je|jij|u) (mijn |de )?(berichten|vragen|gegevens|gesprekken)|do you remember( what i (asked|said)( you)?( yesterday| before| earlier)?)?|weet (je|jij) (nog )?wat ik( je)? (gisteren |eerder )?(vroeg|gevraagd heb)|what (exactly |actually )?are you|wat ben (je|jij|u) (precies|eigenlijk)|(kun|kan|kunt) (je|jij|u) (ook |voortaan |vanaf nu )?in het [a-z]+ (antwoorden|praten|schrijven)|(can|could) you (also )?(reply|answer|respond|talk|write) in [a-z]+( from now on)?)$/,
   ],
   [
     'human',
@@ -55,7 +55,7 @@ const patterns: [Intent, RegExp][] = [
   ],
   [
     'human',
-    /^((kan|mag) ik( ook)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten| bellen)( (ipv|in plaats van|i p v) (een |de |deze )?(bot|chatbot|computer|robot))?|ik wil( graag)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten)|(can|may|could) i (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?( instead| please)?|i (want|would like|d like) to (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?)$/,
+    /^((kan|mag) ik( ook)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten| bellen)( (ipv|in plaats van|i p v|instead of) [a-z ]{1,30})?|ik wil( graag)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten)|(can|may|could) i (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?( instead| please)?|i (want|would like|d like) to (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?)$/,
   ],
 ];
 
@@ -118,6 +118,13 @@ const priority: Intent[] = ['human', 'about', 'thanks', 'greeting'];
 const asking =
   /^(mag|mogen|kan|kun|kunt|kunnen|wil|wat|waarom|hoe|welke|wie|wanneer|waar|is|zijn|moet|moeten|may|can|could|what|why|how|which|who|when|where|are|do|does|should|would)( |$)/;
 
+const questionWords = /(^| )(wat|waarom|hoe|welke|wie|wanneer|waar|what|why|how|which|who|when|where)( |$)/;
+
+function shortFollowUp(clause: { text: string }): boolean {
+  const text = clause.text.replace(/^((maar|en|of|dus|and|but|so|ok|oke|nou) )+/, '');
+  return text.split(' ').length <= 8 && !asking.test(text) && !questionWords.test(text);
+}
+
 /** Whether a sentence beside small talk asks something of its own (then the message is searched). */
 function asksSomething(clause: { text: string; asks: boolean }): boolean {
   if (questionTags.has(clause.text)) return false;
@@ -141,9 +148,15 @@ export function detectIntent(text: string): Intent | undefined {
   for (const clause of clauses) {
     const intent = intentOf(clause.text);
     if (intent) found.push(intent);
-    else if (asksSomething(clause)) return undefined;
+    else if (asksSomething(clause)) {
+      // "what exactly are you? an official tool or a pilot?": a short follow-up that asks nothing of its own.
+      if (!shortFollowUp(clause)) return undefined;
+      found.push('greeting');
+    }
   }
-  return priority.find((intent) => found.includes(intent));
+  const intent = priority.find((i) => found.includes(i));
+  // A greeting with a question beside it is the question ("Hoi! Chatgpt voor brieven?"): searched.
+  return intent === 'greeting' && clauses.some((c) => !intentOf(c.text)) ? undefined : intent;
 }
 
 /** AI Act article 50: people must be told that they are dealing with an AI system. */

@@ -5,7 +5,7 @@
 const words = (...list: string[]) => new Set(list);
 /** Files and where they are kept, also in compounds ("teammappen", "mappenstructuur", "G-schijf"); never "website". */
 function fileStem(): string {
-  return '(?:(?!website)\\w*(?:mappen|bestanden|schijf|folders|dossiers)\\w*|(?!roadmap|bitmap)\\w*map|\\w*mapje|mappenstructuur|bestand|documenten|files|folder|documents|teamsite|team site|sharepoint(?: site)?|onedrive|share|drive|(?!website)\\w*site|teams bestanden|teams files|teams kanalen|kanalen|kanaal|channels?|kennisbank)';
+  return '(?:(?!website)\\w*(?:mappen|bestanden|schijf|folders|dossiers)\\w*|(?!roadmap|bitmap)\\w*map|\\w*mapje|mappenstructuur|bestand|documenten|files|folder|documents|teamsite|team site|sharepoint(?: site)?|onedrive|share|drive|(?!website)\\w*site|teams bestanden|teams files|teams kanalen|kanalen|kanaal|channels?|kennisbank|teams omgeving|teamsomgeving|teams environment)';
 }
 const anyOf = (...list: string[]) => new RegExp(`(?:^| )(?:${list.join('|')})(?= |$)`);
 
@@ -165,6 +165,9 @@ export const phrases = {
     'opruimen',
     'opschonen',
     'rommel\\w*',
+    'opruim\\w*',
+    'niet meer geopend',
+    'not opened',
     'klaar voor',
     'ready for',
     'ai ready',
@@ -232,6 +235,11 @@ export const phrases = {
       '(?:^| )(?:mag|kan) (?:dat|het)(?: wel| ook| eigenlijk)? (?:als|zolang|wanneer|en|of)(?= |$)',
       '(?:^| )is (?:it|this|that)? ?(?:\\w+ ){0,4}(?:ok|okay|alright|allowed|fine|safe|permitted|acceptable|approved)(?= |$)',
       '(?:^| )(?:i|we) (?:want|would like|d like|plan|need) to use(?= |$)',
+      '(?:^| )(?:zou|zouden) (?:ik|we|wij) (?:\\w+ ){0,5}(?:mogen|kunnen)(?= |$)',
+      '(?:^| )(?:would|could) (?:i|we) (?:even )?be allowed(?= |$)',
+      '(?:^| )am i even allowed(?= |$)',
+      '(?:^| )mind if (?:i|we) use(?= |$)',
+      '(?:^| )(?:mag|kan) ik (?:dat|het)(?: dan| wel| eigenlijk)*$',
       '(?:^| )(?:of|wanneer|als) (?:\\w+ ){1,6}(?:mag|mogen|kan|kunnen) (?:\\w+ )?(?:gebruiken|inzetten|gebruik maken)(?= |$)',
       '(?:^| )(?:toestemming|goedkeuring|permission|approval)(?= |$)',
       '(?:^| )(?:any )?(?:problems?|objections?|issues?|bezwaar) (?:with|against|tegen) (?:using|use|het gebruik)(?= |$)',
@@ -247,7 +255,7 @@ export const phrases = {
   checkWord: anyOf('check', 'ai check', 'aicheck', 'quick check', 'quickcheck', 'snelle check'),
   /** Asking permission outright ("..., mag dat?", "am I allowed to", "would that be allowed"): enough with AI alone. */
   strongPermission:
-    /(?:^| )(?:mag dat|mag het|kan dat|is dat toegestaan|is het toegestaan|am i allowed|are we allowed|is it allowed|would (?:it|that|this) be allowed|is that allowed|is this allowed|toegestaan|permitted)(?= |$)/,
+    /(?:^| )(?:mag dat|mag het|kan dat|mag ik dat|mag ik het|is dat toegestaan|would i be allowed|am i even allowed|is het toegestaan|am i allowed|are we allowed|is it allowed|would (?:it|that|this) be allowed|is that allowed|is this allowed|toegestaan|permitted)(?= |$)/,
   /** "kan Copilot de notulen maken?", "mag Fireflies onze vergadering opnemen?": a tool right after the verb. */
   toolFirst: /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag) )*(?:mag|mogen|kan|kunnen|can|could|may) /,
   allowedWord: anyOf(
@@ -299,6 +307,7 @@ export const phrases = {
     'a language model',
     'een chatbot',
     'a chatbot',
+    '(?:een|a) (?:\\w+ )?tool',
     '(?:een|a|an) (?:\\w+ )?(?:model|algoritme|algorithm)',
   ),
   /**

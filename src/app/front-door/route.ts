@@ -72,10 +72,23 @@ function learned(question: string, text: string, content: Content, model: Router
   const [best, probability] = (['check', 'scan', 'intent'] as const)
     .map((c) => [c, p[c]] as const)
     .reduce((a, b) => (b[1] > a[1] ? b : a));
-  if (probability < model.threshold) return undefined;
+  if (probability < model.threshold || vetoed(best, text)) return undefined;
   if (best === 'check') return check(question, question, content);
   if (best === 'scan') return { kind: 'scan', question };
   return { kind: 'intent', question, intent: intentFromWords(text) };
+}
+
+/** What the rules hold for the vision whatever the words say: the model does not overrule it. */
+function vetoed(route: 'check' | 'scan' | 'intent', text: string): boolean {
+  if (has(phrases.visionTopic, text)) return true;
+  if (route === 'check') return has(phrases.policyStance, text);
+  if (route === 'scan') {
+    const aboutAi = has(phrases.genericAi, text) || has(phrases.asOrganisation, text);
+    return (
+      has(phrases.policyQuestion, text) || (aboutAi && !has(phrases.inspectVerb, text) && !has(phrases.readiness, text))
+    );
+  }
+  return false;
 }
 
 /** Which small talk a message the model took for small talk is, by its words. */

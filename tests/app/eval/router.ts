@@ -1,7 +1,7 @@
 /**
  * The front door's own evaluation (`npm run eval -- --router`): per set, how many sentences go where they should
  * (with a 95% interval), the confusion matrix, and for the check how often the tool and the task are filled in right.
- * router-dev.yaml to router-dev5.yaml are tuned on (their misses may be listed); the router-heldout*.yaml sets were
+ * router-dev.yaml to router-dev6.yaml are tuned on (their misses may be listed); the router-heldout*.yaml sets were
  * written without sight of the router or the other sets and are only scored. Then the vision's own question sets
  * through the front door: which questions the vision answered before and the router now sends elsewhere (target: none).
  */
@@ -34,6 +34,7 @@ export const routerDev2Path = join(rootDir, 'tests', 'app', 'eval', 'router-dev2
 export const routerDev3Path = join(rootDir, 'tests', 'app', 'eval', 'router-dev3.yaml');
 export const routerDev4Path = join(rootDir, 'tests', 'app', 'eval', 'router-dev4.yaml');
 export const routerDev5Path = join(rootDir, 'tests', 'app', 'eval', 'router-dev5.yaml');
+export const routerDev6Path = join(rootDir, 'tests', 'app', 'eval', 'router-dev6.yaml');
 /** The held-out sets: written without sight of the router, scored, never tuned on (router-heldout5.yaml, ...). */
 export function heldOutPaths(): string[] {
   const dir = join(rootDir, 'tests', 'app', 'eval');

@@ -11,6 +11,7 @@ import {
   routerDev3Path,
   routerDev4Path,
   routerDev5Path,
+  routerDev6Path,
   routerDevPath,
   heldOutPaths,
   scoreRouter,
@@ -27,6 +28,7 @@ export async function runRouterEval(args: string[]): Promise<void> {
     'third development': scoreRouter(loadRouterSet(routerDev3Path)),
     'fourth development': scoreRouter(loadRouterSet(routerDev4Path)),
     'fifth development': scoreRouter(loadRouterSet(routerDev5Path)),
+    'sixth development': scoreRouter(loadRouterSet(routerDev6Path)),
     ...(args.includes('--dev')
       ? {}
       : Object.fromEntries(

@@ -13,6 +13,7 @@ import { AppError, stripMentions, type Application, type Caller, type FrontDoor 
 import { languageOf, type Lang } from '../lang.js';
 import { answerMessage, routedMessage } from './answer-message.js';
 import { cardContentType } from './cards/elements.js';
+import { welcomeCard } from './cards/welcome-card.js';
 import { cardAction, startCard, type CheckCapabilities } from './check-flow.js';
 import { texts } from './texts.js';
 
@@ -47,7 +48,8 @@ export class AiWijzerBot extends ActivityHandler {
       const personal = context.activity.conversation?.conversationType === 'personal';
       const welcome = added.some((m) => m.id === botId) || (personal && added.some((m) => m.id !== botId));
       if (welcome && !(await this.greeted.get(context, false))) {
-        await context.sendActivity(texts[languageOf(context.activity.locale)].welcome);
+        const card = welcomeCard(languageOf(context.activity.locale));
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
         await this.greeted.set(context, true);
       }
       await next();

@@ -3,6 +3,7 @@ import type { FrontDoorResponse } from '../../src/api/ask.js';
 import { createApplication } from '../../src/app/index.js';
 import { AiWijzerBot, type BotCapabilities } from '../../src/bot/bot.js';
 import { loadConfig } from '../../src/config.js';
+import { adaptiveCardProblems } from '../helpers/adaptive-cards.js';
 import { createLogger } from '../../src/log.js';
 
 const contact = 'het AI-team (ai@groningen.nl)';
@@ -44,7 +45,13 @@ describe('AiWijzerBot', () => {
     const replies: string[] = [];
     const adapter = adapterFor(bot);
     await adapter.send(install).assertReply((a) => {
-      replies.push(a.text ?? '');
+      const card = a.attachments?.[0]?.content as { body: { text?: string }[]; actions: { data: unknown }[] };
+      expect(adaptiveCardProblems(card)).toEqual([]);
+      replies.push(card.body.map((b) => b.text ?? '').join('\n'));
+      // One button per job, each sending its command as if typed.
+      expect(card.actions.map((x) => x.data)).toEqual(
+        ['vraag', 'check', 'scan'].map((value) => ({ msteams: { type: 'imBack', value } })),
+      );
     });
     await adapter
       .send(install)
@@ -52,8 +59,8 @@ describe('AiWijzerBot', () => {
       .assertReply((a) => {
         replies.push(a.text ?? '');
       });
-    expect(replies[0]).toContain('Welkom bij **AI-wijzer**');
-    expect(replies[0]).toContain('Ik ben een AI-assistent, geen mens');
+    expect(replies[0]).toContain('Welkom bij AI-wijzer');
+    expect(replies[0]).toContain('een AI-systeem, geen mens (AI-verordening, artikel 50)');
     // The second install was silent: the next reply is the answer to "help".
     expect(replies[1]).toContain('Dit kan AI-wijzer voor je doen');
   });

@@ -17,8 +17,9 @@ describe('the bot through the Microsoft 365 Agents Playground', () => {
 
   it('welcomes the user once when the app is installed, in Dutch, as an AI system, and remembers that in the database', async () => {
     const welcome = await playground.event('botAdded');
-    // The install event carries no locale: Dutch, the default.
-    expect(welcome.text).toContain('Ik ben een AI-assistent, geen mens');
+    // The install event carries no locale: Dutch, the default. The welcome is a card.
+    const card = (welcome.attachments?.[0] as { content: { body: { text?: string }[] } }).content;
+    expect(card.body.map((b) => b.text ?? '').join('\n')).toContain('een AI-systeem, geen mens');
     // The state is saved when the turn ends, just after the reply went out.
     let state: { key: string; value: { greeted?: boolean } } | undefined;
     for (let i = 0; i < 50 && !state; i++) {

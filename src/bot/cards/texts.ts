@@ -3,6 +3,15 @@ import type { Lang } from '../../lang.js';
 /** Everything the cards say, Dutch and English side by side (content, like the bot's other texts). */
 export const cardTexts = {
   nl: {
+    welcomeTitle: 'Welkom bij AI-wijzer',
+    welcomeWho:
+      'Ik ben AI-wijzer van de gemeente Groningen: een AI-systeem, geen mens (AI-verordening, artikel 50). Ik antwoord alleen uit de AI-visie en de regels van de gemeente, met de bron erbij, en ik beslis nooit voor je.',
+    welcomeAsk: '**Vraag het de visie**: stel een vraag over de AI-visie, in je eigen woorden.',
+    welcomeCheck:
+      '**Mag ik dit gebruiken?**: vraag bijvoorbeeld "Mag ik ChatGPT gebruiken om een brief samen te vatten?" en doe de AI-check.',
+    welcomeScan: '**Datahygiëne**: hoe staan de mappen van je team ervoor?',
+    welcomeButtons: { ask: 'Stel een vraag', check: 'Doe de AI-check', scan: 'De bestanden van mijn team' },
+    welcomeCommands: { ask: 'vraag', check: 'check', scan: 'scan' },
     checkTitle: 'AI-check: mag ik dit gebruiken?',
     checkIntro:
       'Beantwoord de vragen; bij elke vraag staat uitleg en kun je "weet ik niet" kiezen. Je krijgt een oordeel met de redenen en bronnen, en de check wordt vastgelegd onder een pseudoniem.',
@@ -29,6 +38,15 @@ export const cardTexts = {
       'De check kon niet worden vastgelegd; er is niets vastgelegd. Probeer het over een paar minuten opnieuw.',
   },
   en: {
+    welcomeTitle: 'Welcome to AI-wijzer',
+    welcomeWho:
+      "I am AI-wijzer of the municipality of Groningen: an AI system, not a person (EU AI Act, Article 50). I answer only from the AI vision and the municipality's rules, with the source, and I never decide for you.",
+    welcomeAsk: '**Ask the vision**: ask a question about the AI vision, in your own words.',
+    welcomeCheck:
+      '**May I use this?**: ask for example "May I use ChatGPT to summarise a letter?" and take the quick check.',
+    welcomeScan: "**Data readiness**: how are your team's folders doing?",
+    welcomeButtons: { ask: 'Ask a question', check: 'Take the quick check', scan: "My team's files" },
+    welcomeCommands: { ask: 'ask', check: 'check', scan: 'scan' },
     checkTitle: 'AI quick check: may I use this?',
     checkIntro:
       'Answer the questions; each has an explanation and an "I do not know". You get a verdict with its reasons and sources, and the check is recorded under a pseudonym.',

@@ -23,19 +23,36 @@ const labels = {
  * or the sections to choose from. Generated text carries the AI label (AI Act article 50); quotes never do.
  */
 export function answerMessage(result: AskResponse, publicUrl: string | undefined): Partial<Activity> {
-  const message = MessageFactory.text(answerLines(result, publicUrl).join('\n'));
+  const absolute = (link: string) => (publicUrl ? new URL(link, publicUrl).toString() : link);
+  const cited = result.outcome === 'answer' && !result.intent ? result.citations : [];
+  const lines = answerLines(result, publicUrl);
+  // Teams shows a citation per "[n]" in the text; a quote is cited once, after it.
+  if (cited.length > 0 && !result.generated) lines[0] = `${lines[0]} [1]`;
+  const message = MessageFactory.text(lines.join('\n'));
   message.textFormat = 'markdown';
-  if (result.generated) {
+  if (result.generated || cited.length > 0) {
     message.entities = [
       {
         type: 'https://schema.org/Message',
         '@type': 'Message',
         '@context': 'https://schema.org',
         '@id': '',
-        additionalType: ['AIGeneratedContent'],
+        ...(result.generated ? { additionalType: ['AIGeneratedContent'] } : {}),
+        citation: cited.map((c, i) => ({
+          '@type': 'Claim',
+          position: i + 1,
+          appearance: {
+            '@type': 'DigitalDocument',
+            name: c.heading.slice(0, 80),
+            abstract: c.quote.length > 160 ? `${c.quote.slice(0, 159)}…` : c.quote,
+            ...(publicUrl ? { url: absolute(`/tab/#visie/${c.sectionId}`) } : {}),
+          },
+        })),
       },
     ];
   }
+  // Teams' own thumbs under an answer (one-on-one and group chats); the bot keeps what is given (bot.ts).
+  if (cited.length > 0) message.channelData = { feedbackLoopEnabled: true };
   return message;
 }
 

@@ -4,6 +4,7 @@ import {
   MessageFactory,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type ConversationState,
   type StatePropertyAccessor,
   type TurnContext,
@@ -22,6 +23,8 @@ export interface BotCapabilities {
   frontDoor: Pick<FrontDoor, 'ask'>;
   /** The quick check the card submits to (the same validation and record as POST /api/checks). */
   checks: CheckCapabilities;
+  /** Where Teams' thumbs under an answer go (the same store as the tab's thumbs). */
+  feedback: Pick<Application['feedback'], 'rate'>;
   callerFor: Application['callerFor'];
   publicUrl?: string;
 }
@@ -69,6 +72,17 @@ export class AiWijzerBot extends ActivityHandler {
       } else await context.sendActivity(this.render(result));
       await next();
     });
+  }
+
+  /** Teams' feedback loop (`message/submitAction`, action `feedback`): a thumbs up or down under an answer, kept. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'message/submitAction') return super.onInvokeActivity(context);
+    const value = context.activity.value as { actionName?: unknown; actionValue?: { reaction?: unknown } } | undefined;
+    const reaction = value?.actionName === 'feedback' ? value.actionValue?.reaction : undefined;
+    if (reaction !== 'like' && reaction !== 'dislike') return { status: 400 };
+    // The typed comment is not kept: it may hold what a person would not want stored.
+    await this.capabilities.feedback.rate({ helpful: reaction === 'like' }, languageOf(context.activity.locale));
+    return { status: 200 };
   }
 
   /** Action.Execute on a card (`adaptiveCard/action`): the card that replaces it comes back in the invoke response. */

@@ -23,7 +23,7 @@ export interface BotEndpoint {
 export interface BotEndpointOptions {
   config: Pick<Config, 'BOT_ID' | 'BOT_PASSWORD' | 'BOT_TYPE' | 'BOT_TENANT_ID' | 'PUBLIC_URL'>;
   /** The application: the front door the bot answers with, and the conversation state in the database. */
-  app: Pick<Application, 'frontDoor' | 'checks' | 'callerFor' | 'botState'>;
+  app: Pick<Application, 'frontDoor' | 'checks' | 'feedback' | 'callerFor' | 'botState'>;
   logger: Logger;
   /** Overrides of the token-validation endpoints (OpenID metadata), for tests with a local key. */
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
@@ -55,6 +55,7 @@ export function createBotEndpoint({ config, app, logger, authOverrides }: BotEnd
   const bot = new AiWijzerBot(new ConversationState(new DatabaseStorage(app.botState)), {
     frontDoor: app.frontDoor,
     checks: app.checks,
+    feedback: app.feedback,
     callerFor: app.callerFor,
     publicUrl: config.PUBLIC_URL,
   });

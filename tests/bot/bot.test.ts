@@ -12,6 +12,7 @@ const app = createApplication({ config: loadConfig({ PRIVACY_CONTACT: contact })
 const capabilities: BotCapabilities = {
   frontDoor: app.frontDoor,
   checks: app.checks,
+  feedback: app.feedback,
   callerFor: app.callerFor,
   publicUrl: 'https://ai-wijzer.groningen.nl',
 };
@@ -104,7 +105,24 @@ describe('AiWijzerBot through the front door', () => {
         expect(a.text).toContain(expected.answer);
         expect(a.text).toContain(`Bron: *${expected.citations[0]!.heading}*`);
         expect(a.text).toContain(`(https://ai-wijzer.groningen.nl${expected.link})`);
-        expect(a.entities ?? []).toEqual([]);
+        // The quote is cited as Teams shows citations, and not labelled AI-generated: it is the vision's own text.
+        expect(a.text).toContain(`${expected.answer} [1]`);
+        const [entity] = (a.entities ?? []) as unknown as {
+          additionalType?: string[];
+          citation: { position: number; appearance: { name: string; abstract: string; url: string } }[];
+        }[];
+        expect(entity?.additionalType).toBeUndefined();
+        expect(entity?.citation).toEqual([
+          expect.objectContaining({
+            position: 1,
+            appearance: expect.objectContaining({
+              name: expected.citations[0]!.heading,
+              url: `https://ai-wijzer.groningen.nl/tab/#visie/${expected.citations[0]!.sectionId}`,
+            }),
+          }),
+        ]);
+        expect(entity!.citation[0]!.appearance.abstract.length).toBeLessThanOrEqual(160);
+        expect(a.channelData).toEqual({ feedbackLoopEnabled: true });
       });
   });
 
@@ -141,6 +159,7 @@ describe('AiWijzerBot through the front door', () => {
       .send('vraag')
       .assertReply((a) => {
         expect(a.entities).toEqual([expect.objectContaining({ additionalType: ['AIGeneratedContent'] })]);
+        expect(a.text).not.toContain('[1] [1]');
         expect(a.text).toContain('[Lees het in de AI-visie](/tab/#visie/privacy)');
       });
   });

@@ -13,6 +13,7 @@ import { checkCard } from '../../src/bot/cards/check-card.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { quickcheckRecordStore } from '../../src/store/repositories/quickcheck.js';
+import { visionFeedbackStore } from '../../src/store/repositories/vision.js';
 import { adaptiveCardProblems } from '../helpers/adaptive-cards.js';
 import { openTestStore } from '../helpers/store.js';
 
@@ -58,6 +59,7 @@ describe('the quick check as a card in the bot', () => {
     const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()), {
       frontDoor: app.frontDoor,
       checks: app.checks,
+      feedback: app.feedback,
       callerFor: app.callerFor,
     });
     const a = new UpdatesKept(async (context) => bot.run(context));
@@ -168,6 +170,25 @@ describe('the quick check as a card in the bot', () => {
     expect(a.updates.map((u) => u.id)).toEqual([cardId]);
     const verdict = a.updates[0]!.attachments![0]!.content as Card;
     expect(texts(verdict).join('\n')).toMatch(/Recorded as record \d+\./);
+  });
+
+  it("keeps Teams' thumbs under an answer for the AI team, without the comment typed with them", async () => {
+    const before = await visionFeedbackStore(store).list({ kind: 'feedback' });
+    await adapter()
+      .send({
+        type: ActivityTypes.Invoke,
+        name: 'message/submitAction',
+        from,
+        value: {
+          actionName: 'feedback',
+          actionValue: { reaction: 'dislike', feedback: '{"feedbackText":"Jan de Vries vond het niks"}' },
+        },
+      })
+      .assertReply((a) => expect(a.value).toMatchObject({ status: 200 }));
+    const after = await visionFeedbackStore(store).list({ kind: 'feedback' });
+    expect(after.length).toBe(before.length + 1);
+    expect(after[0]).toMatchObject({ kind: 'feedback', helpful: false });
+    expect(JSON.stringify(after)).not.toContain('Jan de Vries');
   });
 
   it('starts a fresh card for "Opnieuw"', async () => {

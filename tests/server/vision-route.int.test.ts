@@ -27,4 +27,17 @@ describe('GET /api/vision', () => {
     const body = (await bad.json()) as { error: { problems: { field: string }[] } };
     expect(body.error.problems[0]!.field).toBe('lang');
   });
+
+  it('needs no sign-in, where every other /api route does (the vision is public)', async () => {
+    const guid = '11111111-2222-3333-4444-555555555555';
+    const signedIn = await startTestServer({ AAD_APP_CLIENT_ID: guid, AAD_APP_TENANT_ID: guid });
+    try {
+      const vision = await fetch(`${signedIn.url}/api/vision`);
+      expect(vision.status).toBe(200);
+      visionDocumentSchema.parse(await vision.json());
+      expect((await fetch(`${signedIn.url}/api/checks`)).status).toBe(401);
+    } finally {
+      await signedIn.dispose();
+    }
+  });
 });

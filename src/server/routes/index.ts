@@ -7,12 +7,14 @@ import { scanUploadRoutes } from './scan-upload.js';
 import { visionRoutes } from './vision.js';
 
 /**
- * Routes under /api/ that authenticate their callers themselves (machines, not signed-in staff):
- * the on-premises scan agent with its upload token. They are mounted before the user sign-in check.
+ * Routes under /api/ that need no signed-in staff member, mounted before the sign-in check: the on-premises scan
+ * agent (it brings its own upload token) and the vision, which is public.
  */
 export function agentRoutes(ctx: AppContext): Router {
   const router = Router();
   router.use(scanUploadRoutes(ctx));
+  // The vision is public (it is published to the council): reading it needs no sign-in, so links from the bot open.
+  router.use(visionRoutes(ctx));
   return router;
 }
 
@@ -23,7 +25,6 @@ export function agentRoutes(ctx: AppContext): Router {
 export function apiRoutes(ctx: AppContext): Router {
   const router = Router();
   router.use(askRoutes(ctx));
-  router.use(visionRoutes(ctx));
   router.use(checksRoutes(ctx));
   router.use(scanJobsRoutes(ctx));
   return router;

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApplication } from '../app/index.js';
-import { createBotEndpoint } from '../bot/index.js';
+import { createBotEndpoint, type BotEndpointOptions } from '../bot/index.js';
 import type { Config } from '../config.js';
 import { createLogger, errorForLog, type Logger } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
@@ -23,6 +23,8 @@ export interface StartOptions extends AppOptions {
   host?: string;
   /** Own schema on PostgreSQL (tests); ignored for PGlite. */
   schema?: string;
+  /** Where the bot looks up the Bot Framework's signing keys: a local key server in the security tests. */
+  botAuthOverrides?: BotEndpointOptions['authOverrides'];
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -37,7 +39,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     for (const w of application.warnings) logger.warn({ file: w.file, line: w.line }, `visie-inhoud: ${w.problem}`);
     // The sections are embedded in the background; until then (and whenever the endpoint fails) the words alone rank.
     void application.ask.prepareSemantic();
-    const bot = createBotEndpoint({ config, app: application, logger });
+    const bot = createBotEndpoint({
+      config,
+      app: application,
+      logger,
+      ...(options.botAuthOverrides ? { authOverrides: options.botAuthOverrides } : {}),
+    });
     const app = createApp(
       { app: application, config, logger, bot, version: appVersion, onClose: (fn) => closers.unshift(fn) },
       options,

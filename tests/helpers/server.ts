@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { startServer, type RunningServer } from '../../src/server/start.js';
+import { startServer, type RunningServer, type StartOptions } from '../../src/server/start.js';
 
 /**
  * Starts the real server on an ephemeral port with an in-memory PGlite (or, when DATABASE_URL is set,
@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from '../../src/server/start.js';
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { tabDir?: string } = {},
+  options: Pick<StartOptions, 'tabDir' | 'botAuthOverrides'> = {},
 ): Promise<RunningServer & { dispose(): Promise<void> }> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const config = loadConfig({
@@ -25,6 +25,7 @@ export async function startTestServer(
     schema,
     logger: createLogger('silent'),
     tabDir: options.tabDir,
+    ...(options.botAuthOverrides ? { botAuthOverrides: options.botAuthOverrides } : {}),
   });
   return Object.assign(running, {
     async dispose() {

@@ -57,4 +57,38 @@ describe('the bot through the Microsoft 365 Agents Playground', () => {
     expect(rows).toHaveLength(Number(before[0]!.n) + 1);
     expect(rows.at(-1)).toEqual({ outcome: 'abstain', question: null });
   });
+
+  it('answers "mag ik ChatGPT gebruiken om een klachtbrief samen te vatten?" with the check card, and the verdict in its place', async () => {
+    const reply = await playground.say('Mag ik ChatGPT gebruiken om een klachtbrief van een inwoner samen te vatten?');
+    type Element = {
+      type: string;
+      id?: string;
+      value?: string;
+      text?: string;
+      choices?: { value: string }[];
+      body?: Element[];
+      items?: Element[];
+    };
+    const all = (e: Element): Element[] => [e, ...(e.body ?? []).flatMap(all), ...(e.items ?? []).flatMap(all)];
+    const card = (reply.attachments?.[0] as { content: Element }).content;
+    const inputs = all(card).filter((e) => e.type.startsWith('Input.'));
+    expect(inputs.find((e) => e.id === 'tool')?.value).toBe('ChatGPT (gratis)');
+    // The person's answers: the first option where nothing is filled in yet.
+    const data: Record<string, string> = { purpose: 'een klachtbrief samenvatten', lang: 'en' };
+    for (const e of inputs) data[e.id!] = e.value ?? e.choices?.[0]?.value ?? '';
+    const response = JSON.stringify(await playground.invoke(reply.messageId!, 'quickcheck.submit', data));
+    expect(response).toContain('application/vnd.microsoft.card.adaptive');
+    expect(response).toMatch(/Recorded as record \d+\./);
+    const rows = await server.store.query<{ n: string | number }>('select count(*) as n from quickcheck_records');
+    expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers the manifest commands check and scan (the Playground user is en-US)', async () => {
+    const check = await playground.say('check');
+    expect((check.attachments?.[0] as { contentType: string }).contentType).toBe(
+      'application/vnd.microsoft.card.adaptive',
+    );
+    const scan = await playground.say('scan');
+    expect(scan.text).toContain('data-readiness scan');
+  });
 });

@@ -9,6 +9,7 @@ import WebSocket from 'ws';
  * its own web client uses; see shared/reference/teams-platform.md).
  */
 export interface PlaygroundMessage {
+  messageId?: string;
   from: { id: string };
   text?: string;
   attachments?: unknown[];
@@ -21,6 +22,8 @@ export interface Playground {
   personalChatId: string;
   /** Sends a message as the current user and resolves with the bot's next reply. */
   say(text: string, timeoutMs?: number): Promise<PlaygroundMessage>;
+  /** Presses an Action.Execute button on the card of message `replyToId`; resolves with the bot's invoke response. */
+  invoke(replyToId: string, verb: string, data: Record<string, unknown>): Promise<unknown>;
   /** Sends one of the Playground's own event activities (e.g. 'botAdded': the app installed in the personal chat). */
   event(type: 'botAdded' | 'userAdded' | 'install', timeoutMs?: number): Promise<PlaygroundMessage>;
   stop(): Promise<void>;
@@ -122,6 +125,21 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
       });
       if (!res.ok) throw new Error(`Playground refused the message: ${res.status}`);
       return reply;
+    },
+    async invoke(replyToId, verb, data) {
+      const res = await fetch(`${url}/_conversation/v1/invoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'adaptiveCard/action',
+          from: { id: config.currentUser.id },
+          conversation: { id: config.personalChat.id },
+          replyToId,
+          value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+        }),
+      });
+      if (!res.ok) throw new Error(`Playground refused the invoke: ${res.status} ${await res.text()}`);
+      return res.json();
     },
     async stop() {
       ws.close();

@@ -24,7 +24,9 @@ export function frontDoor(deps: { ask: AskService; checks: CheckService; scans: 
       if (!parsed.ok) throw invalidInput(parsed.problems);
       const { question, lang } = parsed.data;
       const route = routeMessage(question, checks.content);
-      const language = lang ?? chooseLanguage(ask.vision, question);
+      // A command ("check", "scan") is no language of its own: the client's decides, as for "help".
+      const command = (route.kind === 'check' || route.kind === 'scan') && route.command;
+      const language = lang ?? (command ? requestLang : chooseLanguage(ask.vision, question));
       const t = frontDoorTexts[language];
       switch (route.kind) {
         case 'vision':

@@ -14,7 +14,7 @@ export type Route =
   | { kind: 'intent'; question: string; intent?: Intent }
   | { kind: 'help' }
   | { kind: 'check'; question: string; tool: ToolMention | null; task: Task | null; command?: true }
-  | { kind: 'scan'; question: string }
+  | { kind: 'scan'; question: string; command?: true }
   | { kind: 'empty' };
 
 export type RouteKind = Route['kind'];
@@ -47,7 +47,7 @@ export function routeMessage(
     return { kind: 'help' };
   if (phrases.askCommands.has(first)) return { kind: 'vision', question: afterFirstWord(question) };
   if (phrases.checkCommands.has(text)) return { kind: 'check', question, tool: null, task: null, command: true };
-  if (phrases.scanCommands.has(text)) return { kind: 'scan', question };
+  if (phrases.scanCommands.has(text)) return { kind: 'scan', question, command: true };
   if (first === 'scan' && !has(phrases.visionTopic, text)) return { kind: 'scan', question };
   if (first === 'check')
     return looksLikeScan(text) ? { kind: 'scan', question } : check(question, afterFirstWord(question), content);

@@ -114,4 +114,28 @@ describe('the bot endpoint with a bot registration', () => {
       await server.dispose();
     }
   });
+
+  it('starts with a user-assigned managed identity (no password) and refuses unsigned activities there too', async () => {
+    const guid = '11111111-2222-3333-4444-555555555555';
+    const server = await startTestServer({ BOT_ID: guid, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: guid });
+    try {
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          text: 'help',
+          channelId: 'msteams',
+          serviceUrl: 'http://127.0.0.1:1/',
+          conversation: { id: 'c' },
+          from: { id: 'u' },
+          recipient: { id: 'b' },
+        }),
+      });
+      expect(res.status).toBe(401);
+    } finally {
+      await server.dispose();
+    }
+  });
 });

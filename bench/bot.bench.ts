@@ -1,0 +1,124 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
+import { startServer } from '../src/server/start.js';
+import { percentile } from './stats.js';
+
+/**
+ * The bot under conversation load: 50 simulated conversations of 20 messages each through POST /api/messages (real
+ * HTTP, the real adapter and bot, the embedded database), with a local Bot Connector that receives the replies.
+ * Per message kind, the time from sending it to the bot's reply arriving at the connector: p50 and p95, and errors.
+ * Target: no errors, p95 under 200 ms for questions and card submits on this machine.
+ */
+const conversations = 50;
+const perConversation = 20;
+const messages = [
+  { kind: 'question', text: 'Wat zijn de kernwaarden van de gemeente?' },
+  { kind: 'question', text: 'Wie is verantwoordelijk als AI een fout maakt?' },
+  { kind: 'question', text: 'Hoe vraag ik een parkeervergunning aan?' },
+  { kind: 'check sentence', text: 'Mag ik ChatGPT gebruiken om een brief samen te vatten?' },
+  { kind: 'command', text: 'help' },
+] as const;
+
+export default async function botBench(): Promise<void> {
+  const waiting = new Map<string, (at: number) => void>();
+  const connector: Server = createServer((req: IncomingMessage, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const conversation = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '')?.[1];
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ id: `r-${Math.random().toString(36).slice(2)}` }));
+      const activity = JSON.parse(body || '{}') as { type?: string };
+      if (conversation && activity.type === 'message')
+        waiting.get(decodeURIComponent(conversation))?.(performance.now());
+    });
+  });
+  await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
+  const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: 'memory://', LOG_LEVEL: 'silent' });
+  const server = await startServer(config, { host: '127.0.0.1', logger: createLogger('silent') });
+  const times = new Map<string, number[]>();
+  let errors = 0;
+  const send = async (conversation: string, i: number, activity: Record<string, unknown>, kind: string) => {
+    const replied = new Promise<number>((resolve) => waiting.set(conversation, resolve));
+    const t0 = performance.now();
+    const res = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        channelId: 'msteams',
+        serviceUrl,
+        id: `${conversation}-${i}`,
+        conversation: { id: conversation, conversationType: 'personal' },
+        from: { id: `user-${conversation}` },
+        recipient: { id: 'bot' },
+        locale: 'nl-NL',
+        ...activity,
+      }),
+    });
+    if (activity.type === 'invoke') {
+      const ok = res.status === 200 && (await res.text()).includes('AdaptiveCard');
+      if (!ok) errors++;
+      times.set(kind, [...(times.get(kind) ?? []), performance.now() - t0]);
+      return;
+    }
+    if (res.status >= 400) errors++;
+    const at = await Promise.race([replied, new Promise<number>((r) => setTimeout(() => r(-1), 5000))]);
+    if (at < 0) errors++;
+    else times.set(kind, [...(times.get(kind) ?? []), at - t0]);
+  };
+  const submit = {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: {
+      action: {
+        type: 'Action.Execute',
+        verb: 'quickcheck.submit',
+        data: {
+          tool: 'ChatGPT',
+          purpose: 'een brief',
+          task: '1',
+          prohibitedPractice: '0',
+          personalData: '0',
+          confidentialData: '0',
+          decisionAboutPerson: '0',
+          humanReview: '0',
+          audience: '0',
+          syntheticMedia: '0',
+          phase: '0',
+          trainingDone: '0',
+          lang: 'nl',
+        },
+      },
+      trigger: 'manual',
+    },
+  };
+  const started = performance.now();
+  try {
+    await Promise.all(
+      Array.from({ length: conversations }, async (_, c) => {
+        const conversation = `bench-${c}`;
+        for (let i = 0; i < perConversation; i++) {
+          if (i % 5 === 4) await send(conversation, i, submit, 'card submit');
+          else {
+            const m = messages[(c + i) % messages.length]!;
+            await send(conversation, i, { type: 'message', text: m.text }, m.kind);
+          }
+        }
+      }),
+    );
+  } finally {
+    await server.stop(1000);
+    connector.close();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `bot: ${conversations} conversations x ${perConversation} messages in ${seconds.toFixed(1)} s, errors ${errors}`,
+  );
+  for (const [kind, list] of times)
+    console.log(
+      `  ${kind.padEnd(16)} n=${String(list.length).padStart(4)}  p50 ${percentile(list, 50).toFixed(1)} ms  p95 ${percentile(list, 95).toFixed(1)} ms`,
+    );
+}

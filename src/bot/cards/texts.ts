@@ -9,7 +9,7 @@ export const cardTexts = {
     welcomeAsk: '**Vraag het de visie**: stel een vraag over de AI-visie, in je eigen woorden.',
     welcomeCheck:
       '**Mag ik dit gebruiken?**: vraag bijvoorbeeld "Mag ik ChatGPT gebruiken om een brief samen te vatten?" en doe de AI-check.',
-    welcomeScan: '**Datahygiëne**: hoe staan de mappen van je team ervoor?',
+    welcomeScan: '**Datahygiëne**: wat de datahygiëne-scan van de mappen van je team laat zien, en hoe je hem krijgt.',
     welcomeButtons: { ask: 'Stel een vraag', check: 'Doe de AI-check', scan: 'De bestanden van mijn team' },
     welcomeCommands: { ask: 'vraag', check: 'check', scan: 'scan' },
     checkTitle: 'AI-check: mag ik dit gebruiken?',
@@ -44,7 +44,7 @@ export const cardTexts = {
     welcomeAsk: '**Ask the vision**: ask a question about the AI vision, in your own words.',
     welcomeCheck:
       '**May I use this?**: ask for example "May I use ChatGPT to summarise a letter?" and take the quick check.',
-    welcomeScan: "**Data readiness**: how are your team's folders doing?",
+    welcomeScan: "**Data readiness**: what the data-readiness scan of your team's folders shows, and how to get one.",
     welcomeButtons: { ask: 'Ask a question', check: 'Take the quick check', scan: "My team's files" },
     welcomeCommands: { ask: 'ask', check: 'check', scan: 'scan' },
     checkTitle: 'AI quick check: may I use this?',

@@ -1,13 +1,14 @@
+import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/log.js';
-import { startServer } from '../src/server/start.js';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { rootDir } from '../src/paths.js';
 import { percentile } from './stats.js';
 
 /**
  * The bot under conversation load: 50 simulated conversations of 20 messages each through POST /api/messages (real
- * HTTP, the real adapter and bot, the embedded database), with a local Bot Connector that receives the replies.
+ * HTTP, the real adapter and bot, the embedded database), with a local Bot Connector that receives the replies. The
+ * app runs as `ai-wijzer serve` in a process of its own, so that the load does not share its event loop.
  * Per message kind, the time from sending it to the bot's reply arriving at the connector: p50 and p95, and errors.
  * Target: no errors, p95 under 200 ms for questions and card submits on this machine.
  */
@@ -37,8 +38,7 @@ export default async function botBench(): Promise<void> {
   });
   await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
   const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: 'memory://', LOG_LEVEL: 'silent' });
-  const server = await startServer(config, { host: '127.0.0.1', logger: createLogger('silent') });
+  const server = await startApp();
   const times = new Map<string, number[]>();
   let errors = 0;
   const send = async (conversation: string, i: number, activity: Record<string, unknown>, kind: string) => {
@@ -110,7 +110,7 @@ export default async function botBench(): Promise<void> {
       }),
     );
   } finally {
-    await server.stop(1000);
+    await server.stop();
     connector.close();
   }
   const seconds = (performance.now() - started) / 1000;
@@ -121,4 +121,46 @@ export default async function botBench(): Promise<void> {
     console.log(
       `  ${kind.padEnd(16)} n=${String(list.length).padStart(4)}  p50 ${percentile(list, 50).toFixed(1)} ms  p95 ${percentile(list, 95).toFixed(1)} ms`,
     );
+}
+
+/** `ai-wijzer serve` from the sources, on a free port, with the embedded database in memory. */
+async function startApp(): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(rootDir, 'src', 'cli', 'main.ts'), 'serve', '--port', String(port)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATA_DIR: 'memory://',
+        LOG_LEVEL: 'silent',
+        SCAN_WORKER_CONCURRENCY: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (child.exitCode !== null) throw new Error('ai-wijzer serve stopped before it was ready');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }

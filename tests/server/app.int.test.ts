@@ -92,48 +92,37 @@ describe('HTTP host', () => {
 });
 
 describe('the bot endpoint with a bot registration', () => {
+  const guid = '11111111-2222-3333-4444-555555555555';
+  /** An activity as a channel would send it, but without a token. */
+  const postUnsigned = (url: string) =>
+    fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        text: 'help',
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:1/',
+        conversation: { id: 'c' },
+        from: { id: 'u' },
+        recipient: { id: 'b' },
+      }),
+    });
+
   it('refuses activities without a Bot Framework token (anonymous only without BOT_ID)', async () => {
-    const guid = '11111111-2222-3333-4444-555555555555';
     const server = await startTestServer({ BOT_ID: guid, BOT_PASSWORD: 'geheim', BOT_TENANT_ID: guid });
     try {
-      const res = await fetch(`${server.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          text: 'help',
-          channelId: 'msteams',
-          serviceUrl: 'http://127.0.0.1:1/',
-          conversation: { id: 'c' },
-          from: { id: 'u' },
-          recipient: { id: 'b' },
-        }),
-      });
-      expect(res.status).toBe(401);
+      expect((await postUnsigned(server.url)).status).toBe(401);
     } finally {
       await server.dispose();
     }
   });
 
   it('starts with a user-assigned managed identity (no password) and refuses unsigned activities there too', async () => {
-    const guid = '11111111-2222-3333-4444-555555555555';
     const server = await startTestServer({ BOT_ID: guid, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: guid });
     try {
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-      const res = await fetch(`${server.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          text: 'help',
-          channelId: 'msteams',
-          serviceUrl: 'http://127.0.0.1:1/',
-          conversation: { id: 'c' },
-          from: { id: 'u' },
-          recipient: { id: 'b' },
-        }),
-      });
-      expect(res.status).toBe(401);
+      expect((await postUnsigned(server.url)).status).toBe(401);
     } finally {
       await server.dispose();
     }

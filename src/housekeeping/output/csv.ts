@@ -1,6 +1,6 @@
 import { writeCsvFile, type CsvRow } from '../../csv.js';
 import type { Lang } from '../../lang.js';
-import { adviceTexts } from '../advice.js';
+import { adviceTexts, groupOf } from '../advice.js';
 import type { ScanReport } from '../report.js';
 import { columns, groupNames, severityNames } from './labels.js';
 
@@ -10,8 +10,7 @@ export function* csvRows(report: ScanReport, lang: Lang): Generator<CsvRow> {
   const c = columns[lang];
   yield [c.rule, c.title, c.severity, c.group, c.path, c.detail, c.advice];
   for (const f of report.findings) {
-    const group =
-      f.group ?? (f.severity === 'high' ? 'urgent' : f.severity === 'medium' ? 'within-a-year' : 'desirable');
+    const group = f.group ?? groupOf(f.severity);
     yield [
       f.rule,
       texts.rules[f.rule].title[lang],

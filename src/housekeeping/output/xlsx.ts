@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Lang } from '../../lang.js';
-import { adviceTexts, formatBytes } from '../advice.js';
+import { adviceTexts, formatBytes, groupOf } from '../advice.js';
 import { scoreCategories, type ScanReport } from '../report.js';
 import { categoryNames, columns, groupNames, severityNames } from './labels.js';
 
@@ -121,8 +121,7 @@ export async function writeXlsx(report: ScanReport, file: string, lang: Lang): P
       findings.addRow([l.truncated]).commit();
       break;
     }
-    const group =
-      f.group ?? (f.severity === 'high' ? 'urgent' : f.severity === 'medium' ? 'within-a-year' : 'desirable');
+    const group = f.group ?? groupOf(f.severity);
     findings
       .addRow([
         texts.rules[f.rule].title[lang],

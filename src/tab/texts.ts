@@ -36,6 +36,8 @@ export const texts = {
     askButton: 'Vraag het',
     asking: 'Bezig met zoeken in de AI-visie…',
     askEmpty: 'Typ eerst een vraag.',
+    checkInChat:
+      'De AI-check zelf doe je in de chat met AI-wijzer: stuur daar dezelfde vraag, en je krijgt de vragen met wat je al zei ingevuld.',
     source: 'Bron',
     readInVision: 'Lees dit in de AI-visie',
     generated: 'Door AI gegenereerd: controleer het in de bron.',
@@ -76,6 +78,8 @@ export const texts = {
     askButton: 'Ask',
     asking: 'Searching the AI vision…',
     askEmpty: 'Please type a question first.',
+    checkInChat:
+      'You take the quick check itself in the chat with AI-wijzer: send the same question there, and you get the questions with what you said filled in.',
     source: 'Source',
     readInVision: 'Read this in the AI vision',
     generated: 'AI-generated: check it against the source.',

@@ -99,6 +99,7 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
         {routed && !isVisionAnswer(routed) && !busy && (
           <Card className={styles.answer} data-testid="routed-result">
             <Body1 className={styles.routed}>{routed.answer}</Body1>
+            {routed.outcome === 'check' && <Body1>{t.checkInChat}</Body1>}
           </Card>
         )}
         {result && !busy && (

@@ -39,6 +39,15 @@ const patterns: [Intent, RegExp][] = [
       `^ben ik( nu)?( hier)? (met|aan het praten met|aan het chatten met) ${beings}( aan het (praten|chatten))?$`,
     ),
   ],
+  // Who made it and what runs it, what becomes of what one types, and a newcomer trying it out.
+  [
+    'about',
+    /^(who (actually |really )?(built|made|created|developed|runs|is behind) (you|this|this bot|ai-wijzer)|wie (heeft|hebben) (jou|je|dit|deze bot|ai-wijzer)( eigenlijk)? (gemaakt|gebouwd|ontwikkeld|bedacht)|wie (zit|zitten) er( eigenlijk)? ?achter( (jou|je|dit|deze bot|ai-wijzer))?|(which|what) (ai |language )?(model|llm) (are you|do you)( (running on|run on|use|using|based on))?|(op )?welk (taal)?model (gebruik|draai|werk) (je|jij)( op| mee)?|wat gebeurt er met (de |die |mijn )?(informatie|info|gegevens|berichten|vragen|tekst|data)( die| dat)? ik( hier)? (invoer|intyp|typ|stuur|deel|schrijf)|i m (the |a )?new (intern|colleague|employee|trainee|starter|here)( (at|in|with|from) [a-z -]{1,40})?|ik ben (de |een )?nieuwe (stagiair|stagiaire|collega|medewerker|trainee)( (bij|van|op) [a-z -]{1,40})?|ik ben( hier)? nieuw( hier)?( (bij|op) [a-z -]{1,40})?|(just )?testing( you)?( out)?|(ik )?(wil )?(je )?(even )?(uit)?(testen|proberen)|test)$/,
+  ],
+  [
+    'greeting',
+    /^(ben (je|jij|u) (er )?nog( daar| wakker)?|are you (still )?there|(is )?anyone there|is (daar|er) iemand)$/,
+  ],
   // What it does with what one types, which languages it speaks, how it works, and what it can and cannot do.
   [
     'about',
@@ -55,7 +64,7 @@ const patterns: [Intent, RegExp][] = [
   ],
   [
     'human',
-    /^((kan|mag) ik( ook)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten| bellen)( (ipv|in plaats van|i p v|instead of) [a-z ]{1,30})?|ik wil( graag)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten)|(can|may|could) i (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?( instead| please)?|i (want|would like|d like) to (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?)$/,
+    /^((kan|mag) ik( hier)?( ook)?( even)?( met)? (een )?(echte? )?(mens|medewerker|collega|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten| bellen| chatten)( (ipv|in plaats van|i p v|instead of) [a-z ]{1,30})?|ik wil( graag)?( even)?( met)? (een )?(echte? )?(mens|medewerker|persoon|iemand)( (van|bij|uit) [a-z -]{1,40})?( spreken| praten)|(can|may|could) i (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?( instead| please)?|i (want|would like|d like) to (talk|speak) (to|with) (a )?(real )?(human|person|someone|somebody|real person)( (from|of|at|in) [a-z -]{1,40})?)$/,
   ],
 ];
 
@@ -78,7 +87,7 @@ const smallTalk: [Intent, RegExp, Set<string>][] = [
     'greeting',
     new RegExp(`(^| )${greetingWords}( |$)`),
     new Set(
-      'daar allemaal ai wijzer ai-wijzer there all everyone team collega s hoe gaat het met jou je how are you doing is it going whats what s up alles goed'.split(
+      'daar allemaal ai wijzer ai-wijzer there all everyone team collega s hoe gaat het met jou je how are you doing is it going whats what s up alles goed in de cloud bij jullie'.split(
         ' ',
       ),
     ),
@@ -106,7 +115,10 @@ const foldedClause = (text: string) =>
 
 function intentOf(folded: string): Intent | undefined {
   // "Hoi, wat kun je?" is "wat kun je?": a greeting in front of another intent is that intent.
-  const unGreeted = folded.replace(new RegExp(`^${greetingWords}${addressee} (?=\\S)`), '');
+  // "en wie zit erachter?": a conjunction in front changes nothing.
+  const unGreeted = folded
+    .replace(new RegExp(`^${greetingWords}${addressee} (?=\\S)`), '')
+    .replace(/^(en|and|maar|but|of|or|ok|oke) (?=\S)/, '');
   for (const candidate of unGreeted === folded ? [folded] : [folded, unGreeted])
     for (const [intent, pattern] of patterns) if (pattern.test(candidate)) return intent;
   return smallTalkOf(folded);

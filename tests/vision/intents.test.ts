@@ -11,6 +11,14 @@ describe('small talk in staff words', () => {
     ['Hello, I don’t speak Dutch very well, can you answer in English?', 'about'],
     ['ik wil graag even met een mens praten, kan dat?', 'human'],
     ['can I talk to a real person instead?', 'human'],
+    ['Kan ik hier ook met een echte collega chatten?', 'human'],
+    ['wie heeft jou eigenlijk ontwikkeld?', 'about'],
+    ['Wat is AI-wijzer? En wie zit erachter?', 'about'],
+    ['what model do you run on? just curious', 'about'],
+    ['Wat gebeurt er met de gegevens die ik hier typ?', 'about'],
+    ['Hoi, ik ben de nieuwe stagiair bij Burgerzaken', 'about'],
+    ['ben je er nog?', 'greeting'],
+    ['Moi, alles goed bij jullie?', 'greeting'],
   ])('"%s" is %s', (message, intent) => expect(detectIntent(message)).toBe(intent));
 
   it.each([
@@ -19,6 +27,9 @@ describe('small talk in staff words', () => {
     'bedankt, maar wat zegt de visie over privacy?',
     'Hallo, wie is verantwoordelijk als AI een fout maakt?',
     'thanks. what are the core values?',
+    'welk model gebruikt de gemeente voor AI?',
+    'wat gebeurt er met de gegevens die ik in ChatGPT typ?',
+    'wat is een test met AI?',
   ])('"%s" asks something beside the small talk, so it is searched', (message) =>
     expect(detectIntent(message)).toBeUndefined(),
   );

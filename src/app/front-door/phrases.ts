@@ -115,7 +115,13 @@ export const phrases = {
     'bekijken',
     'kijken',
     'nalopen',
+    'naloopt',
     'nagaan',
+    'nagaat',
+    'checkt',
+    'bekijkt',
+    'controleert',
+    'nakijkt',
     'doorlicht\\w*',
     'analyseer',
     'analyseren',
@@ -197,7 +203,7 @@ export const phrases = {
     /^(?:staan|zitten|zijn|are there|is there|any)(?: er)? (?:\w+ ){0,3}(?:persoonsgegevens|bsn\w*|gevoelige gegevens|personal data|sensitive data|oude bestanden|old files)(?= |$)/,
   /** "moeten we eerst opruimen?", "do we need to clean up?": a question about policy, not a request for a scan. */
   policyQuestion:
-    /^(?:do|does|did|should|must|need|moet|moeten|moet ik|hoeft|hoeven|waarom|why|zou|zouden|is het (?:belangrijk|nodig|verplicht|de bedoeling|verstandig)|is it (?:important|necessary|required|mandatory))(?= |$)|(?:^| )(?:belangrijk|important|waarom|why|betekent|means?|rol|role|nodig voor|needed for)(?= |$)/,
+    /^(?:do|does|did|should|must|need|moet|moeten|moet ik|hoeft|hoeven|waarom|why|zou(?! (?:je|jij|u) )|zouden|is het (?:belangrijk|nodig|verplicht|de bedoeling|verstandig)|is it (?:important|necessary|required|mandatory))(?= |$)|(?:^| )(?:belangrijk|important|waarom|why|betekent|(?<!i )means?|rol|role|nodig voor|needed for)(?= |$)/,
   /** "welke bestanden in mijn OneDrive bevatten persoonsgegevens?": asking where in one's files a problem is. */
   whichFiles: /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag) )*(?:welke|which|hoeveel|how many|waar|where)(?= |$)/,
   sensitiveData: anyOf(
@@ -215,6 +221,10 @@ export const phrases = {
     'ai ready',
     'copilot ready',
     'geschikt voor',
+    'klaar is (?:om|voor)',
+    'klaar om',
+    'ready to',
+    'in (?:good|good enough|goede) (?:shape|staat)',
     'goed genoeg voor',
     'good enough for',
   ),
@@ -366,6 +376,13 @@ export const phrases = {
     'doei',
     'bye',
     'tot ziens',
+  ),
+  /** "wie heeft jou gebouwd?", "what do you do with what I type here?": a question about AI-wijzer itself. */
+  aboutTheBot: new RegExp(
+    '^(?=.*(?:^| )(?:je|jij|jou|jouw|u|you|your|ai wijzer|deze bot|this bot|hier|here)(?= |$))' +
+      '(?=.*(?:^| )(?:gebouwd|gemaakt|ontwikkeld|built|made|created|developed|model|running|draai\\w*|erachter|behind|' +
+      'bewaard|opgeslagen|gelogd|stored|saved|logged|kept|train\\w*|invoer|intyp|typ|type|vandaan|antwoorden|answers?|' +
+      'collega|colleague|mens|human|robot|cloud|testen|testing|uitproberen|trying|nieuw|new|intern|stagiair|nog)(?= |$))',
   ),
   personWords: anyOf('mens', 'iemand', 'persoon', 'medewerker', 'human', 'person', 'someone', 'somebody'),
   greetingWords: anyOf('hoi', 'hallo', 'hey', 'hi', 'hello', 'goedemorgen', 'goedemiddag', 'good morning', 'moi'),

@@ -1,7 +1,7 @@
 /**
  * The front door's own evaluation (`npm run eval -- --router`): per set, how many sentences go where they should
  * (with a 95% interval), the confusion matrix, and for the check how often the tool and the task are filled in right.
- * router-dev.yaml to router-dev6.yaml are tuned on (their misses may be listed); the router-heldout*.yaml sets were
+ * router-dev*.yaml are tuned on (their misses may be listed); the router-heldout*.yaml sets were
  * written without sight of the router or the other sets and are only scored. Then the vision's own question sets
  * through the front door: which questions the vision answered before and the router now sends elsewhere (target: none).
  */
@@ -28,20 +28,24 @@ import {
   type ScoredQuestion,
 } from '../../vision/eval/evaluate.js';
 
-export const routerDevPath = join(rootDir, 'tests', 'app', 'eval', 'router-dev.yaml');
-/** Written as held out, then tuned on (see their headers). */
-export const routerDev2Path = join(rootDir, 'tests', 'app', 'eval', 'router-dev2.yaml');
-export const routerDev3Path = join(rootDir, 'tests', 'app', 'eval', 'router-dev3.yaml');
-export const routerDev4Path = join(rootDir, 'tests', 'app', 'eval', 'router-dev4.yaml');
-export const routerDev5Path = join(rootDir, 'tests', 'app', 'eval', 'router-dev5.yaml');
-export const routerDev6Path = join(rootDir, 'tests', 'app', 'eval', 'router-dev6.yaml');
-/** The held-out sets: written without sight of the router, scored, never tuned on (router-heldout5.yaml, ...). */
+export const routerEvalDir = join(rootDir, 'tests', 'app', 'eval');
+export const routerDevPath = join(routerEvalDir, 'router-dev.yaml');
+
+function setsNamed(pattern: RegExp): string[] {
+  const number = (f: string) => Number(/(\d+)\.yaml$/.exec(f)?.[1] ?? 1);
+  return readdirSync(routerEvalDir)
+    .filter((f) => pattern.test(f))
+    .sort((a, b) => number(a) - number(b))
+    .map((f) => join(routerEvalDir, f));
+}
+/** The development sets, tuned on: router-dev.yaml, and the sets written as held out, scored, then tuned on
+ * (router-dev2.yaml, ...; their headers say so). The trainer (scripts/train-router.ts) learns from these. */
+export function devPaths(): string[] {
+  return setsNamed(/^router-dev\d*\.yaml$/);
+}
+/** The held-out sets: written without sight of the router, scored, never tuned on (router-heldout8.yaml, ...). */
 export function heldOutPaths(): string[] {
-  const dir = join(rootDir, 'tests', 'app', 'eval');
-  return readdirSync(dir)
-    .filter((f) => /^router-heldout\d+\.yaml$/.test(f))
-    .sort()
-    .map((f) => join(dir, f));
+  return setsNamed(/^router-heldout\d+\.yaml$/);
 }
 
 /** What the sets label: help is an intent too (the vision's small talk and the capabilities overview). */

@@ -7,12 +7,7 @@ import { basename } from 'node:path';
 import {
   goldRoutes,
   loadRouterSet,
-  routerDev2Path,
-  routerDev3Path,
-  routerDev4Path,
-  routerDev5Path,
-  routerDev6Path,
-  routerDevPath,
+  devPaths,
   heldOutPaths,
   scoreRouter,
   visionSetsThroughFrontDoor,
@@ -23,12 +18,7 @@ const tunedVisionSets = new Set(['validation-questions.yaml', 'own-questions.yam
 
 export async function runRouterEval(args: string[]): Promise<void> {
   const sets = {
-    development: scoreRouter(loadRouterSet(routerDevPath)),
-    'second development': scoreRouter(loadRouterSet(routerDev2Path)),
-    'third development': scoreRouter(loadRouterSet(routerDev3Path)),
-    'fourth development': scoreRouter(loadRouterSet(routerDev4Path)),
-    'fifth development': scoreRouter(loadRouterSet(routerDev5Path)),
-    'sixth development': scoreRouter(loadRouterSet(routerDev6Path)),
+    ...Object.fromEntries(devPaths().map((path) => [basename(path), scoreRouter(loadRouterSet(path))])),
     ...(args.includes('--dev')
       ? {}
       : Object.fromEntries(
@@ -47,7 +37,7 @@ export async function runRouterEval(args: string[]): Promise<void> {
   console.log('De voordeur (front door): waar gaat een bericht heen?');
   for (const [name, f] of Object.entries(sets)) {
     const [lo, hi] = f.interval;
-    console.log(`\n== ${name} set: ${f.sentences} sentences ==`);
+    console.log(`\n== ${name}: ${f.sentences} sentences ==`);
     console.log(
       `routed right ${f.right}/${f.sentences} = ${pct(f.right, f.sentences)}, 95% interval ${(lo * 100).toFixed(1)}–${(hi * 100).toFixed(1)}% (Wilson)`,
     );

@@ -5,7 +5,7 @@
 const words = (...list: string[]) => new Set(list);
 /** Files and where they are kept, also in compounds ("teammappen", "mappenstructuur", "G-schijf"); never "website". */
 function fileStem(): string {
-  return '(?:(?!website)\\w*(?:mappen|bestanden|schijf|folders|dossiers)\\w*|(?!roadmap|bitmap)\\w*map|\\w*mapje|mappenstructuur|bestand|documenten|files|folder|documents|teamsite|team site|sharepoint(?: site)?|onedrive|share|drive|(?!website)\\w*site|teams bestanden|teams files|teams kanalen|kanalen|kanaal|channels?|kennisbank|teams omgeving|teamsomgeving|teams environment)';
+  return '(?:(?!website)\\w*(?:mappen|bestanden|schijf|folders|dossiers)\\w*|(?!roadmap|bitmap)\\w*map|\\w*mapje|mappenstructuur|bestand|documenten|files|folder|documents|teamsite|team site|sharepoint(?: site)?|onedrive|share|drive|(?!website)\\w*site|teams bestanden|teams files|teams kanalen|kanalen|kanaal|channels?|kennisbank|\\w*bibliotheek|document librar(?:y|ies)|teams omgeving|teamsomgeving|teams environment)';
 }
 const anyOf = (...list: string[]) => new RegExp(`(?:^| )(?:${list.join('|')})(?= |$)`);
 
@@ -190,6 +190,10 @@ export const phrases = {
     'verwijderd',
     'vernietigd',
     'zonder metadata',
+    'ordening',
+    'geordend',
+    'ervoor staat',
+    'erbij staat',
   ),
   fileWords: new RegExp(`(?:^| )${fileStem()}(?= |$)`),
   /** "onze mappen", "mijn OneDrive", "de G-schijf van ons team": somebody's own files, not files in general. */
@@ -377,6 +381,13 @@ export const phrases = {
     'bye',
     'tot ziens',
   ),
+  /** "hoe zit het met Claude voor het samenvatten van ...?", "what about Gemini for a poster?": a check when a tool and a
+   * task are named. */
+  howAbout:
+    /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag|en|and|ok|oke) )*(?:hoe zit het(?: eigenlijk)? met|hoe staat het met|what about|how about)(?= )/,
+  /** "kun je een brief voor me schrijven?": a request to the bot itself to do the work, which it does not do. */
+  askTheBot:
+    /^(?:(?:hoi|hallo|hey|hi|hello|even|vraag) )*(?:kun|kan|kunt|zou|wil) (?:je|jij|u)(?: \w+){0,4} (?:voor me|voor mij|for me)(?= |$)|^(?:(?:hi|hello|hey) )*(?:can|could|would|will) you(?: \w+){0,4} for me(?= |$)/,
   /** "wie heeft jou gebouwd?", "what do you do with what I type here?": a question about AI-wijzer itself. */
   aboutTheBot: new RegExp(
     '^(?=.*(?:^| )(?:je|jij|jou|jouw|u|you|your|ai wijzer|deze bot|this bot|hier|here)(?= |$))' +

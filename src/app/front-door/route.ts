@@ -81,7 +81,7 @@ function learned(question: string, text: string, content: Content, model: Router
 /** What the rules hold for the vision whatever the words say: the model does not overrule it. */
 function vetoed(route: 'check' | 'scan' | 'intent', text: string): boolean {
   if (has(phrases.visionTopic, text)) return true;
-  if (route === 'check') return has(phrases.policyStance, text);
+  if (route === 'check') return has(phrases.policyStance, text) || has(phrases.askTheBot, text);
   if (route === 'scan') {
     const aboutAi = has(phrases.genericAi, text) || has(phrases.asOrganisation, text);
     return (
@@ -149,8 +149,9 @@ function looksLikeCheck(text: string, question: string, content: Content): boole
   const askedAfter = has(phrases.permissionAfter, text);
   // "hoe zit het met Copilot voor notulen, mag dat?" asks permission after all; "waarom is X niet toegestaan" does not.
   if (has(phrases.visionTopic, text) || has(phrases.policyStance, text)) return false;
-  if (has(phrases.questionWord, text) && !has(phrases.askedAfter, text)) return false;
   const { tool, task } = findToolAndTask(question, content, phrases.otherTools);
+  if (has(phrases.howAbout, text) && tool !== null && task !== null) return true;
+  if (has(phrases.questionWord, text) && !has(phrases.askedAfter, text)) return false;
   const use = has(phrases.useVerb, text);
   if (!has(phrases.permission, text) && !askedAfter) {
     if (tool === null) return false;

@@ -19,6 +19,10 @@ describe('small talk in staff words', () => {
     ['Hoi, ik ben de nieuwe stagiair bij Burgerzaken', 'about'],
     ['ben je er nog?', 'greeting'],
     ['Moi, alles goed bij jullie?', 'greeting'],
+    ['dat antwoord klopt echt niet', 'about'],
+    ['how do I report that an answer was wrong?', 'about'],
+    ['je bent echt handig hoor', 'thanks'],
+    ['oeps, verkeerde chat', 'greeting'],
   ])('"%s" is %s', (message, intent) => expect(detectIntent(message)).toBe(intent));
 
   it.each([
@@ -30,6 +34,8 @@ describe('small talk in staff words', () => {
     'welk model gebruikt de gemeente voor AI?',
     'wat gebeurt er met de gegevens die ik in ChatGPT typ?',
     'wat is een test met AI?',
+    'klopt het dat ChatGPT niet mag?',
+    'is het antwoord van de visie op privacy niet te streng?',
   ])('"%s" asks something beside the small talk, so it is searched', (message) =>
     expect(detectIntent(message)).toBeUndefined(),
   );

@@ -1,20 +1,15 @@
-import { statSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
+import { AppError } from '../../app/errors.js';
+import { openLocalScan, type LocalScanTarget, type OpenedScan } from '../../app/local-scans.js';
 import { scanUploadMediaType, type ScanUpload, type ScanUploadResponse } from '../../api/scans.js';
 import { loadConfig } from '../../config.js';
-import { readThresholdsFile, ThresholdsFileError } from '../../housekeeping/config-file.js';
 import { writeCsv } from '../../housekeeping/output/csv.js';
 import { writeJsonReport } from '../../housekeeping/output/json.js';
 import { formatSummary } from '../../housekeeping/output/text.js';
 import type { ScanProgress, ScanReport } from '../../housekeeping/report.js';
-import { runScan } from '../../housekeeping/scan.js';
-import type { Source } from '../../housekeeping/source.js';
-import { filesystemSource } from '../../housekeeping/sources/filesystem.js';
-import type { ThresholdsFile } from '../../housekeeping/thresholds.js';
 import { parseFlags } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { UsageError } from '../command.js';
@@ -118,15 +113,6 @@ export const scanCommand: Command = {
     const { flags } = parseFlags(args, options, flagsSchema);
     const lang = flags.lang;
     const nl = lang === 'nl';
-    let thresholds: ThresholdsFile | undefined;
-    if (flags.config) {
-      try {
-        thresholds = readThresholdsFile(flags.config, lang);
-      } catch (error) {
-        if (error instanceof ThresholdsFileError) throw new UsageError(`--config: ${error.message}`);
-        throw error;
-      }
-    }
     const uploadToken = flags.upload ? io.env.SCAN_UPLOAD_TOKEN : undefined;
     if (flags.upload && !uploadToken)
       throw new UsageError(
@@ -135,8 +121,19 @@ export const scanCommand: Command = {
           : 'Set the upload token in the SCAN_UPLOAD_TOKEN environment variable.',
       );
 
-    const { source, sourceKey } = await openSource(flags, io.env, nl);
-    const report = await scanWithProgress(source, io, { thresholds, lang });
+    const target: LocalScanTarget = flags.path
+      ? { path: flags.path, kind: flags.target }
+      : { graph: flags.drive ? { drive: flags.drive } : flags.site ? { site: flags.site } : { team: flags.team! } };
+    let opened: OpenedScan;
+    try {
+      opened = await openLocalScan(loadConfig(io.env), target, { lang, thresholdsFile: flags.config });
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'invalid') throw new UsageError(error.messages[lang]);
+      if (error instanceof AppError) throw new Error(error.messages[lang], { cause: error });
+      throw error;
+    }
+    const { sourceKey } = opened;
+    const report = await scanWithProgress(opened, io, lang);
 
     const notes = io.stderr;
     if (!flags.upload && !flags['no-store']) {
@@ -169,38 +166,8 @@ export const scanCommand: Command = {
   },
 };
 
-async function openSource(
-  flags: Flags,
-  env: NodeJS.ProcessEnv,
-  nl: boolean,
-): Promise<{ source: Source; sourceKey: string }> {
-  if (flags.path) {
-    let isDir = false;
-    try {
-      isDir = statSync(flags.path).isDirectory();
-    } catch {
-      // handled below
-    }
-    if (!isDir)
-      throw new UsageError(
-        nl ? `--path: ${flags.path} is geen bestaande map.` : `--path: ${flags.path} is not an existing directory.`,
-      );
-    const source = filesystemSource(flags.path, { target: flags.target });
-    return { source, sourceKey: `fs:${hostname()}:${source.root}` };
-  }
-  const targetFlags = { drive: flags.drive, site: flags.site, team: flags.team };
-  const { graphSourceFromFlags } = await import('./scan-graph.js');
-  const source = await graphSourceFromFlags(targetFlags, env);
-  const [kind, id] = flags.drive ? ['drive', flags.drive] : flags.site ? ['site', flags.site] : ['team', flags.team!];
-  return { source, sourceKey: `graph:${kind}:${id}` };
-}
-
-async function scanWithProgress(
-  source: Source,
-  io: CliIO,
-  options: { thresholds?: ThresholdsFile; lang: Lang },
-): Promise<ScanReport> {
-  const nl = options.lang === 'nl';
+async function scanWithProgress(opened: OpenedScan, io: CliIO, lang: Lang): Promise<ScanReport> {
+  const nl = lang === 'nl';
   const tty = Boolean((io.stderr as { isTTY?: boolean }).isTTY && io.stdout.isTTY);
   const bar = tty
     ? new SingleBar({
@@ -217,9 +184,8 @@ async function scanWithProgress(
   const cancel = () => controller.abort();
   process.once('SIGINT', cancel);
   try {
-    return await runScan(source, {
-      thresholds: options.thresholds,
-      lang: options.lang,
+    return await opened.run({
+      lang,
       signal: controller.signal,
       onProgress: (p: ScanProgress) =>
         bar?.update(p.items, { requests: p.requests, throttled: Math.round(p.throttledSeconds) }),

@@ -4,7 +4,7 @@ import { pseudonymFor } from '../pseudonym.js';
 import { loadQuickcheckContent } from '../quickcheck/index.js';
 import type { Store } from '../store/index.js';
 import { botStateRepository, type BotStateRepository } from '../store/repositories/bot-state.js';
-import { getScan, saveWithTrend } from '../store/repositories/housekeeping.js';
+import { getScan, listScansOf, saveWithTrend } from '../store/repositories/housekeeping.js';
 import { quickcheckRecordStore } from '../store/repositories/quickcheck.js';
 import { graphDriveStateStore, scanJobQueue } from '../store/repositories/scan-jobs.js';
 import { visionFeedbackStore } from '../store/repositories/vision.js';
@@ -17,6 +17,8 @@ import { storeUnavailable } from './errors.js';
 import { frontDoor, type FrontDoor } from './front-door/respond.js';
 import { recordsService, type RecordsService } from './records.js';
 import { scanService, type ScanService } from './scans.js';
+import { noticeService, type NoticeService } from './notices.js';
+import { conversationReferences } from '../store/repositories/conversation-references.js';
 
 /**
  * The application: every capability built once from configuration, the content and the store, and handed to
@@ -29,6 +31,8 @@ export interface Application {
   checks: CheckService;
   records: RecordsService;
   scans: ScanService;
+  /** Where to reach a person later (their personal chat), and the notice when their scan ends. */
+  notices: NoticeService;
   /** The bot's conversation state, in the database so that any instance can serve any turn. */
   botState: BotStateRepository;
   /**
@@ -66,6 +70,7 @@ export function createApplication({ config, store: given, logger, ...options }: 
     states: graphDriveStateStore(store),
     reports: {
       get: (id) => getScan(store, id),
+      listOf: (owner, limit) => listScansOf(store, owner, limit),
       saveWithTrend: (sourceKey, report, meta) => saveWithTrend(store, sourceKey, report, meta),
     },
     logger,
@@ -77,6 +82,7 @@ export function createApplication({ config, store: given, logger, ...options }: 
     checks,
     records: recordsService(records),
     scans,
+    notices: noticeService({ references: conversationReferences(store), scans, logger }),
     botState: botStateRepository(store),
     callerFor: ({ tenantId, objectId, channelUserId }) => ({
       pseudonym: pseudonymFor(

@@ -6,6 +6,7 @@ export type { AskService } from './ask.js';
 export type { CheckService, PrefilledCheck } from './checks.js';
 export type { FeedbackService } from './feedback.js';
 export type { RecordsService } from './records.js';
-export type { ScanService } from './scans.js';
+export type { MyScan, ScanFinished, ScanService } from './scans.js';
+export type { NoticeService, StoredReference } from './notices.js';
 export type { FrontDoor } from './front-door/respond.js';
 export { routeMessage, stripMentions, type Route, type RouteKind } from './front-door/route.js';

@@ -6,7 +6,9 @@ import { openCredential, sealCredential } from '../housekeeping/jobs/credential.
 import type { ScanJob, ScanJobQueue, TargetKind } from '../housekeeping/jobs/types.js';
 import { JobError, startScanWorker } from '../housekeeping/jobs/worker.js';
 import { maskReport } from '../housekeeping/output/mask-report.js';
-import type { ScanReport } from '../housekeeping/report.js';
+import { adviceTexts } from '../housekeeping/advice.js';
+import type { Label, RuleId, ScanReport, Severity } from '../housekeeping/report.js';
+import { ruleCountsOf } from '../housekeeping/trend.js';
 import type { DriveStateStore } from '../housekeeping/sources/graph/drive-state.js';
 import { createGraphSource, GraphTargetError } from '../housekeeping/sources/graph/graph-source.js';
 import { ConsentRequiredError, staticToken, tokenOnBehalfOf } from '../housekeeping/sources/graph/tokens.js';
@@ -19,6 +21,11 @@ import { AppError, invalidInput } from './errors.js';
 /** Where stored reports come from and go to; src/store/repositories/housekeeping.ts implements it. */
 export interface ScanReports {
   get(id: string): Promise<{ report: ScanReport } | undefined>;
+  /** The scans one person started, newest first. */
+  listOf(
+    owner: string,
+    limit: number,
+  ): Promise<{ id: string; finishedAt: string; score: number; label: Label; root: string }[]>;
   saveWithTrend(
     sourceKey: string,
     report: ScanReport,
@@ -68,8 +75,61 @@ export interface ScanService {
   upload(input: unknown, lang: Lang): Promise<ScanUploadResponse>;
   /** Stores a report of a scan run elsewhere (the CLI's own scan), with the trend against the same source's last one. */
   save(sourceKey: string, report: ScanReport): Promise<{ id: string; trend?: ScanReport['trend'] }>;
+  /** The caller's own recent scans (newest first): what was scanned, when, its label and score. */
+  mine(caller: Caller, limit?: number): Promise<MyScan[]>;
+  /** Tells `listener` of every job this instance's worker closes, for a notice to the person who started it. */
+  onFinished(listener: (finished: ScanFinished) => Promise<void>): void;
   /** Starts this instance's worker for scan jobs; returns how to stop it. */
   startWorker(env: NodeJS.ProcessEnv): { stop(): Promise<void> };
+}
+
+export interface MyScan {
+  id: string;
+  /** What was scanned, as the report names it (masked). */
+  root: string;
+  finishedAt: string;
+  score: number;
+  label: Label;
+}
+
+/** A Graph scan job that ended: for the person who started it (their pseudonym), in the language they started it in. */
+export interface ScanFinished {
+  owner: string;
+  jobId: string;
+  lang: Lang;
+  target: ScanJob['target'];
+  status: 'done' | 'failed';
+  /** When done: the stored report's id, label and score, and the three biggest problems (most serious first). */
+  scanId?: string;
+  label?: Label;
+  score?: number;
+  complete?: boolean;
+  problems: { title: string; count: number }[];
+  /** When failed: why, in the person's language. */
+  error?: string;
+}
+
+const severityRank: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+/** The three rules with the most serious findings, most findings first within a severity, titled in `lang`. */
+export function biggestProblems(report: ScanReport, lang: Lang): { title: string; count: number }[] {
+  const counts = ruleCountsOf(report);
+  const severity = new Map<RuleId, Severity>();
+  for (const f of report.findings) {
+    const known = severity.get(f.rule);
+    if (!known || severityRank[f.severity] < severityRank[known]) severity.set(f.rule, f.severity);
+  }
+  const titles = adviceTexts().rules;
+  return (Object.entries(counts) as [RuleId, number][])
+    .filter(([, count]) => count > 0)
+    .sort(
+      ([a, ca], [b, cb]) =>
+        severityRank[severity.get(a) ?? 'low'] - severityRank[severity.get(b) ?? 'low'] ||
+        cb - ca ||
+        a.localeCompare(b),
+    )
+    .slice(0, 3)
+    .map(([rule, count]) => ({ title: titles[rule].title[lang], count }));
 }
 
 export function scanService(deps: {
@@ -81,6 +141,40 @@ export function scanService(deps: {
 }): ScanService {
   const { config, queue, states, reports, logger } = deps;
   const delegated = Boolean(config.AAD_APP_CLIENT_ID && config.AAD_APP_TENANT_ID);
+  const listeners: ((finished: ScanFinished) => Promise<void>)[] = [];
+
+  async function announce(job: ScanJob): Promise<void> {
+    if (listeners.length === 0) return;
+    const closed = await queue.get(job.id);
+    if (!closed || (closed.status !== 'done' && closed.status !== 'failed')) return;
+    const stored = closed.scanId ? await reports.get(closed.scanId) : undefined;
+    const finished: ScanFinished = {
+      owner: closed.owner,
+      jobId: closed.id,
+      lang: closed.lang,
+      target: closed.target,
+      status: closed.status,
+      problems: stored ? biggestProblems(stored.report, closed.lang) : [],
+      ...(stored
+        ? {
+            scanId: closed.scanId,
+            label: stored.report.label,
+            score: stored.report.score,
+            complete: stored.report.complete,
+          }
+        : {}),
+      ...(closed.errorCode
+        ? { error: (jobErrorMessages[closed.errorCode] ?? jobErrorMessages.scan_failed!)[closed.lang] }
+        : {}),
+    };
+    for (const listener of listeners) {
+      try {
+        await listener(finished);
+      } catch (error) {
+        logger.warn({ err: errorForLog(error), job: job.id }, 'scan notice failed');
+      }
+    }
+  }
 
   async function view(job: ScanJob, lang: Lang): Promise<ScanJobView> {
     const stored = job.scanId ? await reports.get(job.scanId) : undefined;
@@ -159,6 +253,10 @@ export function scanService(deps: {
       return { id: saved.id, score: report.score, label: report.label, ...(saved.trend ? { trend: saved.trend } : {}) };
     },
     save: (sourceKey, report) => reports.saveWithTrend(sourceKey, maskReport(report)),
+    mine: (caller, limit = 5) => reports.listOf(caller.pseudonym, Math.min(Math.max(limit, 1), 50)),
+    onFinished(listener) {
+      listeners.push(listener);
+    },
     startWorker(env) {
       const timing = scanWorkerEnvSchema.parse(env);
       if (timing.SCAN_WORKER_CONCURRENCY === 0) return { stop: async () => undefined };
@@ -204,6 +302,7 @@ export function scanService(deps: {
         onError(error, job) {
           logger.warn({ err: errorForLog(error), job: job?.id }, 'scan job error');
         },
+        onFinished: announce,
       });
     },
   };

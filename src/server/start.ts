@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApplication } from '../app/index.js';
+import { createApplication, type Application } from '../app/index.js';
 import { createBotEndpoint, type BotEndpointOptions } from '../bot/index.js';
 import type { Config } from '../config.js';
 import { createLogger, errorForLog, type Logger } from '../log.js';
@@ -14,6 +14,8 @@ export interface RunningServer {
   server: Server;
   store: Store;
   config: Config;
+  /** The application the server, the bot and the worker share. */
+  application: Application;
   /** Stops taking requests, lets running ones finish (up to graceMs), then closes the database. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -33,9 +35,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // memory:// (tests) stays in memory; any other DATA_DIR holds the database in DATA_DIR/db.
   const closers: (() => Promise<void>)[] = [];
   let server: Server;
+  let application: Application;
   try {
     // Broken content (vision, rules, register) stops start-up here: close what was opened, then report it.
-    const application = createApplication({ config, store, logger });
+    application = createApplication({ config, store, logger });
     for (const w of application.warnings) logger.warn({ file: w.file, line: w.line }, `visie-inhoud: ${w.problem}`);
     // The sections are embedded in the background; until then (and whenever the endpoint fails) the words alone rank.
     void application.ask.prepareSemantic();
@@ -79,5 +82,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         await close().catch((error: Error) => logger.error({ err: errorForLog(error) }, 'shutdown step failed'));
       await store.close();
     })());
-  return { url: `http://localhost:${port}`, port, server, store, config, stop };
+  return { url: `http://localhost:${port}`, port, server, store, config, application, stop };
 }

@@ -27,6 +27,8 @@ export interface ScanWorkerOptions {
   staleMs?: number;
   maxAttempts?: number;
   onError?(error: unknown, job?: ScanJob): void;
+  /** A job this worker closed (done or failed), for telling the person who started it. Its errors are not the job's. */
+  onFinished?(job: ScanJob): void | Promise<void>;
 }
 
 export interface ScanWorker {
@@ -57,6 +59,14 @@ export function startScanWorker(options: ScanWorkerOptions): ScanWorker {
       }
       stopping.signal.addEventListener('abort', done, { once: true });
     });
+
+  async function finished(job: ScanJob): Promise<void> {
+    try {
+      await options.onFinished?.(job);
+    } catch (error) {
+      options.onError?.(error, job);
+    }
+  }
 
   async function runJob(job: ScanJob): Promise<void> {
     const controller = new AbortController();
@@ -98,7 +108,7 @@ export function startScanWorker(options: ScanWorkerOptions): ScanWorker {
           ? `"${label}" was read again from the start because Microsoft Graph asked for a resync.`
           : `"${label}" is opnieuw volledig gelezen omdat Microsoft Graph om een resync vroeg.`,
       );
-      await options.queue.complete(job.id, id, sourceKeyOf(job.target), report, notes);
+      if (await options.queue.complete(job.id, id, sourceKeyOf(job.target), report, notes)) await finished(job);
     } catch (error) {
       clearInterval(timer);
       await beating;
@@ -107,6 +117,7 @@ export function startScanWorker(options: ScanWorkerOptions): ScanWorker {
       options.onError?.(error, job);
       const code = error instanceof JobError ? error.code : (options.errorCode?.(error) ?? 'scan_failed');
       await options.queue.fail(job.id, id, code);
+      await finished(job);
     } finally {
       clearInterval(timer);
       stopping.signal.removeEventListener('abort', onStop);

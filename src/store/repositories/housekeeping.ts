@@ -144,3 +144,16 @@ export async function saveWithTrend(
   const { id } = await saveScanReport(store, sourceKey, report, options);
   return { id, ...(before ? { trend: computeTrend(report, before) } : {}) };
 }
+
+/** The scans one person started (by their pseudonym), newest first: summaries with what was scanned (masked). */
+export async function listScansOf(
+  store: Queryable,
+  owner: string,
+  limit = 5,
+): Promise<(ScanSummary & { sourceKey: string; root: string })[]> {
+  const rows = await store.query<ScanRow & { root: string }>(
+    `select ${summaryColumns}, root from housekeeping_scans where owner = $1 order by seq desc limit $2`,
+    [owner, limit],
+  );
+  return rows.map((row) => ({ ...toSummary(row), root: row.root }));
+}

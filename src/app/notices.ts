@@ -23,10 +23,16 @@ export function noticeService(deps: {
   logger: Logger;
 }): NoticeService {
   const { references, scans, logger } = deps;
+  // What this instance last wrote per person: a turn whose reference did not change writes nothing (most turns).
+  const written = new Map<string, string>();
   return {
     async remember(caller, reference) {
+      const json = JSON.stringify(reference);
+      if (written.get(caller.pseudonym) === json) return;
       try {
         await references.remember(caller.pseudonym, reference);
+        if (written.size >= 10_000) written.clear();
+        written.set(caller.pseudonym, json);
       } catch (error) {
         logger.warn({ err: errorForLog(error) }, 'conversation reference not kept');
       }

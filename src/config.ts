@@ -36,6 +36,8 @@ const envSchema = z
         .default('SingleTenant'),
     ),
     BOT_TENANT_ID: optionalGuid,
+    /** The Teams app's id (as in the app package, src/packaging/variables.ts): the bot's links open the tab in Teams. */
+    TEAMS_APP_ID: optionalGuid,
     AAD_APP_CLIENT_ID: optionalGuid,
     AAD_APP_CLIENT_SECRET: optionalString,
     AAD_APP_TENANT_ID: optionalGuid,

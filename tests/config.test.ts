@@ -77,6 +77,15 @@ describe('configuration', () => {
     expect(problemsOf(withoutPassword)).toEqual([expect.stringMatching(/^BOT_PASSWORD:/)]);
   });
 
+  it('reads the Teams app id for deep links as a GUID, like the app package; unset by default', () => {
+    expect(loadConfig({}).TEAMS_APP_ID).toBeUndefined();
+    expect(loadConfig({ TEAMS_APP_ID: '' }).TEAMS_APP_ID).toBeUndefined();
+    expect(loadConfig({ TEAMS_APP_ID: guid }).TEAMS_APP_ID).toBe(guid);
+    expect(problemsOf({ TEAMS_APP_ID: 'ai-wijzer' })).toEqual([expect.stringMatching(/^TEAMS_APP_ID: .*GUID/)]);
+    // Optional in production too: without it the bot links to the tab's page at PUBLIC_URL.
+    expect(problemsOf(production)).toEqual([]);
+  });
+
   it('reads a PostgreSQL URL and boolean flags', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://u@db:5432/aiw',

@@ -1,85 +1,80 @@
-import { MessageFactory, type Activity } from 'botbuilder';
-import type { AskResponse, CheckOutcome, HelpOutcome, ScanOutcome } from '../api/ask.js';
-
-const labels = {
-  nl: {
-    source: 'Bron',
-    readMore: 'Lees het in de AI-visie',
-    choose: 'Bedoel je een van deze onderdelen?',
-    generated: 'Door AI gegenereerd',
-    visionSays: 'Wat de AI-visie erover zegt',
-  },
-  en: {
-    source: 'Source',
-    readMore: 'Read it in the AI vision',
-    choose: 'Do you mean one of these sections?',
-    generated: 'AI-generated',
-    visionSays: 'What the AI vision says about it',
-  },
-} as const;
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import type { AskCitation, AskResponse, CheckOutcome, HelpOutcome, ScanOutcome } from '../api/ask.js';
+import { abstainCard, answerCard, suggestCard } from './cards/answer-card.js';
+import type { Element } from './cards/elements.js';
+import { cardTexts } from './cards/texts.js';
+import { visionLink, type LinkTargets } from './deep-link.js';
 
 /**
- * A vision answer as a Teams message: the answer, the quoted section as its source with a link into the tab,
- * or the sections to choose from. Generated text carries the AI label (AI Act article 50); quotes never do.
+ * A vision answer as Teams messages. An answer is a line of text that cites the vision (or the generated answer with
+ * its own markers), followed by a card with the quote and its section (`cards/answer-card.ts`); suggestions and an
+ * abstention are a card each; small talk stays text. Generated text carries the AI label (AI Act article 50); the
+ * card holds only the vision's own words and never does.
+ *
+ * Why two messages: Teams draws its citations (the `[n]` marker and the pop-up with the section, the excerpt and the
+ * link) from a message's `text` and its `Message` entity, never from a card: Adaptive Cards 1.5 have no citation
+ * syntax (Teams' in-card citations are a newer extension). And an activity with both text and a card is shown by Teams
+ * as two messages (msteams-docs issues 1998 and 2594; the Agents Playground does the same, copying the entity and the
+ * feedback loop to both). So the bot sends the two itself: the text with the citation entity, the AI label where it
+ * applies and `feedbackLoopEnabled` (one pair of thumbs), then the card with the quote, shown once, and its links.
  */
-export function answerMessage(result: AskResponse, publicUrl: string | undefined): Partial<Activity> {
-  const absolute = (link: string) => (publicUrl ? new URL(link, publicUrl).toString() : link);
+export function answerMessages(result: AskResponse, targets: LinkTargets): Partial<Activity>[] {
   const cited = result.outcome === 'answer' && !result.intent ? result.citations : [];
-  const lines = answerLines(result, publicUrl);
-  // Teams shows a citation per "[n]" in the text; a quote is cited once, after it.
-  if (cited.length > 0 && !result.generated) lines[0] = `${lines[0]} [1]`;
-  const message = MessageFactory.text(lines.join('\n'));
+  if (cited.length > 0) return citedAnswer(result, cited, targets);
+  if (result.outcome === 'suggest' && result.suggestions?.length) return [cardMessage(suggestCard(result, targets))];
+  if (result.outcome === 'abstain') return [cardMessage(abstainCard(result))];
+  const message = MessageFactory.text(result.answer);
   message.textFormat = 'markdown';
-  if (result.generated || cited.length > 0) {
-    message.entities = [
-      {
-        type: 'https://schema.org/Message',
-        '@type': 'Message',
-        '@context': 'https://schema.org',
-        '@id': '',
-        ...(result.generated ? { additionalType: ['AIGeneratedContent'] } : {}),
-        citation: cited.map((c, i) => ({
-          '@type': 'Claim',
-          position: i + 1,
-          appearance: {
-            '@type': 'DigitalDocument',
-            name: c.heading.slice(0, 80),
-            abstract: c.quote.length > 160 ? `${c.quote.slice(0, 159)}…` : c.quote,
-            ...(publicUrl ? { url: absolute(`/tab/#visie/${c.sectionId}`) } : {}),
-          },
-        })),
-      },
-    ];
-  }
+  if (result.generated) message.entities = [messageEntity(result, [], targets)];
+  return [message];
+}
+
+function citedAnswer(result: AskResponse, cited: AskCitation[], targets: LinkTargets): Partial<Activity>[] {
+  // A generated answer cites with markers of its own; a quote is cited once, by the line above its card.
+  const message = MessageFactory.text(
+    result.generated ? result.answer : `${cardTexts[result.language].answerIntro} [1]`,
+  );
+  message.textFormat = 'markdown';
+  message.entities = [messageEntity(result, result.generated ? cited : cited.slice(0, 1), targets)];
   // Teams' own thumbs under an answer (one-on-one and group chats); the bot keeps what is given (bot.ts).
-  if (cited.length > 0) message.channelData = { feedbackLoopEnabled: true };
-  return message;
+  message.channelData = { feedbackLoopEnabled: true };
+  return [message, cardMessage(answerCard(result, targets))];
 }
 
-function answerLines(result: AskResponse, publicUrl: string | undefined): string[] {
-  const t = labels[result.language];
-  const absolute = (link: string) => (publicUrl ? new URL(link, publicUrl).toString() : link);
-  const lines: string[] = [result.answer];
-  const citation = result.citations[0];
-  if (result.outcome === 'answer' && citation) {
-    lines.push(
-      '',
-      `${t.source}: *${citation.heading}*${result.link ? ` — [${t.readMore}](${absolute(result.link)})` : ''}`,
-    );
-  }
-  if (result.outcome === 'suggest' && result.suggestions?.length) {
-    lines.push('', ...result.suggestions.map((s) => `- [${s.heading}](${absolute(s.link)})`));
-  }
-  return lines;
+function cardMessage(card: Element): Partial<Activity> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }
 
-/** The check, the scan or help as the front door describes them; with what the vision says where it answered too. */
-export function routedMessage(result: CheckOutcome | ScanOutcome | HelpOutcome, publicUrl: string | undefined) {
-  const lines = [result.answer];
-  if (result.outcome === 'check' && result.check.vision) {
-    lines.push('', `**${labels[result.language].visionSays}:**`, ...answerLines(result.check.vision, publicUrl));
-  }
-  const message = MessageFactory.text(lines.join('\n'));
+/** Teams' `Message` entity: the AI label for generated text, and a citation per `[n]` in the text. */
+function messageEntity(result: AskResponse, cited: AskCitation[], targets: LinkTargets) {
+  // The citation's title links only where the link is absolute: a Teams deep link or the public address.
+  const linked = Boolean(targets.teamsAppId || targets.publicUrl);
+  return {
+    type: 'https://schema.org/Message',
+    '@type': 'Message',
+    '@context': 'https://schema.org',
+    '@id': '',
+    ...(result.generated ? { additionalType: ['AIGeneratedContent'] } : {}),
+    ...(cited.length > 0
+      ? {
+          citation: cited.map((c, i) => ({
+            '@type': 'Claim',
+            position: i + 1,
+            appearance: {
+              '@type': 'DigitalDocument',
+              name: c.heading.slice(0, 80),
+              abstract: c.quote.length > 160 ? `${c.quote.slice(0, 159)}…` : c.quote,
+              ...(linked ? { url: visionLink(targets, c.sectionId) } : {}),
+            },
+          })),
+        }
+      : {}),
+  };
+}
+
+/** The check, the scan or help as the front door describes them (a check's vision answer goes as its own message). */
+export function routedMessage(result: CheckOutcome | ScanOutcome | HelpOutcome): Partial<Activity> {
+  const message = MessageFactory.text(result.answer);
   message.textFormat = 'markdown';
   return message;
 }

@@ -12,7 +12,7 @@ import {
 import { isVisionAnswer, type FrontDoorResponse } from '../api/ask.js';
 import { AppError, stripMentions, type Application, type Caller, type FrontDoor } from '../app/index.js';
 import { languageOf, type Lang } from '../lang.js';
-import { answerMessage, routedMessage } from './answer-message.js';
+import { answerMessages, routedMessage } from './answer-message.js';
 import { cardContentType } from './cards/elements.js';
 import { welcomeCard } from './cards/welcome-card.js';
 import { cardAction, startCard, type CheckCapabilities } from './check-flow.js';
@@ -27,6 +27,8 @@ export interface BotCapabilities {
   feedback: Pick<Application['feedback'], 'rate'>;
   callerFor: Application['callerFor'];
   publicUrl?: string;
+  /** The Teams app's id (`TEAMS_APP_ID`): links into the vision open the personal tab in Teams. */
+  teamsAppId?: string;
 }
 
 /**
@@ -66,10 +68,11 @@ export class AiWijzerBot extends ActivityHandler {
       const result = await this.answer(question, lang);
       if (typeof result === 'string') await context.sendActivity(MessageFactory.text(result));
       else if (result.outcome === 'check') {
-        const { checks, publicUrl } = this.capabilities;
-        if (result.check.vision) await context.sendActivity(answerMessage(result.check.vision, publicUrl));
+        const { checks, publicUrl, teamsAppId } = this.capabilities;
+        if (result.check.vision)
+          await context.sendActivities(answerMessages(result.check.vision, { publicUrl, teamsAppId }));
         await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(startCard(checks, result))));
-      } else await context.sendActivity(this.render(result));
+      } else await context.sendActivities(this.render(result));
       await next();
     });
   }
@@ -123,8 +126,8 @@ export class AiWijzerBot extends ActivityHandler {
   }
 
   private render(result: FrontDoorResponse) {
-    const { publicUrl } = this.capabilities;
-    return isVisionAnswer(result) ? answerMessage(result, publicUrl) : routedMessage(result, publicUrl);
+    const { publicUrl, teamsAppId } = this.capabilities;
+    return isVisionAnswer(result) ? answerMessages(result, { publicUrl, teamsAppId }) : [routedMessage(result)];
   }
 
   /** Who sent the activity, as a pseudonym: the same one their tab sign-in gives. */

@@ -42,7 +42,7 @@ export interface BotEndpoint {
 }
 
 export interface BotEndpointOptions {
-  config: Pick<Config, 'BOT_ID' | 'BOT_PASSWORD' | 'BOT_TYPE' | 'BOT_TENANT_ID' | 'PUBLIC_URL'>;
+  config: Pick<Config, 'BOT_ID' | 'BOT_PASSWORD' | 'BOT_TYPE' | 'BOT_TENANT_ID' | 'PUBLIC_URL' | 'TEAMS_APP_ID'>;
   /** The application: the front door the bot answers with, and the conversation state in the database. */
   app: Pick<Application, 'frontDoor' | 'checks' | 'feedback' | 'callerFor' | 'botState'>;
   logger: Logger;
@@ -79,6 +79,7 @@ export function createBotEndpoint({ config, app, logger, authOverrides }: BotEnd
     feedback: app.feedback,
     callerFor: app.callerFor,
     publicUrl: config.PUBLIC_URL,
+    teamsAppId: config.TEAMS_APP_ID,
   });
   return {
     anonymous: !config.BOT_ID,

@@ -22,7 +22,7 @@ import { apiClient } from './api.js';
 import { connectToHost, onThemeChange, ssoToken, type HostInfo, type TeamsTheme } from './teams.js';
 import { languageOf } from '../lang.js';
 import { texts } from './texts.js';
-import { useHashRoute } from './useHashRoute.js';
+import { hashForSubPage, useHashRoute } from './useHashRoute.js';
 import { AskPanel } from './views/AskPanel.js';
 import { VisionReader } from './views/VisionReader.js';
 
@@ -67,6 +67,9 @@ export function App() {
 
   useEffect(() => {
     void connectToHost().then((info) => {
+      // Opened by a deep link from the bot (`subEntityId`): go to its section, once, unless the page has a route already.
+      const linked = hashForSubPage(info.subPage);
+      if (linked && !window.location.hash) window.location.hash = linked;
       setHost(info);
       setTheme(info.theme);
       if (info.inTeams) onThemeChange(setTheme);

@@ -6,6 +6,8 @@ export interface HostInfo {
   inTeams: boolean;
   theme: TeamsTheme;
   locale: string;
+  /** The `subEntityId` of the Teams deep link the tab was opened by (teams-js v2: `page.subPageId`), if any. */
+  subPage?: string;
 }
 
 /**
@@ -21,7 +23,12 @@ export async function connectToHost(timeoutMs = 2500): Promise<HostInfo> {
     const outcome = await Promise.race([app.initialize().then(() => 'ready' as const), timeout]);
     if (outcome === 'timeout') return standalone;
     const context = await app.getContext();
-    return { inTeams: true, theme: asTheme(context.app.theme), locale: context.app.locale || standalone.locale };
+    return {
+      inTeams: true,
+      theme: asTheme(context.app.theme),
+      locale: context.app.locale || standalone.locale,
+      ...(context.page.subPageId ? { subPage: context.page.subPageId } : {}),
+    };
   } catch {
     return standalone;
   }

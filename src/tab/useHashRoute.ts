@@ -9,6 +9,16 @@ export function parseRoute(hash: string): Route {
   return match[1] ? { view: 'visie', sectionId: match[1] } : { view: 'visie' };
 }
 
+/**
+ * The hash a Teams deep link asks for: its `subEntityId` is a route of the tab without the '#' ('visie' or
+ * 'visie/<section>', as the bot's links write it). Anything else (another app's id, a typo) is no route: undefined.
+ */
+export function hashForSubPage(subPage: string | undefined): string | undefined {
+  if (!subPage) return undefined;
+  const hash = `#${subPage}`;
+  return parseRoute(hash).view === 'visie' ? hash : undefined;
+}
+
 export function useHashRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {

@@ -29,6 +29,15 @@ function adapterFor(bot: AiWijzerBot) {
   return adapter;
 }
 
+type Card = { type: string; text?: string; body?: Card[]; items?: Card[]; actions?: { type: string; url?: string }[] };
+const cardElements = (e: Card): Card[] => [
+  e,
+  ...(e.body ?? []).flatMap(cardElements),
+  ...(e.items ?? []).flatMap(cardElements),
+];
+const cardTexts = (card: Card) => cardElements(card).flatMap((e) => (e.text === undefined ? [] : [e.text]));
+const cardActions = (card: Card) => cardElements(card).flatMap((e) => e.actions ?? []);
+
 const personal = (extra: Partial<Activity>): Partial<Activity> => ({
   conversation: { id: 'conv-1', conversationType: 'personal', isGroup: false, name: '' },
   recipient: { id: 'bot', name: 'AI-wijzer' },
@@ -95,18 +104,16 @@ describe('AiWijzerBot', () => {
 });
 
 describe('AiWijzerBot through the front door', () => {
-  it('gives the same answer as the front door, with its source and a link into the tab', async () => {
+  it('gives the same answer as the front door: a line that cites the vision, then the quote and its section', async () => {
     const question = 'Wat verstaat de gemeente onder kunstmatige intelligentie?';
     const expected = await app.frontDoor.ask({ question }, 'nl');
     if (expected.outcome !== 'answer') throw new Error(`expected an answer, got ${expected.outcome}`);
+    const [citation] = expected.citations;
     await adapterFor(botWith())
       .send(question)
       .assertReply((a) => {
-        expect(a.text).toContain(expected.answer);
-        expect(a.text).toContain(`Bron: *${expected.citations[0]!.heading}*`);
-        expect(a.text).toContain(`(https://ai-wijzer.groningen.nl${expected.link})`);
         // The quote is cited as Teams shows citations, and not labelled AI-generated: it is the vision's own text.
-        expect(a.text).toContain(`${expected.answer} [1]`);
+        expect(a.text).toBe('Dit zegt de AI-visie erover [1]');
         const [entity] = (a.entities ?? []) as unknown as {
           additionalType?: string[];
           citation: { position: number; appearance: { name: string; abstract: string; url: string } }[];
@@ -116,13 +123,46 @@ describe('AiWijzerBot through the front door', () => {
           expect.objectContaining({
             position: 1,
             appearance: expect.objectContaining({
-              name: expected.citations[0]!.heading,
-              url: `https://ai-wijzer.groningen.nl/tab/#visie/${expected.citations[0]!.sectionId}`,
+              name: citation!.heading,
+              url: `https://ai-wijzer.groningen.nl/tab/#visie/${citation!.sectionId}`,
             }),
           }),
         ]);
         expect(entity!.citation[0]!.appearance.abstract.length).toBeLessThanOrEqual(160);
         expect(a.channelData).toEqual({ feedbackLoopEnabled: true });
+      })
+      .assertReply((a) => {
+        const card = a.attachments?.[0]?.content as Card;
+        expect(adaptiveCardProblems(card)).toEqual([]);
+        expect(cardTexts(card)).toEqual(expect.arrayContaining([citation!.heading, expected.answer]));
+        // Without TEAMS_APP_ID the link goes to the tab's page at PUBLIC_URL.
+        expect(cardActions(card)).toEqual([
+          {
+            type: 'Action.OpenUrl',
+            title: 'Lees het in de AI-visie',
+            url: `https://ai-wijzer.groningen.nl/tab/#visie/${citation!.sectionId}`,
+          },
+        ]);
+      });
+  });
+
+  it('links into the personal tab in Teams when it knows the Teams app id', async () => {
+    const teamsAppId = '6f1c2b0a-3d4e-4f5a-8b9c-0d1e2f3a4b5c';
+    const deepLink = (section: string) =>
+      `https://teams.microsoft.com/l/entity/${teamsAppId}/ai-wijzer?context=${encodeURIComponent(
+        JSON.stringify({ subEntityId: `visie/${section}` }),
+      )}`;
+    await adapterFor(botWith({ ...capabilities, teamsAppId }))
+      .send('Wat zegt de visie over privacy?')
+      .assertReply((a) => expect(a.text).toContain('[1]'))
+      .assertReply((a) => {
+        expect(cardActions(a.attachments?.[0]?.content as Card).map((x) => x.url)).toEqual([deepLink('privacy')]);
+      })
+      .send('transparantie')
+      .assertReply((a) => {
+        const urls = cardActions(a.attachments?.[0]?.content as Card).map((x) => x.url);
+        expect(urls.length).toBeGreaterThan(1);
+        for (const url of urls) expect(url).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\//);
       });
   });
 
@@ -130,9 +170,22 @@ describe('AiWijzerBot through the front door', () => {
     await adapterFor(botWith())
       .send('Hoe vraag ik een parkeervergunning aan?')
       .assertReply((a) => {
-        expect(a.text).toContain('Dat staat niet in de AI-visie');
-        expect(a.text).toContain(contact);
+        const text = cardTexts(a.attachments?.[0]?.content as Card).join('\n');
+        expect(text).toContain('Dat staat niet in de AI-visie');
+        expect(text).toContain(contact);
       });
+  });
+
+  it("sends the vision's own answer before the check card, for a tool without a task", async () => {
+    await adapterFor(botWith())
+      .send('kan ik een BSN in chatgpt zetten')
+      .assertReply((a) => expect(a.text).toBe('Dit zegt de AI-visie erover [1]'))
+      .assertReply((a) => {
+        expect(cardActions(a.attachments?.[0]?.content as Card)[0]?.url).toContain('/tab/#visie/privacy');
+      })
+      .assertReply((a) =>
+        expect(cardTexts(a.attachments?.[0]?.content as Card)).toContain('AI-check: mag ik dit gebruiken?'),
+      );
   });
 
   it('sends "check" to the check card and "scan" to the scan', async () => {
@@ -159,8 +212,12 @@ describe('AiWijzerBot through the front door', () => {
       .send('vraag')
       .assertReply((a) => {
         expect(a.entities).toEqual([expect.objectContaining({ additionalType: ['AIGeneratedContent'] })]);
-        expect(a.text).not.toContain('[1] [1]');
-        expect(a.text).toContain('[Lees het in de AI-visie](/tab/#visie/privacy)');
+        expect(a.text).toBe('Een samenvatting [1].');
+      })
+      .assertReply((a) => {
+        // The quotes under a generated answer are the vision's own words: no AI label on their card.
+        expect(a.entities).toBeUndefined();
+        expect(cardActions(a.attachments?.[0]?.content as Card).map((x) => x.url)).toEqual(['/tab/#visie/privacy']);
       });
   });
 

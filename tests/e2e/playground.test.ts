@@ -1,6 +1,18 @@
 import { ask, sharedVision } from '../../src/vision/index.js';
-import { startPlayground, type Playground } from '../helpers/playground.js';
+import { startPlayground, type Playground, type PlaygroundMessage } from '../helpers/playground.js';
 import { startTestServer } from '../helpers/server.js';
+
+type CardElement = { text?: string; body?: CardElement[]; items?: CardElement[] };
+const elementsOf = (e: CardElement): CardElement[] => [
+  e,
+  ...(e.body ?? []).flatMap(elementsOf),
+  ...(e.items ?? []).flatMap(elementsOf),
+];
+/** The texts of a reply's card, as the Playground delivered it. */
+function cardTexts(reply: PlaygroundMessage): string[] {
+  const card = (reply.attachments?.[0] as { content: CardElement } | undefined)?.content;
+  return card ? elementsOf(card).flatMap((e) => (e.text === undefined ? [] : [e.text])) : [];
+}
 
 describe('the bot through the Microsoft 365 Agents Playground', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -43,13 +55,17 @@ describe('the bot through the Microsoft 365 Agents Playground', () => {
   it('answers a question about the AI vision as the domain function does, and abstains on one it does not cover', async () => {
     const question = 'Wat zegt de visie over privacy?';
     const expected = await ask(sharedVision(), question, { contact: server.config.PRIVACY_CONTACT });
-    const reply = await playground.say(question);
-    expect(reply.text).toContain(expected.answer);
+    // The answer is a line that cites the vision, as Teams shows citations, with its thumbs; then the quote in a card.
+    const [cited, card] = await playground.sayForReplies(question, 2);
+    expect(cited!.text).toBe('Dit zegt de AI-visie erover [1]');
+    expect(cited).toMatchObject({ feedbackLoopEnabled: true, attachments: [] });
+    expect(cardTexts(card!)).toContain(expected.answer);
+    expect(card!.text ?? '').toBe('');
     const before = await server.store.query<{ n: number | string }>(
       "select count(*) as n from vision_feedback where kind = 'unanswered'",
     );
     const parking = await playground.say('Hoe vraag ik een parkeervergunning aan?');
-    expect(parking.text).toContain('Dat staat niet in de AI-visie');
+    expect(cardTexts(parking).join('\n')).toContain('Dat staat niet in de AI-visie');
     // Kept for the AI team as the tab's questions are: the fact and the outcome, no text (not allowed by default).
     const rows = await server.store.query<{ outcome: string; question: string | null }>(
       "select outcome, question from vision_feedback where kind = 'unanswered' order by id",

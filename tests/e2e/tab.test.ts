@@ -113,6 +113,37 @@ describe('the tab in a real browser', () => {
     await page.close();
   });
 
+  it("opened by the bot's deep link: reads the subEntityId and opens the vision at that section", async () => {
+    const page = await newPage('nl-NL');
+    await page.route('https://ai-wijzer.test/**', async (route) => {
+      const response = await route.fetch({ url: route.request().url().replace('https://ai-wijzer.test', server.url) });
+      await route.fulfill({ response });
+    });
+    const host = (subEntityId: string) =>
+      fakeTeamsHostPage('https://ai-wijzer.test/tab/', { theme: 'default', locale: 'nl-nl', subEntityId });
+    await page.route('https://teams.microsoft.com/fake-host?*', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: host(new URL(route.request().url()).searchParams.get('subEntityId') ?? ''),
+      }),
+    );
+    // What the bot's link carries: the tab's own route, 'visie/<section>'.
+    await page.goto(`https://teams.microsoft.com/fake-host?subEntityId=${encodeURIComponent('visie/privacy')}`);
+    const tab = page.frameLocator('iframe');
+    const heading = tab.locator('#visie-privacy');
+    await heading.waitFor({ timeout: 15_000 });
+    expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    const frame = page.frames().find((f) => f.url().startsWith('https://ai-wijzer.test/'))!;
+    expect(new URL(frame.url()).hash).toBe('#visie/privacy');
+    // Anything else is no route of the tab: the start page, as without a link.
+    await page.goto(`https://teams.microsoft.com/fake-host?subEntityId=${encodeURIComponent('javascript:alert(1)')}`);
+    await tab.getByText('Verbonden met Microsoft Teams.', { exact: false }).waitFor({ timeout: 15_000 });
+    await tab.getByRole('heading', { level: 2, name: 'Vraag het de visie' }).waitFor();
+    const start = page.frames().find((f) => f.url().startsWith('https://ai-wijzer.test/'))!;
+    expect(new URL(start.url()).hash).toBe('');
+    await page.close();
+  });
+
   it('asks the vision: shows the answer the domain gives, and its source link opens the vision at that section', async () => {
     const page = await newPage('nl-NL');
     await page.goto(`${server.url}/tab/`);

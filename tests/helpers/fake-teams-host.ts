@@ -1,11 +1,12 @@
 /**
  * A page that plays the Teams web client for a tab in an iframe: it answers the teams-js messages the tab sends
  * on start (initialize, getContext) the way the host does, and can send a theme change. Served by the browser
- * test at https://teams.microsoft.com/ (a route), so teams-js accepts it as a valid host origin.
+ * test at https://teams.microsoft.com/ (a route), so teams-js accepts it as a valid host origin. `subEntityId` is
+ * what a deep link into the tab carries (`context={"subEntityId": ...}`); Teams hands it to the tab in its context.
  */
 export function fakeTeamsHostPage(
   tabUrl: string,
-  context: { theme: 'default' | 'dark' | 'contrast'; locale: string },
+  context: { theme: 'default' | 'dark' | 'contrast'; locale: string; subEntityId?: string },
 ): string {
   const runtime = {
     apiVersion: 4,
@@ -25,6 +26,7 @@ export function fakeTeamsHostPage(
     hostClientType: 'web',
     hostName: 'Teams',
     entityId: 'ai-wijzer',
+    ...(context.subEntityId === undefined ? {} : { subEntityId: context.subEntityId }),
     tid: '00000000-0000-0000-0000-000000000001',
     sessionId: 'session-1',
     appSessionId: 'app-session-1',

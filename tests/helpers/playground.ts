@@ -22,6 +22,8 @@ export interface Playground {
   personalChatId: string;
   /** Sends a message as the current user and resolves with the bot's next reply. */
   say(text: string, timeoutMs?: number): Promise<PlaygroundMessage>;
+  /** Sends a message and resolves with the bot's next `count` replies (a vision answer is a cited line, then a card). */
+  sayForReplies(text: string, count: number, timeoutMs?: number): Promise<PlaygroundMessage[]>;
   /** Presses an Action.Execute button on the card of message `replyToId`; resolves with the bot's invoke response. */
   invoke(replyToId: string, verb: string, data: Record<string, unknown>): Promise<unknown>;
   /** Sends one of the Playground's own event activities (e.g. 'botAdded': the app installed in the personal chat). */
@@ -98,6 +100,17 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
       }, timeoutMs);
       waiting.push(waiter);
     });
+  async function sayForReplies(text: string, count: number, timeoutMs = 15_000): Promise<PlaygroundMessage[]> {
+    // Waiting before sending: the replies may come before the POST returns.
+    const replies = Array.from({ length: count }, () => nextReply(timeoutMs));
+    const res = await fetch(`${url}/_conversation/v1/conversations/${config.personalChat.id}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: { id: config.currentUser.id }, text, textFormat: 'plain' }),
+    });
+    if (!res.ok) throw new Error(`Playground refused the message: ${res.status}`);
+    return Promise.all(replies);
+  }
   return {
     url,
     botId: config.bot.id,
@@ -117,15 +130,10 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
       return reply;
     },
     async say(text, timeoutMs = 15_000) {
-      const reply = nextReply(timeoutMs);
-      const res = await fetch(`${url}/_conversation/v1/conversations/${config.personalChat.id}/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ from: { id: config.currentUser.id }, text, textFormat: 'plain' }),
-      });
-      if (!res.ok) throw new Error(`Playground refused the message: ${res.status}`);
-      return reply;
+      const [reply] = await sayForReplies(text, 1, timeoutMs);
+      return reply!;
     },
+    sayForReplies,
     async invoke(replyToId, verb, data) {
       const res = await fetch(`${url}/_conversation/v1/invoke`, {
         method: 'POST',

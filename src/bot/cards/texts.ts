@@ -36,6 +36,11 @@ export const cardTexts = {
     again: 'Opnieuw',
     notRecorded:
       'De check kon niet worden vastgelegd; er is niets vastgelegd. Probeer het over een paar minuten opnieuw.',
+    // The vision's answer: the line above the card carries Teams' citation marker; the card the quote and its section.
+    answerIntro: 'Dit zegt de AI-visie erover',
+    verbatim: 'Letterlijk uit de AI-visie',
+    readMore: 'Lees het in de AI-visie',
+    seeAlso: 'Zie ook',
   },
   en: {
     welcomeTitle: 'Welcome to AI-wijzer',
@@ -70,6 +75,10 @@ export const cardTexts = {
     versions: (rules: string, register: string) => `Rules ${rules}, register ${register}.`,
     again: 'Start again',
     notRecorded: 'The check could not be recorded; nothing was recorded. Try again in a few minutes.',
+    answerIntro: 'This is what the AI vision says',
+    verbatim: 'Verbatim from the AI vision',
+    readMore: 'Read it in the AI vision',
+    seeAlso: 'See also',
   },
 } as const satisfies Record<Lang, Record<string, unknown>>;
 

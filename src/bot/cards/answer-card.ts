@@ -1,0 +1,45 @@
+import type { AskResponse } from '../../api/ask.js';
+import { visionLink, type LinkTargets } from '../deep-link.js';
+import { actionSet, adaptiveCard, container, heading, openUrlAction, textBlock, type Element } from './elements.js';
+import { cardTexts } from './texts.js';
+
+/**
+ * The vision's answer (outcome `answer`): the quote, once, marked as the vision's own words (under a generated answer
+ * too), its section, a button that opens the tab at that section, and the other sections the answer cites as "Zie ook".
+ */
+export function answerCard(result: AskResponse, targets: LinkTargets): Element {
+  const t = cardTexts[result.language];
+  const [cited, ...others] = result.citations;
+  if (!cited) throw new Error('an answer card needs the citation it quotes');
+  const body: Element[] = [
+    textBlock(t.verbatim, { isSubtle: true, size: 'Small' }),
+    heading(cited.heading),
+    container([textBlock(cited.quote)], { style: 'emphasis', spacing: 'Small' }),
+    actionSet([openUrlAction(t.readMore, visionLink(targets, cited.sectionId))]),
+  ];
+  const shown = new Set([cited.sectionId]);
+  const seeAlso = others.filter((c) => !shown.has(c.sectionId) && shown.add(c.sectionId));
+  if (seeAlso.length > 0) {
+    body.push(
+      textBlock(t.seeAlso, { weight: 'Bolder', spacing: 'Medium' }),
+      actionSet(seeAlso.map((c) => openUrlAction(c.heading, visionLink(targets, c.sectionId)))),
+    );
+  }
+  return adaptiveCard(body, { fallbackText: `${cited.heading}: ${cited.quote}` });
+}
+
+/** Sections to choose from (outcome `suggest`): the answer text (which names whom to ask too), a button per section. */
+export function suggestCard(result: AskResponse, targets: LinkTargets): Element {
+  const suggestions = result.suggestions ?? [];
+  const body = [textBlock(result.answer)];
+  if (suggestions.length > 0)
+    body.push(actionSet(suggestions.map((s) => openUrlAction(s.heading, visionLink(targets, s.sectionId)))));
+  return adaptiveCard(body, {
+    fallbackText: [result.answer, ...suggestions.map((s) => `- ${s.heading}`)].join('\n'),
+  });
+}
+
+/** The vision does not answer (outcome `abstain`): it says so, and whom to ask (the answer text names them). */
+export function abstainCard(result: AskResponse): Element {
+  return adaptiveCard([container([textBlock(result.answer)], { style: 'emphasis' })], { fallbackText: result.answer });
+}

@@ -35,7 +35,17 @@ export { loadQuickcheckContent, type QuickcheckContent, type ContentPaths } from
 export { ContentError } from './content-file.js';
 export { evaluateCase, decideCase, severity, type Evaluation, type EvaluateOptions, type RuleSet } from './evaluate.js';
 export { findToolAndTask, type SentenceMatch } from './sentence.js';
-export { lookupTool, loadRegister, defaultRegisterPath, type ToolRegister, type RegisteredTool } from './register.js';
+export {
+  lookupTool,
+  loadRegister,
+  defaultRegisterPath,
+  editedRegisterVersion,
+  registerSchema,
+  registerSchemaIn,
+  toolSchemaIn,
+  type ToolRegister,
+  type RegisteredTool,
+} from './register.js';
 export { runCheck, publicVerdict } from './service.js';
 export {
   verifyChain,
@@ -48,3 +58,4 @@ export {
 } from './record.js';
 export { localisedQuestions, type CheckQuestions, type CheckQuestion, type CheckQuestionOption } from './localise.js';
 export { formatVerdict, verdictHeadline } from './format.js';
+export { recordsToCsv } from './export.js';

@@ -1,83 +1,47 @@
 import { join } from 'node:path';
-import { z } from 'zod';
-import { taskValues, type Task } from './case.js';
+import type { Task } from './case.js';
 import { srcDir } from '../paths.js';
 import { fingerprint, loadContentFile } from './content-file.js';
 import { compact } from './normalise.js';
+import {
+  dataClassValues,
+  registerSchema,
+  type DataClass,
+  type Hosting,
+  type RegisteredTool,
+  type ToolRegister,
+} from './tool.js';
 
-/** Data classes from least to most protected; a tool's maxData is the highest its contract and DPIA allow. */
-export const dataClassValues = ['none', 'internal', 'personal', 'sensitive'] as const;
-export type DataClass = (typeof dataClassValues)[number];
-export const hostingValues = ['own', 'nl', 'eu', 'non-eu'] as const;
-export type Hosting = (typeof hostingValues)[number];
+// The schemas live in tool.ts (a leaf file the wire contract builds on); the register's users keep importing them here.
+export {
+  dataClassValues,
+  hostingValues,
+  registerSchema,
+  registerSchemaIn,
+  toolSchema,
+  toolSchemaIn,
+  type DataClass,
+  type Hosting,
+  type RegisteredTool,
+  type ToolRegister,
+} from './tool.js';
 
 export const defaultRegisterPath = join(srcDir, 'quickcheck', 'content', 'tools.yaml');
-
-const toolSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'moet bestaan uit kleine letters, cijfers en streepjes, bijvoorbeeld m365-copilot'),
-  name: z.string().trim().min(1),
-  vendor: z.string().trim().min(1),
-  aliases: z.array(z.string().trim().min(1)).default([]),
-  /** Contract and processing agreement (verwerkersovereenkomst) in place. */
-  contracted: z.boolean(),
-  hosting: z.enum(hostingValues),
-  maxData: z.enum(dataClassValues),
-  /** The tasks (purposes) the DPIA covers; empty when there is none. */
-  dpia: z.array(z.enum(taskValues)).default([]),
-  notes: z.string().default(''),
-});
-export type RegisteredTool = z.infer<typeof toolSchema>;
-
-export const registerSchema = z
-  .strictObject({
-    version: z.string().trim().min(1),
-    /** True for the shipped example register, which an admin replaces. */
-    example: z.boolean().default(false),
-    tools: z.array(toolSchema).min(1),
-  })
-  .superRefine((register, ctx) => {
-    const ids = new Map<string, number>();
-    const names = new Map<string, string>();
-    register.tools.forEach((tool, i) => {
-      const first = ids.get(tool.id);
-      if (first !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tools', i, 'id'],
-          message: `id '${tool.id}' komt twee keer voor (ook bij tools[${first}])`,
-        });
-      else ids.set(tool.id, i);
-      if (!tool.contracted && tool.maxData !== 'none') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tools', i, 'maxData'],
-          message: "moet 'none' zijn voor een tool zonder contract en verwerkersovereenkomst (contracted: false)",
-        });
-      }
-      const own = new Set<string>();
-      [tool.id, tool.name, ...tool.aliases].forEach((label, j) => {
-        const key = compact(label);
-        if (own.has(key)) return;
-        own.add(key);
-        const other = names.get(key);
-        if (other !== undefined && other !== tool.id) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['tools', i, j < 2 ? (j === 0 ? 'id' : 'name') : 'aliases'],
-            message: `'${label}' noemt ook tool '${other}': een naam of alias hoort bij één tool`,
-          });
-        } else names.set(key, tool.id);
-      });
-    });
-  });
-export type ToolRegister = z.infer<typeof registerSchema>;
 
 /** Loads and validates a tool register (the shipped example unless a path is given); its version gets the content's fingerprint. */
 export function loadRegister(path: string = defaultRegisterPath): ToolRegister {
   const register = loadContentFile(path, registerSchema);
   return { ...register, version: `${register.version}+${fingerprint(register)}` };
+}
+
+/**
+ * The version of a register kept and edited after it was loaded (the database's, src/app/admin.ts): as loaded until
+ * the first edit; then the version it started from, the number of the edit and the fingerprint of what it holds now.
+ */
+export function editedRegisterVersion(start: string, revision: number, register: ToolRegister): string {
+  return revision === 0
+    ? start
+    : `${start}/r${revision}+${fingerprint({ example: register.example, tools: register.tools })}`;
 }
 
 export interface ToolMatch {

@@ -19,6 +19,11 @@ import { recordsService, type RecordsService } from './records.js';
 import { scanService, type ScanService } from './scans.js';
 import { noticeService, type NoticeService } from './notices.js';
 import { conversationReferences } from '../store/repositories/conversation-references.js';
+import { toolRegisterRepository } from '../store/repositories/tool-register.js';
+import { figureCounts } from '../store/repositories/figures.js';
+import { appVersion } from '../version.js';
+import { adminService, type AdminService } from './admin.js';
+import { registerSource } from './tool-register.js';
 
 /**
  * The application: every capability built once from configuration, the content and the store, and handed to
@@ -35,6 +40,8 @@ export interface Application {
   notices: NoticeService;
   /** The bot's conversation state, in the database so that any instance can serve any turn. */
   botState: BotStateRepository;
+  /** Beheer (admins only): the tool register in the database, versions, figures, the audit record. */
+  admin: AdminService;
   /**
    * Who a bot user is, as a pseudonym only: the same one the tab's sign-in gives (tenant and Entra object id), or, where
    * the channel gives no object id (the Agents Playground), one from the channel's user id.
@@ -53,6 +60,13 @@ export interface ApplicationOptions {
   logger: Logger;
   /** The vision to answer from; by default the one this process loaded and shares (sharedVision). */
   vision?: VisionIndex;
+  /**
+   * Where the checks' tool register comes from: the database's (seeded from the YAML), or the YAML file itself
+   * (`ai-wijzer check --register <file>`, and always without a store). Default: the database's when there is a store.
+   */
+  registerFrom?: 'database' | 'file';
+  /** How long this instance holds the database's register before it reads it again (changes made elsewhere). */
+  registerTtlMs?: number;
 }
 
 /** Builds the application once at start-up; broken content (vision, rules, register) throws here, with file and line. */
@@ -63,7 +77,16 @@ export function createApplication({ config, store: given, logger, ...options }: 
   const feedbackStore = visionFeedbackStore(store);
   const records = quickcheckRecordStore(store);
   const ask = askService({ config, vision, ...(given ? { feedback: feedbackStore } : {}), logger });
-  const checks = checkService({ content, records, contact: config.PRIVACY_CONTACT, logger });
+  // The YAML register is the starting content of the database's, which admins edit (src/app/admin.ts).
+  const repository = given ? toolRegisterRepository(given) : undefined;
+  const register = registerSource({
+    file: content.register,
+    ...(repository && options.registerFrom !== 'file' ? { repository } : {}),
+    ttlMs: options.registerTtlMs ?? 30_000,
+    logger,
+  });
+  const checks = checkService({ content, register, records, contact: config.PRIVACY_CONTACT, logger });
+  const auditRecords = recordsService(records);
   const scans = scanService({
     config,
     queue: scanJobQueue(store),
@@ -80,10 +103,20 @@ export function createApplication({ config, store: given, logger, ...options }: 
     ask,
     feedback: feedbackService({ vision, store: feedbackStore, storeQuestionText: config.ASK_STORE_QUESTION_TEXT }),
     checks,
-    records: recordsService(records),
+    records: auditRecords,
     scans,
     notices: noticeService({ references: conversationReferences(store), scans, logger }),
     botState: botStateRepository(store),
+    admin: adminService({
+      content,
+      file: content.register,
+      register,
+      ...(repository ? { repository } : {}),
+      ...(given ? { figures: (since?: string) => figureCounts(given, since) } : {}),
+      records: auditRecords,
+      vision,
+      appVersion,
+    }),
     callerFor: ({ tenantId, objectId, channelUserId }) => ({
       pseudonym: pseudonymFor(
         config.PSEUDONYM_SECRET,

@@ -13,11 +13,13 @@ import {
   type CheckRecordStore,
   type QuickcheckContent,
   type Task,
+  type ToolRegister,
 } from '../quickcheck/index.js';
 import type { ToolMention } from '../quickcheck/tool-names.js';
 import { parseInput } from '../validation.js';
 import type { Caller } from './caller.js';
-import { AppError, invalidInput, storeUnavailable } from './errors.js';
+import { AppError, invalidInput, noDatabase, storeUnavailable } from './errors.js';
+import type { RegisterSource } from './tool-register.js';
 
 /** What a sentence already told the check: the tool (or the entries to choose from), the task, and what is still open. */
 export interface PrefilledCheck {
@@ -29,7 +31,10 @@ export interface PrefilledCheck {
 
 /** "Mag ik dit gebruiken?" for every surface: the questions, a check evaluated and recorded, one's own records. */
 export interface CheckService {
+  /** The rules, the questions and the register as last read (the register: at most a TTL old; see tool-register.ts). */
   readonly content: QuickcheckContent;
+  /** The same with the register as kept now (the database's, read again after the TTL or a change here). */
+  current(): Promise<QuickcheckContent>;
   questions(lang: Lang): CheckQuestions;
   /** The check a routed sentence starts: what it filled in and which questions remain. */
   prefill(tool: ToolMention | null, task: Task | null): PrefilledCheck;
@@ -42,21 +47,32 @@ export interface CheckService {
 }
 
 export function checkService(deps: {
+  /** The rules and questions, and the YAML's register. */
   content: QuickcheckContent;
+  /** Where the register comes from; the content's own register when not given. */
+  register?: RegisterSource;
   records?: CheckRecordStore;
   contact: string;
   logger: Logger;
 }): CheckService {
-  const { content, records, contact, logger } = deps;
-  const order = content.questions.questions.map((q) => q.field);
+  const { content: loaded, register, records, contact, logger } = deps;
+  const order = loaded.questions.questions.map((q) => q.field);
   const needRecords = () => {
-    if (!records)
-      throw new AppError('unavailable', 'no_store', { nl: 'Er is geen database.', en: 'There is no database.' });
+    if (!records) throw noDatabase;
     return records;
   };
+  // One content object per register read, so that what is cached per register (its name index) is built once.
+  let last: QuickcheckContent = loaded;
+  const withRegister = (tools: ToolRegister): QuickcheckContent =>
+    tools === last.register ? last : (last = { ...loaded, register: tools });
+  const latest = () => (register ? withRegister(register.latest()) : loaded);
+  const current = async () => (register ? withRegister(await register.current()) : loaded);
   return {
-    content,
-    questions: (lang) => localisedQuestions(content, lang),
+    get content() {
+      return latest();
+    },
+    current,
+    questions: (lang) => localisedQuestions(latest(), lang),
     prefill(tool, task) {
       const known: Partial<Record<CaseField, true>> = {};
       const prefilled: PrefilledCheck = { open: [] };
@@ -77,11 +93,13 @@ export function checkService(deps: {
     evaluate(input, lang) {
       const parsed = parseInput(checkCaseSchema, input, lang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
+      const content = latest();
       return publicVerdict(evaluateCase(content, content.register, parsed.data, { lang, contact }));
     },
     async run(caller, input, lang) {
       const parsed = parseInput(checkCaseSchema, input, lang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
+      const content = await current();
       try {
         return await runCheck({
           ruleSet: content,

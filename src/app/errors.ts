@@ -34,3 +34,15 @@ export const storeUnavailable = new AppError('unavailable', 'store_unavailable',
   nl: 'AI-wijzer kan dit nu niet opslaan. Er is niets vastgelegd; probeer het over een paar minuten opnieuw.',
   en: 'AI-wijzer cannot save this right now. Nothing was recorded; try again in a few minutes.',
 });
+
+/** The caller lacks the role the action needs (an admin route called by a staff member); nothing was changed. */
+export const notAdmin = new AppError('forbidden', 'not_admin', {
+  nl: 'Dit mag alleen een beheerder van AI-wijzer (rol AIWijzer.Admin). Er is niets gewijzigd.',
+  en: 'Only an AI-wijzer admin (role AIWijzer.Admin) may do this. Nothing was changed.',
+});
+
+/** Built without a store (`ai-wijzer ask`): what needs the database says so. */
+export const noDatabase = new AppError('unavailable', 'no_store', {
+  nl: 'Er is geen database.',
+  en: 'There is no database.',
+});

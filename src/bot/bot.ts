@@ -16,6 +16,7 @@ import { answerMessages, routedMessage } from './answer-message.js';
 import { cardContentType } from './cards/elements.js';
 import { welcomeCard } from './cards/welcome-card.js';
 import { cardAction, startCard, type CheckCapabilities } from './check-flow.js';
+import { myScansMessage, referenceOf } from './notices.js';
 import { texts } from './texts.js';
 
 /** What the bot answers with: the application's front door and check, the same the tab's API and the CLI use. */
@@ -26,6 +27,10 @@ export interface BotCapabilities {
   /** Where Teams' thumbs under an answer go (the same store as the tab's thumbs). */
   feedback: Pick<Application['feedback'], 'rate'>;
   callerFor: Application['callerFor'];
+  /** The person's own recent scans, listed for "scan" in a personal chat. */
+  scans: Pick<Application['scans'], 'mine'>;
+  /** Where the person can be told later that their scan is done (their personal chat). */
+  notices: Pick<Application['notices'], 'remember'>;
   publicUrl?: string;
   /** The Teams app's id (`TEAMS_APP_ID`): links into the vision open the personal tab in Teams. */
   teamsAppId?: string;
@@ -57,11 +62,13 @@ export class AiWijzerBot extends ActivityHandler {
         await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
         await this.greeted.set(context, true);
       }
+      if (personal) await this.rememberWhereTheyAre(context);
       await next();
     });
 
     this.onMessage(async (context, next) => {
       const lang = languageOf(context.activity.locale);
+      await this.rememberWhereTheyAre(context);
       const submitted = submittedValues(context.activity.value);
       if (submitted && (await this.replaceCard(context, submitted, lang))) return next();
       const question = stripMentions(context.activity.text ?? '');
@@ -73,6 +80,8 @@ export class AiWijzerBot extends ActivityHandler {
           await context.sendActivities(answerMessages(result.check.vision, { publicUrl, teamsAppId }));
         await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(startCard(checks, result))));
       } else await context.sendActivities(this.render(result));
+      if (typeof result !== 'string' && result.outcome === 'scan' && isPersonal(context))
+        await context.sendActivity(myScansMessage(await this.capabilities.scans.mine(this.caller(context)), lang));
       await next();
     });
   }
@@ -130,6 +139,12 @@ export class AiWijzerBot extends ActivityHandler {
     return isVisionAnswer(result) ? answerMessages(result, { publicUrl, teamsAppId }) : [routedMessage(result)];
   }
 
+  /** A personal chat is where a person is told later that their scan is done: its reference is kept (no name). */
+  private async rememberWhereTheyAre(context: TurnContext): Promise<void> {
+    const reference = referenceOf(context.activity);
+    if (reference) await this.capabilities.notices.remember(this.caller(context), reference);
+  }
+
   /** Who sent the activity, as a pseudonym: the same one their tab sign-in gives. */
   private caller(context: TurnContext): Caller {
     const { from, conversation } = context.activity;
@@ -144,6 +159,10 @@ export class AiWijzerBot extends ActivityHandler {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
   }
+}
+
+function isPersonal(context: TurnContext): boolean {
+  return context.activity.conversation?.conversationType === 'personal';
 }
 
 /** The inputs and verb of an Action.Submit (a message with a `value` object that names a verb), or undefined. */

@@ -6,6 +6,7 @@ import {
   ShowTypingMiddleware,
   StatusCodes,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type ConversationReference,
 } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Application } from '../app/index.js';
@@ -13,6 +14,7 @@ import type { Config } from '../config.js';
 import { languageOf } from '../lang.js';
 import { errorForLog, type Logger } from '../log.js';
 import { AiWijzerBot } from './bot.js';
+import { scanNotice } from './notices.js';
 import { DatabaseStorage } from './storage.js';
 import { texts } from './texts.js';
 
@@ -44,7 +46,7 @@ export interface BotEndpoint {
 export interface BotEndpointOptions {
   config: Pick<Config, 'BOT_ID' | 'BOT_PASSWORD' | 'BOT_TYPE' | 'BOT_TENANT_ID' | 'PUBLIC_URL' | 'TEAMS_APP_ID'>;
   /** The application: the front door the bot answers with, and the conversation state in the database. */
-  app: Pick<Application, 'frontDoor' | 'checks' | 'feedback' | 'callerFor' | 'botState'>;
+  app: Pick<Application, 'frontDoor' | 'checks' | 'feedback' | 'callerFor' | 'botState' | 'scans' | 'notices'>;
   logger: Logger;
   /** Overrides of the token-validation endpoints (OpenID metadata), for tests with a local key. */
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
@@ -78,8 +80,20 @@ export function createBotEndpoint({ config, app, logger, authOverrides }: BotEnd
     checks: app.checks,
     feedback: app.feedback,
     callerFor: app.callerFor,
+    scans: app.scans,
+    notices: app.notices,
     publicUrl: config.PUBLIC_URL,
     teamsAppId: config.TEAMS_APP_ID,
+  });
+  // When a scan ends, the person who started it hears it in their personal chat, from whichever instance ran it.
+  app.notices.onScanFinished(async (reference, finished) => {
+    await adapter.continueConversationAsync(
+      config.BOT_ID ?? '',
+      reference as ConversationReference,
+      async (context) => {
+        await context.sendActivity(scanNotice(finished));
+      },
+    );
   });
   return {
     anonymous: !config.BOT_ID,

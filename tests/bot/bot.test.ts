@@ -14,6 +14,8 @@ const capabilities: BotCapabilities = {
   checks: app.checks,
   feedback: app.feedback,
   callerFor: app.callerFor,
+  scans: app.scans,
+  notices: app.notices,
   publicUrl: 'https://ai-wijzer.groningen.nl',
 };
 

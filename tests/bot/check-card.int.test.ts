@@ -61,6 +61,8 @@ describe('the quick check as a card in the bot', () => {
       checks: app.checks,
       feedback: app.feedback,
       callerFor: app.callerFor,
+      scans: app.scans,
+      notices: app.notices,
     });
     const a = new UpdatesKept(async (context) => bot.run(context));
     a.onTurnError = async (_c, e) => {

@@ -23,7 +23,8 @@ export function frontDoor(deps: { ask: AskService; checks: CheckService; scans: 
       const parsed = parseInput(askRequestSchema, input, requestLang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
       const { question, lang } = parsed.data;
-      const route = routeMessage(question, checks.content);
+      // The tool names as the register is kept now: a tool an admin just added is found at once.
+      const route = routeMessage(question, await checks.current());
       // A command ("check", "scan") is no language of its own: the client's decides, as for "help".
       const command = (route.kind === 'check' || route.kind === 'scan') && route.command;
       const language = lang ?? (command ? requestLang : chooseLanguage(ask.vision, question));

@@ -163,6 +163,8 @@ function build(
     return createApplication({
       config: { ...config, TOOL_REGISTER_PATH: register ?? config.TOOL_REGISTER_PATH },
       ...(store ? { store } : {}),
+      // --register: the check uses that file, not the register the admins keep in the database.
+      ...(register ? { registerFrom: 'file' as const } : {}),
       logger: createLogger('silent'),
     });
   } catch (error) {
@@ -174,7 +176,7 @@ function build(
 
 /** The interactive check, with what --tool and --task already say filled in. */
 async function ask(app: Application, io: CliIO, flags: z.output<typeof flagsSchema>): Promise<CheckCase> {
-  const content = app.checks.content;
+  const content = await app.checks.current();
   const prefilled: Partial<CheckCase> = {};
   if (flags.tool) {
     const mention = registeredToolsIn(flags.tool, content.register);

@@ -12,7 +12,9 @@ export function checksRoutes({ app }: AppContext): Router {
   router.get('/checks', async (req, res) => {
     res.json(await app.checks.list(callerOf(req), req.query, langOf(req)));
   });
-  router.get('/checks/questions', (req, res) => {
+  router.get('/checks/questions', async (req, res) => {
+    // The form lists the register's tools as kept now (a tool an admin just added is there).
+    await app.checks.current();
     res.json(app.checks.questions(langOf(req)));
   });
   return router;

@@ -41,6 +41,32 @@ const envSchema = z
     AAD_APP_CLIENT_ID: optionalGuid,
     AAD_APP_CLIENT_SECRET: optionalString,
     AAD_APP_TENANT_ID: optionalGuid,
+    /**
+     * Local development only (no Entra ID settings): the X-Dev-User names that are admins. With Entra ID the roles
+     * come from the token's app roles, and production refuses the dev identity altogether.
+     */
+    DEV_ADMINS: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .default('beheerder')
+        .transform((v) =>
+          v
+            .split(',')
+            .map((name) => name.trim())
+            .filter((name) => name !== ''),
+        )
+        .pipe(
+          z.array(
+            z
+              .string()
+              .regex(
+                /^[A-Za-z0-9._@-]{1,64}$/,
+                "moet namen bevatten van letters, cijfers en . _ @ - (gescheiden door komma's)",
+              ),
+          ),
+        ),
+    ),
     DATABASE_URL: z.preprocess(
       (v) => (v === '' ? undefined : v),
       z

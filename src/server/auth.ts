@@ -2,11 +2,13 @@ import type { NextFunction, Request, Response } from 'express';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { Config } from '../config.js';
 import { pseudonymFor } from '../pseudonym.js';
-import { AppError, type Caller } from '../app/index.js';
+import { AppError, entraAppRoles, type Caller, type Role } from '../app/index.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
     caller?: Caller;
+    /** The local development user (X-Dev-User, or "lokaal"); only without Entra ID settings. */
+    devUser?: string;
   }
 }
 
@@ -17,19 +19,39 @@ const unauthenticated = new AppError('unauthenticated', 'unauthenticated', {
 
 const devUser = /^[A-Za-z0-9._@-]{1,64}$/;
 
+/** The AI-wijzer roles of the Entra app roles in a token's `roles` claim; unknown roles give nothing. */
+export function rolesOf(claim: unknown): Role[] {
+  if (!Array.isArray(claim)) return [];
+  const roles = new Set<Role>();
+  for (const value of claim)
+    if (typeof value === 'string' && Object.hasOwn(entraAppRoles, value)) roles.add(entraAppRoles[value]!);
+  return [...roles];
+}
+
 /**
  * Identifies the caller of /api/*. With Entra ID configured: a tab SSO token (signature from the tenant's
- * published keys, audience, issuer, scope access_as_user, tenant). Without it (local development only):
- * the X-Dev-User header or "lokaal", so that each developer still sees only their own records.
+ * published keys, audience, issuer, scope access_as_user, tenant), and the roles from its app roles
+ * (`AIWijzer.Admin`, `AIWijzer.TeamLead`). Without it (local development only): the X-Dev-User header or
+ * "lokaal", so that each developer still sees only their own records; the names in DEV_ADMINS are admins.
  */
 export function identifyCaller(config: Config) {
   const clientId = config.AAD_APP_CLIENT_ID;
   const tenantId = config.AAD_APP_TENANT_ID;
   if (!clientId || !tenantId) {
+    // loadConfig refuses production without these settings already; this keeps the dev identity out of any other way in.
+    if (config.NODE_ENV === 'production')
+      throw new Error(
+        'the development identity (X-Dev-User) is refused with NODE_ENV=production: set AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID',
+      );
+    const admins = new Set(config.DEV_ADMINS);
     return (req: Request, _res: Response, next: NextFunction) => {
       const given = req.get('x-dev-user');
       const name = given && devUser.test(given) ? given : 'lokaal';
-      req.caller = { pseudonym: pseudonymFor(config.PSEUDONYM_SECRET, `dev:${name}`) };
+      req.caller = {
+        pseudonym: pseudonymFor(config.PSEUDONYM_SECRET, `dev:${name}`),
+        roles: admins.has(name) ? ['admin'] : [],
+      };
+      req.devUser = name;
       next();
     };
   }
@@ -40,7 +62,7 @@ export function identifyCaller(config: Config) {
     const header = req.get('authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) return next(unauthenticated);
-    let payload: JWTPayload & { scp?: string; tid?: string; oid?: string };
+    let payload: JWTPayload & { scp?: string; tid?: string; oid?: string; roles?: unknown };
     try {
       ({ payload } = await jwtVerify(token, jwks, { audience: audiences, issuer: issuers, clockTolerance: 60 }));
     } catch {
@@ -52,6 +74,7 @@ export function identifyCaller(config: Config) {
       pseudonym: pseudonymFor(config.PSEUDONYM_SECRET, `${payload.tid}:${payload.oid}`),
       tenantId: payload.tid,
       token,
+      roles: rolesOf(payload.roles),
     };
     next();
   };

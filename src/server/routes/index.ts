@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
+import { adminRoutes } from './admin.js';
 import { askRoutes } from './ask.js';
 import { checksRoutes } from './checks.js';
+import { meRoutes } from './me.js';
 import { scanJobsRoutes } from './scan-jobs.js';
 import { scanUploadRoutes } from './scan-upload.js';
 import { visionRoutes } from './vision.js';
@@ -27,5 +29,7 @@ export function apiRoutes(ctx: AppContext): Router {
   router.use(askRoutes(ctx));
   router.use(checksRoutes(ctx));
   router.use(scanJobsRoutes(ctx));
+  router.use(meRoutes(ctx));
+  router.use(adminRoutes(ctx));
   return router;
 }

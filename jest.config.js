@@ -37,6 +37,8 @@ export default {
       testPathIgnorePatterns: ['/tests/e2e/'],
     },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    // Component tests of the tab (React Testing Library) in a browser-like DOM.
+    { ...common, displayName: 'tab', testMatch: ['<rootDir>/tests/tab/**/*.test.tsx'], testEnvironment: 'jsdom' },
   ],
   testTimeout: 30000,
 };

@@ -32,8 +32,26 @@ export const checkSummarySchema = z.object({
 });
 export type CheckSummary = z.infer<typeof checkSummarySchema>;
 
-export const checkListSchema = z.object({ checks: z.array(checkSummarySchema) });
+/** The versions a check is evaluated with now: a record with others was judged by earlier rules or register. */
+export const currentVersionsSchema = z.object({ rulesVersion: z.string(), registerVersion: z.string() });
+export type CurrentVersions = z.infer<typeof currentVersionsSchema>;
+
+export const checkListSchema = z.object({
+  checks: z.array(checkSummarySchema),
+  /** Absent from an older server; the tab then offers no reassessment. */
+  current: currentVersionsSchema.optional(),
+});
 export type CheckList = z.infer<typeof checkListSchema>;
+
+/** GET /api/checks/:seq, one of the caller's own checks: the verdict as recorded, the case it judged, the versions now. */
+export const checkDetailSchema = recordedCheckSchema.extend({
+  case: checkCaseSchema,
+  current: currentVersionsSchema,
+});
+export type CheckDetail = z.infer<typeof checkDetailSchema>;
+
+/** The `:seq` of /api/checks/:seq and /api/checks/:seq/reassess. */
+export const checkSeqSchema = z.strictObject({ seq: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 export const checkListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),

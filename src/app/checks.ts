@@ -1,4 +1,11 @@
-import { checkCaseSchema, checkListQuerySchema, type CheckList } from '../api/checks.js';
+import {
+  checkCaseSchema,
+  checkListQuerySchema,
+  checkSeqSchema,
+  type CheckDetail,
+  type CheckList,
+  type CurrentVersions,
+} from '../api/checks.js';
 import type { Lang } from '../lang.js';
 import { errorForLog, type Logger } from '../log.js';
 import {
@@ -7,6 +14,7 @@ import {
   publicVerdict,
   runCheck,
   type CaseField,
+  type CheckRecord,
   type CheckQuestions,
   type CheckVerdict,
   type RecordedCheck,
@@ -42,9 +50,19 @@ export interface CheckService {
   evaluate(input: unknown, lang: Lang): CheckVerdict;
   /** Validates the case (the same schema for the API, the bot's card and the CLI), evaluates and records it. */
   run(caller: Caller, input: unknown, lang: Lang): Promise<RecordedCheck>;
-  /** The caller's own checks, newest first. */
+  /** The caller's own checks, newest first, with the versions a check is evaluated with now. */
   list(caller: Caller, query: unknown, lang: Lang): Promise<CheckList>;
+  /** One of the caller's own checks (`{seq}`), with the case it judged; anyone else's is not found. */
+  get(caller: Caller, params: unknown, lang: Lang): Promise<CheckDetail>;
+  /** One of the caller's own checks judged again with the current rules and register, recorded as a new check. */
+  reassess(caller: Caller, params: unknown, lang: Lang): Promise<RecordedCheck>;
 }
+
+/** No check of the caller's with that number: someone else's is not found either, so nothing tells it exists. */
+export const checkNotFound = new AppError('not-found', 'check_not_found', {
+  nl: 'Deze check staat niet bij jouw checks.',
+  en: 'This check is not among your checks.',
+});
 
 export function checkService(deps: {
   /** The rules and questions, and the YAML's register. */
@@ -67,7 +85,20 @@ export function checkService(deps: {
     tools === last.register ? last : (last = { ...loaded, register: tools });
   const latest = () => (register ? withRegister(register.latest()) : loaded);
   const current = async () => (register ? withRegister(await register.current()) : loaded);
-  return {
+  const versionsNow = async (): Promise<CurrentVersions> => {
+    const content = await current();
+    return { rulesVersion: content.rulesVersion, registerVersion: content.register.version };
+  };
+  const ownRecord = async (caller: Caller, params: unknown, lang: Lang): Promise<CheckRecord> => {
+    const parsed = parseInput(checkSeqSchema, params, lang);
+    if (!parsed.ok) throw invalidInput(parsed.problems);
+    const { seq } = parsed.data;
+    // The caller's newest record at or below seq: it is theirs exactly when it has that number.
+    const [row] = await needRecords().listFor(caller.pseudonym, { limit: 1, before: seq + 1 });
+    if (!row || row.seq !== seq) throw checkNotFound;
+    return row;
+  };
+  const service: CheckService = {
     get content() {
       return latest();
     },
@@ -133,7 +164,23 @@ export function checkService(deps: {
           rulesVersion: r.rulesVersion,
           registerVersion: r.registerVersion,
         })),
+        current: await versionsNow(),
       };
     },
+    async get(caller, params, lang) {
+      const row = await ownRecord(caller, params, lang);
+      return {
+        ...row.result,
+        record: { seq: row.seq, at: row.at, hash: row.hash },
+        case: row.case,
+        current: await versionsNow(),
+      };
+    },
+    async reassess(caller, params, lang) {
+      const row = await ownRecord(caller, params, lang);
+      // The case as recorded (its purpose already masked) goes the way of any new check: validated, evaluated, recorded.
+      return service.run(caller, row.case, lang);
+    },
   };
+  return service;
 }

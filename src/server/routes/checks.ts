@@ -3,7 +3,10 @@ import { callerOf } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { langOf } from '../errors.js';
 
-/** POST /api/checks (evaluate and record), GET /api/checks (the caller's own), GET /api/checks/questions (the form). */
+/**
+ * POST /api/checks (evaluate and record), GET /api/checks (the caller's own), GET /api/checks/questions (the form),
+ * GET /api/checks/:seq (one of the caller's own), POST /api/checks/:seq/reassess (that case with the rules of now).
+ */
 export function checksRoutes({ app }: AppContext): Router {
   const router = Router();
   router.post('/checks', async (req, res) => {
@@ -16,6 +19,13 @@ export function checksRoutes({ app }: AppContext): Router {
     // The form lists the register's tools as kept now (a tool an admin just added is there).
     await app.checks.current();
     res.json(app.checks.questions(langOf(req)));
+  });
+  // After /checks/questions, which is no record number.
+  router.get('/checks/:seq', async (req, res) => {
+    res.json(await app.checks.get(callerOf(req), req.params, langOf(req)));
+  });
+  router.post('/checks/:seq/reassess', async (req, res) => {
+    res.status(201).json(await app.checks.reassess(callerOf(req), req.params, langOf(req)));
   });
   return router;
 }

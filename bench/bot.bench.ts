@@ -11,6 +11,9 @@ import { percentile } from './stats.js';
  * app runs as `ai-wijzer serve` in a process of its own, so that the load does not share its event loop.
  * Per message kind, the time from sending it to the bot's reply arriving at the connector: p50 and p95, and errors.
  * Target: no errors, p95 under 200 ms for questions and card submits on this machine.
+ * Two runs: as conversations (each person starts and reads an answer before the next message: 1 to 3 s, seeded), and as a
+ * stress run with no pause at all (50 clients back to back, about 170 messages a second here), where one process'
+ * queue, not a turn's own work, sets the p95. BENCH_BOT=conversations|stress runs one of them.
  */
 const conversations = 50;
 const perConversation = 20;
@@ -23,6 +26,26 @@ const messages = [
 ] as const;
 
 export default async function botBench(): Promise<void> {
+  const which = process.env.BENCH_BOT;
+  if (which !== 'stress') await run('conversations', { minThinkMs: 1000, maxThinkMs: 3000 });
+  if (which !== 'conversations') await run('stress (no pause)', { minThinkMs: 0, maxThinkMs: 0 });
+}
+
+/** A small seeded generator, so that every run pauses the same. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+async function run(name: string, pause: { minThinkMs: number; maxThinkMs: number }): Promise<void> {
+  const random = seeded(42);
+  const think = () =>
+    pause.maxThinkMs === 0
+      ? Promise.resolve()
+      : new Promise((r) => setTimeout(r, pause.minThinkMs + random() * (pause.maxThinkMs - pause.minThinkMs)));
   const waiting = new Map<string, (at: number) => void>();
   const connector: Server = createServer((req: IncomingMessage, res) => {
     let body = '';
@@ -101,6 +124,8 @@ export default async function botBench(): Promise<void> {
       Array.from({ length: conversations }, async (_, c) => {
         const conversation = `bench-${c}`;
         for (let i = 0; i < perConversation; i++) {
+          // People do not start in step either: the first message comes after a pause too.
+          await think();
           if (i % 5 === 4) await send(conversation, i, submit, 'card submit');
           else {
             const m = messages[(c + i) % messages.length]!;
@@ -115,7 +140,7 @@ export default async function botBench(): Promise<void> {
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `bot: ${conversations} conversations x ${perConversation} messages in ${seconds.toFixed(1)} s, errors ${errors}`,
+    `bot, ${name}: ${conversations} conversations x ${perConversation} messages in ${seconds.toFixed(1)} s, errors ${errors}`,
   );
   for (const [kind, list] of times)
     console.log(
@@ -133,7 +158,16 @@ async function startApp(): Promise<{ url: string; stop(): Promise<void> }> {
   });
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(rootDir, 'src', 'cli', 'main.ts'), 'serve', '--port', String(port)],
+    [
+      // BENCH_CPU_PROF=<dir>: a CPU profile of the app under load, to see where a turn's time goes.
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
+      '--import',
+      'tsx',
+      join(rootDir, 'src', 'cli', 'main.ts'),
+      'serve',
+      '--port',
+      String(port),
+    ],
     {
       env: {
         ...process.env,

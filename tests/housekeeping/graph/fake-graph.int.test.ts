@@ -126,4 +126,41 @@ describe('the local Graph', () => {
     const res = await fetch(`${url}/drives/d1/root/delta`, { headers: auth });
     await expect(res.json()).rejects.toThrow();
   });
+
+  it('pages a user\'s teams and followed sites and the site search with next links, and knows no "me" for an app token', async () => {
+    await graph.stop(); // the one of beforeEach; afterEach stops this one
+    graph = new FakeGraph({ pageSize: 25, listPageSize: 2 });
+    url = await graph.start();
+    for (const id of ['t1', 't2', 't3']) graph.teamNames.set(id, `Team ${id}`);
+    for (const id of ['s1', 's2', 's3', 's4', 's5']) graph.siteNames.set(id, `Site ${id}`);
+    graph.users.set('graph:u1', { joinedTeams: ['t1', 't2', 't3'], followedSites: ['s1', 's2'], drive: 'd1' });
+    graph.addDrive('d1', 'OneDrive');
+    const as = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+    const all = async (first: string) => {
+      const out: string[] = [];
+      let pages = 0;
+      for (let link: string | undefined = first; link; pages++) {
+        const body = (await (await fetch(link, as('graph:u1'))).json()) as Record<string, unknown>;
+        out.push(...(body.value as { id: string }[]).map((v) => v.id));
+        link = body['@odata.nextLink'] as string | undefined;
+      }
+      return { out, pages };
+    };
+    expect(await all(`${url}/me/joinedTeams`)).toEqual({ out: ['t1', 't2', 't3'], pages: 2 });
+    expect(await all(`${url}/me/followedSites`)).toEqual({ out: ['s1', 's2'], pages: 1 });
+    expect(await all(`${url}/sites?search=*`)).toEqual({ out: ['s1', 's2', 's3', 's4', 's5'], pages: 3 });
+    expect((await all(`${url}/sites?search=site%20s4`)).out).toEqual(['s4']);
+    const drive = (await (await fetch(`${url}/me/drive`, as('graph:u1'))).json()) as { id: string };
+    expect(drive.id).toBe('d1');
+
+    const app = await fetch(`${url}/me/joinedTeams`, as('test-token'));
+    expect(app.status).toBe(400);
+    expect((await fetch(`${url}/me/joinedTeams`, as('graph:onbekend'))).status).toBe(401);
+    graph.setFaults({ burst: { from: graph.log.total + 1, to: graph.log.total + 1 }, retryAfter: 3 });
+    const throttled = await fetch(`${url}/me/followedSites`, as('graph:u1'));
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('retry-after')).toBe('3');
+    graph.setFaults({ forbiddenPaths: ['/me/followedSites'] });
+    expect((await fetch(`${url}/me/followedSites`, as('graph:u1'))).status).toBe(403);
+  });
 });

@@ -8,6 +8,8 @@ import { prng, type Tree } from './tree.js';
  * error behaviour of the real API for what the scan uses. Drives hold items; every change gets a sequence
  * number, and delta tokens encode a position in that sequence, so a delta link returns exactly the changes
  * made after it. Faults (throttling, 410, dropped connections, truncated pages) are drawn from a seed.
+ * What a person can scan comes from `users` (keyed by their delegated token): `/me/drive`, `/me/joinedTeams`,
+ * `/me/followedSites`, and `/sites?search=` over all sites, the lists paged with `$skiptoken` next links.
  */
 export interface FakeItem {
   id: string;
@@ -53,12 +55,17 @@ export interface Faults {
   brokenDrives?: string[];
   /** Fraction of sub-requests inside a $batch answered 429. */
   batchThrottleRate?: number;
+  /** Paths (such as '/me/joinedTeams') answered 403 accessDenied: a permission the token does not carry. */
+  forbiddenPaths?: string[];
 }
 
 export interface FakeGraphOptions {
+  /** The token every request must carry (an app token); the tokens of `users` are accepted too. */
   token?: string;
   /** Items per delta page (Graph: a few hundred). */
   pageSize?: number;
+  /** Entries per page of the lists (`/me/joinedTeams`, `/me/followedSites`, `/sites?search=`) unless `$top` asks fewer. */
+  listPageSize?: number;
   /** Delay before every answer, ms (a slow Graph for restart tests). */
   delayMs?: number;
   faults?: Faults;
@@ -82,6 +89,17 @@ export interface RequestLog {
   deltaPrefer: Set<string>;
 }
 
+/**
+ * A signed-in user, known by their delegated Graph token (LocalEntra issues "graph:<oid>"): the teams they are a
+ * member of, the sites they follow and their OneDrive. Drives and sites are not filtered per user.
+ */
+export interface FakeUser {
+  joinedTeams: string[];
+  followedSites: string[];
+  /** Their OneDrive's drive id; without one `/me/drive` is 404, as for a user without a OneDrive licence. */
+  drive?: string;
+}
+
 const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decode = <T>(token: string): T | undefined => {
   try {
@@ -99,6 +117,11 @@ export class FakeGraph {
     string,
     { group: string; channels: { id: string; name: string; driveId: string; folderId: string }[] }
   >();
+  /** Display names of sites and teams (the id when absent). */
+  readonly siteNames = new Map<string, string>();
+  readonly teamNames = new Map<string, string>();
+  /** Delegated tokens and whose they are: what `/me/...` answers with. */
+  readonly users = new Map<string, FakeUser>();
   readonly log: RequestLog = {
     total: 0,
     byKind: {},
@@ -120,7 +143,15 @@ export class FakeGraph {
   url = '';
 
   constructor(options: FakeGraphOptions = {}) {
-    this.options = { token: 'test-token', pageSize: 200, delayMs: 0, shuffle: false, faults: {}, ...options };
+    this.options = {
+      token: 'test-token',
+      pageSize: 200,
+      listPageSize: 100,
+      delayMs: 0,
+      shuffle: false,
+      faults: {},
+      ...options,
+    };
     this.random = prng(this.options.faults.seed ?? 1);
   }
 
@@ -260,7 +291,8 @@ export class FakeGraph {
     const path = url.pathname.replace(/^\/v1\.0/, '');
     this.log.byKind[kindOf(path)] = (this.log.byKind[kindOf(path)] ?? 0) + 1;
     if (kindOf(path) === 'delta') this.log.deltaPrefer.add(String(req.headers.prefer ?? ''));
-    if (req.headers.authorization !== `Bearer ${this.options.token}`) {
+    const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : undefined;
+    if (!bearer || (bearer !== this.options.token && !this.users.has(bearer))) {
       return sendJson(res, 401, error('InvalidAuthenticationToken', 'Access token is empty or invalid.'));
     }
     const f = this.options.faults;
@@ -276,7 +308,9 @@ export class FakeGraph {
       res.setHeader('Retry-After', String(f.retryAfter ?? 1));
       return sendJson(res, status, error(status === 429 ? 'activityLimitReached' : 'serviceNotAvailable', 'Throttled'));
     }
-    const answer = this.route(req.method ?? 'GET', path, url, body);
+    if (f.forbiddenPaths?.includes(path))
+      return sendJson(res, 403, error('accessDenied', 'Either scp or roles claim need to be present in the token.'));
+    const answer = this.route(req.method ?? 'GET', path, url, body, this.users.get(bearer));
     if (answer.status === 200 && (f.malformedRate ?? 0) > 0 && this.random() < f.malformedRate!) {
       this.log.malformed++;
       const text = JSON.stringify(answer.body);
@@ -288,10 +322,12 @@ export class FakeGraph {
     sendJson(res, answer.status, answer.body);
   }
 
-  private route(method: string, path: string, url: URL, body: string): Answer {
+  private route(method: string, path: string, url: URL, body: string, user?: FakeUser): Answer {
     let m: RegExpExecArray | null;
-    if (method === 'POST' && path === '/$batch') return this.batch(body);
+    if (method === 'POST' && path === '/$batch') return this.batch(body, user);
     if (method !== 'GET') return { status: 405, body: error('invalidRequest', 'Method not allowed') };
+    if (path.startsWith('/me/') || path === '/me') return this.me(path, url, user);
+    if (path === '/sites') return this.siteSearch(url);
     if ((m = /^\/drives\/([^/]+)$/.exec(path))) return this.driveInfo(m[1]!);
     if ((m = /^\/groups\/([^/]+)\/drive$/.exec(path))) {
       const drive = this.groups.get(m[1]!);
@@ -325,6 +361,72 @@ export class FakeGraph {
       return this.children(m[1]!, m[2], url);
     if ((m = /^\/drives\/([^/]+)\/items\/([^/]+)\/permissions$/.exec(path))) return this.permissions(m[1]!, m[2]!);
     return notFound();
+  }
+
+  /** What the signed-in user reaches; an app token has no "me" (Graph answers 400 for it). */
+  private me(path: string, url: URL, user?: FakeUser): Answer {
+    if (!user)
+      return {
+        status: 400,
+        body: error('BadRequest', '/me request is only valid with delegated authentication flow.'),
+      };
+    if (path === '/me/drive') {
+      if (!user.drive || !this.drives.has(user.drive)) return notFound();
+      return { status: 200, body: { ...this.driveInfo(user.drive).body, driveType: 'business' } };
+    }
+    if (path === '/me/joinedTeams') {
+      const teams = user.joinedTeams.map((id) => ({
+        id,
+        displayName: this.teamNames.get(id) ?? id,
+        description: null,
+      }));
+      return this.listPage(teams, url);
+    }
+    if (path === '/me/followedSites')
+      return this.listPage(
+        user.followedSites.map((id) => this.siteJson(id)),
+        url,
+      );
+    return notFound();
+  }
+
+  /** `GET /sites?search=<text>`: sites whose name or id contains the text; `*` finds every site. */
+  private siteSearch(url: URL): Answer {
+    const search = url.searchParams.get('search');
+    if (search === null) return { status: 400, body: error('invalidRequest', 'A search query is required.') };
+    const text = search.toLowerCase();
+    const ids = new Set([...this.sites.keys(), ...this.siteNames.keys()]);
+    const found = [...ids]
+      .map((id) => this.siteJson(id))
+      .filter((s) => text === '*' || s.displayName.toLowerCase().includes(text) || s.id.toLowerCase().includes(text));
+    return this.listPage(found, url);
+  }
+
+  private siteJson(id: string): { id: string; name: string; displayName: string; webUrl: string } {
+    const displayName = this.siteNames.get(id) ?? id;
+    return {
+      id,
+      name: displayName,
+      displayName,
+      webUrl: `https://example.sharepoint.com/sites/${encodeURIComponent(id)}`,
+    };
+  }
+
+  /** One page of a list, paged with `$top` and `$skiptoken` in `@odata.nextLink` (the other parameters kept). */
+  private listPage(all: object[], url: URL): Answer {
+    const top = Math.min(
+      Number(url.searchParams.get('$top') ?? this.options.listPageSize) || 1,
+      this.options.listPageSize,
+    );
+    const skip = Number(url.searchParams.get('$skiptoken') ?? 0) || 0;
+    const value = all.slice(skip, skip + top);
+    if (skip + top >= all.length) return { status: 200, body: { value } };
+    const query = [...url.searchParams.entries()]
+      .filter(([k]) => k !== '$skiptoken')
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+    query.push(`$skiptoken=${skip + top}`);
+    const path = url.pathname.replace(/^\/v1\.0/, '');
+    return { status: 200, body: { value, '@odata.nextLink': `${this.url}${path}?${query.join('&')}` } };
   }
 
   private driveInfo(id: string): Answer {
@@ -468,7 +570,7 @@ export class FakeGraph {
     return { status: 200, body: { value } };
   }
 
-  private batch(body: string): Answer {
+  private batch(body: string, user?: FakeUser): Answer {
     let parsed: { requests?: { id: string; method: string; url: string }[] };
     try {
       parsed = JSON.parse(body) as typeof parsed;
@@ -495,7 +597,7 @@ export class FakeGraph {
         };
       }
       const url = new URL(r.url.startsWith('/') ? r.url : `/${r.url}`, 'http://x');
-      const answer = this.route(r.method, url.pathname, url, '');
+      const answer = this.route(r.method, url.pathname, url, '', user);
       return { id: r.id, status: answer.status, headers: { 'Content-Type': 'application/json' }, body: answer.body };
     });
     return { status: 200, body: { responses } };
@@ -513,6 +615,10 @@ function kindOf(path: string): string {
   if (path.endsWith('/children')) return 'children';
   if (path.endsWith('/permissions')) return 'permissions';
   if (path === '/$batch') return 'batch';
+  if (path === '/me/joinedTeams') return 'joinedTeams';
+  if (path === '/me/followedSites') return 'followedSites';
+  if (path === '/me/drive') return 'meDrive';
+  if (path === '/sites') return 'siteSearch';
   return 'other';
 }
 

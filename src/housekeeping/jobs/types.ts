@@ -4,6 +4,20 @@ import type { Lang } from '../../lang.js';
 export type ScanJobStatus = 'queued' | 'running' | 'done' | 'failed';
 export type TargetKind = 'drive' | 'site' | 'team';
 
+/** Something a person can start a scan of, as Graph names it to them (sources/graph/reachable.ts lists them). */
+export interface ReachableTarget {
+  kind: TargetKind;
+  id: string;
+  name: string;
+}
+
+/**
+ * The lists of targets asked of Graph: the user's OneDrive (`/me/drive`), their teams (`/me/joinedTeams`), the sites
+ * they follow (`/me/followedSites`) and the sites a search finds (`/sites?search=`).
+ */
+export const reachableParts = ['drive', 'teams', 'followed-sites', 'site-search'] as const;
+export type ReachablePart = (typeof reachableParts)[number];
+
 export interface NewScanJob {
   /** The pseudonym of the user who started it: only they may read it. */
   owner: string;

@@ -2,6 +2,7 @@ import { runScan } from '../../src/housekeeping/scan.js';
 import {
   getScan,
   listScans,
+  listScansVisibleTo,
   previousScan,
   saveScanReport,
   saveWithTrend,
@@ -56,5 +57,26 @@ describe.each(storeKinds)('housekeeping repository on %s', (kind) => {
     );
     expect(Number(row!.files)).toBe(3);
     expect(row!.label).toBe(second.label);
+  });
+
+  it("compares a person's scan only with their own earlier scan of the source, and lists what each may see", async () => {
+    const report = await runScan(memorySource(['Beleid/Nota.docx']), { now });
+    const key = 'graph:drive:gedeeld';
+    const a1 = await saveScanReport(store, key, report, { owner: 'persoon-a' });
+    const b1 = await saveWithTrend(store, key, report, { owner: 'persoon-b' });
+    expect(b1.trend).toBeUndefined(); // a's scan of the same drive is not b's trend
+    const a2 = await saveWithTrend(store, key, report, { owner: 'persoon-a' });
+    expect(a2.trend!.previousId).toBe(a1.id);
+    expect((await getScan(store, a2.id))!.report.trend!.previousId).toBe(a1.id);
+    expect((await getScan(store, b1.id))!.report.trend).toBeUndefined();
+    expect((await previousScan(store, key))!.id).toBe(a2.id);
+    expect((await previousScan(store, key, undefined, 'persoon-b'))!.id).toBe(b1.id);
+    const agent = await saveWithTrend(store, 'fs:agent01:/mnt/x', report, { owner: 'agent' });
+
+    const ofA = await listScansVisibleTo(store, 'persoon-a', undefined, 10);
+    expect(ofA.map((s) => s.id)).toEqual([a2.id, a1.id]);
+    expect(ofA[0]).toMatchObject({ owner: 'persoon-a', sourceKey: key, source: 'filesystem', complete: true });
+    expect((await listScansVisibleTo(store, 'persoon-b', 'agent', 10)).map((s) => s.id)).toEqual([agent.id, b1.id]);
+    expect((await listScansVisibleTo(store, 'persoon-a', 'agent', 2)).map((s) => s.id)).toEqual([agent.id, a2.id]);
   });
 });

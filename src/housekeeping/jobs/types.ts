@@ -49,6 +49,8 @@ export interface ScanJobQueue {
   /** Creates a job, or returns the owner's open (queued or running) job for the same target. */
   create(job: NewScanJob): Promise<ScanJob>;
   get(id: string): Promise<ScanJob | undefined>;
+  /** One owner's jobs: the open ones first, then the most recent, at most `limit`. */
+  listOf(owner: string, limit: number): Promise<ScanJob[]>;
   claim(worker: string, staleMs: number, maxAttempts: number): Promise<ScanJob | undefined>;
   /** False when the job is no longer this worker's (another claimed it after a stale heartbeat). */
   heartbeat(id: string, worker: string, progress: ScanProgress): Promise<boolean>;

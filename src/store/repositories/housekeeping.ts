@@ -85,28 +85,34 @@ export async function saveScanReport(
   return { id };
 }
 
-/** The latest scan of a source, or the latest one stored before `beforeId`. */
+/**
+ * The latest scan of a source, or the latest one stored before `beforeId`. With `owner` (null: scans without one),
+ * only that owner's scans count: a person's trend compares with their own earlier scan, never someone else's.
+ */
 export async function previousScan(
   store: Queryable,
   sourceKey: string,
   beforeId?: string,
+  owner?: string | null,
 ): Promise<(ScanSummary & { sourceKey: string; owner?: string }) | undefined> {
-  const key = maskPersonalData(sourceKey);
-  const rows = beforeId
-    ? await store.query<ScanRow>(
-        `select ${summaryColumns} from housekeeping_scans
-         where source_key = $1 and seq < (select seq from housekeeping_scans where id = $2)
-         order by seq desc limit 1`,
-        [key, beforeId],
-      )
-    : await store.query<ScanRow>(
-        `select ${summaryColumns} from housekeeping_scans where source_key = $1 order by seq desc limit 1`,
-        [key],
-      );
+  const params: unknown[] = [maskPersonalData(sourceKey)];
+  let where = 'source_key = $1';
+  if (beforeId) {
+    params.push(beforeId);
+    where += ` and seq < (select seq from housekeeping_scans where id = $${params.length})`;
+  }
+  if (owner !== undefined) {
+    params.push(owner);
+    where += ` and owner is not distinct from $${params.length}::text`;
+  }
+  const rows = await store.query<ScanRow>(
+    `select ${summaryColumns} from housekeeping_scans where ${where} order by seq desc limit 1`,
+    params,
+  );
   return rows[0] ? toSummary(rows[0]) : undefined;
 }
 
-/** A stored scan with its report (the trend against the one before it filled in). */
+/** A stored scan with its report (the trend against the same owner's scan of the same source before it filled in). */
 export async function getScan(store: Queryable, id: string): Promise<StoredScan | undefined> {
   const rows = await store.query<ScanRow & { report: ScanReport | string }>(
     `select ${summaryColumns}, report from housekeeping_scans where id = $1`,
@@ -116,7 +122,7 @@ export async function getScan(store: Queryable, id: string): Promise<StoredScan 
   if (!row) return undefined;
   const summary = toSummary(row);
   const report = json<ScanReport>(row.report);
-  const before = await previousScan(store, summary.sourceKey, id);
+  const before = await previousScan(store, summary.sourceKey, id, summary.owner ?? null);
   return { ...summary, report: before ? { ...report, trend: computeTrend(report, before) } : report };
 }
 
@@ -140,7 +146,7 @@ export async function saveWithTrend(
   report: ScanReport,
   options: { owner?: string } = {},
 ): Promise<{ id: string; trend?: ScanTrend }> {
-  const before = await previousScan(store, sourceKey);
+  const before = await previousScan(store, sourceKey, undefined, options.owner ?? null);
   const { id } = await saveScanReport(store, sourceKey, report, options);
   return { id, ...(before ? { trend: computeTrend(report, before) } : {}) };
 }
@@ -156,4 +162,36 @@ export async function listScansOf(
     [owner, limit],
   );
   return rows.map((row) => ({ ...toSummary(row), root: row.root }));
+}
+
+/** A stored scan as a list shows it: what was scanned (masked), by whom (a pseudonym or 'agent'), when, how it did. */
+export interface ScanListing extends ScanSummary {
+  sourceKey: string;
+  owner?: string;
+  source: ScanReport['source'];
+  root: string;
+  complete: boolean;
+}
+
+/**
+ * The scans one person may see, newest first: their own (by pseudonym) and, with `shared`, those of that owner too
+ * (the on-premises agents' uploads are stored with owner 'agent').
+ */
+export async function listScansVisibleTo(
+  store: Queryable,
+  owner: string,
+  shared: string | undefined,
+  limit = 20,
+): Promise<ScanListing[]> {
+  const rows = await store.query<ScanRow & { root: string; source: string; complete: boolean }>(
+    `select ${summaryColumns}, root, source, complete from housekeeping_scans
+     where owner in ($1, $2) order by seq desc limit $3`,
+    [owner, shared ?? owner, limit],
+  );
+  return rows.map((row) => ({
+    ...toSummary(row),
+    source: row.source === 'graph' ? 'graph' : 'filesystem',
+    root: row.root,
+    complete: Boolean(row.complete),
+  }));
 }

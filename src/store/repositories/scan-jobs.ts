@@ -72,6 +72,16 @@ export function scanJobQueue(store: Store): ScanJobQueue {
       return rows[0] ? toJob(rows[0]) : undefined;
     },
 
+    async listOf(owner: string, limit: number) {
+      // An open job is always shown, however many scans were started after it.
+      const rows = await store.query<JobRow>(
+        `select * from scan_jobs where owner = $1
+         order by case when status in ('queued', 'running') then 0 else 1 end, created_at desc limit $2`,
+        [owner, limit],
+      );
+      return rows.map(toJob);
+    },
+
     /**
      * Takes the oldest queued job, or a running one whose heartbeat is older than staleMs (its worker died).
      * On PostgreSQL SKIP LOCKED lets instances claim side by side without waiting on each other; PGlite runs

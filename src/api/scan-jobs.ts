@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Lang } from '../lang.js';
 import type { ScanReport } from '../housekeeping/report.js';
+import { reachableParts, type ReachableTarget } from '../housekeeping/jobs/types.js';
+import { scanReportSummarySchema, scanTargetRefSchema, storedScanReportSchema } from './scans.js';
 
 /** POST /api/scans and GET /api/scans/:id: the contract between the tab and the server. */
 const graphId = (lang: Lang) =>
@@ -35,9 +37,76 @@ export interface ScanJobView {
   startedAt?: string;
   finishedAt?: string;
   notes: string[];
+  /** The stored report's id when done (GET /api/scans/reports/:scanId). */
+  scanId?: string;
   report?: ScanReport;
   error?: { code: string; message: string };
 }
+
+/** A job in GET /api/scans: its status, target and progress, without the report. */
+export type ScanJobSummary = Omit<ScanJobView, 'report'>;
+
+export const scanJobSummarySchema = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  target: scanTargetRefSchema,
+  progress: z.object({
+    items: z.number().int().min(0),
+    requests: z.number().int().min(0),
+    throttledSeconds: z.number().min(0),
+  }),
+  createdAt: z.string(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  notes: z.array(z.string()),
+  scanId: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+}) satisfies z.ZodType<ScanJobSummary>;
+
+/** POST /api/scans (202) and GET /api/scans/:id: a job, with its report when done. */
+export const scanJobViewSchema = scanJobSummarySchema.extend({
+  report: storedScanReportSchema.optional(),
+}) satisfies z.ZodType<ScanJobView>;
+
+/** GET /api/scans?limit=: how many stored reports (the open and recent jobs come along, at most 20). */
+export const scanListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+/**
+ * GET /api/scans: the caller's scans, newest first. `jobs`: their open and recent scan jobs; `reports`: their stored
+ * reports and those of on-premises agents (`origin: 'agent'`, shown to team leads and admins only).
+ */
+export const scanListSchema = z.object({
+  jobs: z.array(scanJobSummarySchema),
+  reports: z.array(scanReportSummarySchema),
+});
+export type ScanList = z.infer<typeof scanListSchema>;
+
+/** GET /api/scans/targets?search=: only entries whose name contains it (sites: as Graph's site search finds them). */
+export const scanTargetsQuerySchema = z.strictObject({
+  search: z.string().trim().min(1).max(100).optional(),
+});
+
+export const scanTargetSchema = z.object({
+  kind: z.enum(['team', 'site', 'drive']),
+  id: z.string(),
+  name: z.string(),
+}) satisfies z.ZodType<ReachableTarget>;
+
+/**
+ * GET /api/scans/targets: what the caller can scan, from Microsoft Graph on their behalf (`viewer: 'user'`: their
+ * OneDrive, teams, followed sites and what a search finds), or with the app's own token in local development
+ * (`viewer: 'app'`: the sites it sees). `incomplete`: the lists Graph did not give, each with a sentence in the
+ * caller's language; `truncated`: a list was cut off at 500 entries.
+ */
+export const scanTargetsSchema = z.object({
+  viewer: z.enum(['user', 'app']),
+  targets: z.array(scanTargetSchema),
+  incomplete: z.array(z.object({ part: z.enum(reachableParts), message: z.string() })),
+  truncated: z.boolean(),
+});
+export type ScanTargets = z.infer<typeof scanTargetsSchema>;
 
 export const jobErrorMessages: Record<string, Record<Lang, string>> = {
   target_not_found: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adviceGroups, ruleIds, scoreCategories, type ScanReport } from '../housekeeping/report.js';
+import { adviceGroups, ruleIds, scoreCategories, type ScanReport, type ScanTrend } from '../housekeeping/report.js';
 import { langValues, type Lang } from '../lang.js';
 
 /**
@@ -60,6 +60,52 @@ export const scanReportSchema = z.object({
   rulesVersion: text(100).optional(),
   target: z.enum(['sharepoint', 'share']).optional(),
 }) satisfies z.ZodType<Omit<ScanReport, 'trend'>>;
+
+/** The change since the previous scan of the same source by the same owner (src/housekeeping/trend.ts). */
+export const scanTrendSchema = z.object({
+  previousId: z.string(),
+  previousFinishedAt: z.string(),
+  previousScore: score,
+  previousLabel: label,
+  scoreDelta: z.number().int().min(-100).max(100),
+  rules: z.array(z.object({ rule, before: count, now: count, delta: z.number().int() })),
+}) satisfies z.ZodType<ScanTrend>;
+
+/** A report as the server gives it (GET /api/scans/:id, GET /api/scans/reports/:scanId): with its trend. */
+export const storedScanReportSchema = scanReportSchema.extend({
+  trend: scanTrendSchema.optional(),
+}) satisfies z.ZodType<ScanReport>;
+
+/** Whose a stored report is, for the person who reads it: their own scan, or an on-premises agent's upload. */
+export const scanOrigins = ['own', 'agent'] as const;
+export type ScanOrigin = (typeof scanOrigins)[number];
+
+/** A Graph scan's target ({kind, id}), as POST /api/scans takes it back to scan again. */
+export const scanTargetRefSchema = z.object({ kind: z.enum(['drive', 'site', 'team']), id: z.string() });
+
+/** One stored report in GET /api/scans: what was scanned (masked), when, and how it did. */
+export const scanReportSummarySchema = z.object({
+  id: z.string(),
+  origin: z.enum(scanOrigins),
+  source: z.enum(['filesystem', 'graph']),
+  root: z.string(),
+  /** For Graph scans: the drive, site or team, to scan it again. */
+  target: scanTargetRefSchema.optional(),
+  finishedAt: z.string(),
+  score,
+  label,
+  complete: z.boolean(),
+});
+export type ScanReportSummary = z.infer<typeof scanReportSummarySchema>;
+
+/** GET /api/scans/reports/:scanId: one stored report with its trend. */
+export const scanReportViewSchema = z.object({
+  id: z.string(),
+  origin: z.enum(scanOrigins),
+  target: scanTargetRefSchema.optional(),
+  report: storedScanReportSchema,
+});
+export type ScanReportView = z.infer<typeof scanReportViewSchema>;
 
 /** POST /api/scans/upload: what an on-premises agent sends (`ai-wijzer scan --path <dir> --upload <url>`). */
 export function scanUploadSchema(lang: Lang) {

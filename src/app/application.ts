@@ -4,7 +4,7 @@ import { pseudonymFor } from '../pseudonym.js';
 import { loadQuickcheckContent } from '../quickcheck/index.js';
 import type { Store } from '../store/index.js';
 import { botStateRepository, type BotStateRepository } from '../store/repositories/bot-state.js';
-import { getScan, listScansOf, saveWithTrend } from '../store/repositories/housekeeping.js';
+import { getScan, listScansOf, listScansVisibleTo, saveWithTrend } from '../store/repositories/housekeeping.js';
 import { quickcheckRecordStore } from '../store/repositories/quickcheck.js';
 import { graphDriveStateStore, scanJobQueue } from '../store/repositories/scan-jobs.js';
 import { visionFeedbackStore } from '../store/repositories/vision.js';
@@ -94,6 +94,7 @@ export function createApplication({ config, store: given, logger, ...options }: 
     reports: {
       get: (id) => getScan(store, id),
       listOf: (owner, limit) => listScansOf(store, owner, limit),
+      visibleTo: (owner, shared, limit) => listScansVisibleTo(store, owner, shared, limit),
       saveWithTrend: (sourceKey, report, meta) => saveWithTrend(store, sourceKey, report, meta),
     },
     logger,

@@ -1,9 +1,24 @@
 import { z } from 'zod';
-import { jobErrorMessages, startScanSchema, type ScanJobView } from '../api/scan-jobs.js';
-import { scanUploadSchema, type ScanUploadResponse } from '../api/scans.js';
+import {
+  jobErrorMessages,
+  scanListQuerySchema,
+  scanTargetsQuerySchema,
+  startScanSchema,
+  type ScanJobSummary,
+  type ScanJobView,
+  type ScanList,
+  type ScanTargets,
+} from '../api/scan-jobs.js';
+import {
+  scanUploadSchema,
+  type ScanOrigin,
+  type ScanReportSummary,
+  type ScanReportView,
+  type ScanUploadResponse,
+} from '../api/scans.js';
 import type { Config } from '../config.js';
 import { openCredential, sealCredential } from '../housekeeping/jobs/credential.js';
-import type { ScanJob, ScanJobQueue, TargetKind } from '../housekeeping/jobs/types.js';
+import type { ReachablePart, ScanJob, ScanJobQueue, TargetKind } from '../housekeeping/jobs/types.js';
 import { JobError, startScanWorker } from '../housekeeping/jobs/worker.js';
 import { maskReport } from '../housekeeping/output/mask-report.js';
 import { adviceTexts } from '../housekeeping/advice.js';
@@ -11,21 +26,41 @@ import type { Label, RuleId, ScanReport, Severity } from '../housekeeping/report
 import { ruleCountsOf } from '../housekeeping/trend.js';
 import type { DriveStateStore } from '../housekeeping/sources/graph/drive-state.js';
 import { createGraphSource, GraphTargetError } from '../housekeeping/sources/graph/graph-source.js';
+import { listReachableTargets } from '../housekeeping/sources/graph/reachable.js';
 import { ConsentRequiredError, staticToken, tokenOnBehalfOf } from '../housekeeping/sources/graph/tokens.js';
 import type { Lang } from '../lang.js';
 import { errorForLog, type Logger } from '../log.js';
 import { parseInput } from '../validation.js';
-import type { Caller } from './caller.js';
+import { hasRole, type Caller } from './caller.js';
 import { AppError, invalidInput } from './errors.js';
 
 /** Where stored reports come from and go to; src/store/repositories/housekeeping.ts implements it. */
 export interface ScanReports {
-  get(id: string): Promise<{ report: ScanReport } | undefined>;
+  /** A stored report (its trend against the same owner's scan before it), whose it is and what was scanned. */
+  get(id: string): Promise<{ report: ScanReport; owner?: string; sourceKey?: string } | undefined>;
   /** The scans one person started, newest first. */
   listOf(
     owner: string,
     limit: number,
   ): Promise<{ id: string; finishedAt: string; score: number; label: Label; root: string }[]>;
+  /** The scans of `owner` and of `shared` (the agents), newest first. */
+  visibleTo(
+    owner: string,
+    shared: string | undefined,
+    limit: number,
+  ): Promise<
+    {
+      id: string;
+      owner?: string;
+      sourceKey: string;
+      source: ScanReport['source'];
+      root: string;
+      complete: boolean;
+      finishedAt: string;
+      score: number;
+      label: Label;
+    }[]
+  >;
   saveWithTrend(
     sourceKey: string,
     report: ScanReport,
@@ -64,6 +99,52 @@ const notConfigured = new AppError('unavailable', 'graph_not_configured', {
   nl: 'Scannen via Microsoft 365 is op deze installatie niet ingesteld.',
   en: 'Scanning through Microsoft 365 is not set up on this installation.',
 });
+const graphUnavailable = new AppError('unavailable', 'graph_unavailable', {
+  nl: 'Microsoft 365 gaf geen lijst van wat je kunt scannen. Probeer het over een paar minuten opnieuw.',
+  en: 'Microsoft 365 did not give the list of what you can scan. Try again in a few minutes.',
+});
+const reportNotFound = new AppError('not-found', 'not_found', {
+  nl: 'Dit rapport bestaat niet.',
+  en: 'This report does not exist.',
+});
+
+/** The owner under which reports of on-premises agents are stored (POST /api/scans/upload). */
+const agentOwner = 'agent';
+
+/**
+ * Who may read a stored report: the person whose scan it was; a report of an on-premises agent (a network share,
+ * not tied to one person's access) only team leads and admins (their Entra app roles), for whom the page shows them.
+ */
+const mayReadAgentReports = (caller: Caller) => hasRole(caller, 'teamlead') || hasRole(caller, 'admin');
+const mayRead = (caller: Caller, owner: string | undefined) =>
+  owner === caller.pseudonym || (owner === agentOwner && mayReadAgentReports(caller));
+const originOf = (caller: Caller, owner: string | undefined): ScanOrigin =>
+  owner === caller.pseudonym ? 'own' : 'agent';
+
+/** "graph:<kind>:<id>" back to the target, to scan it again; other keys (agents' "fs:...") have none to give. */
+function targetOfKey(sourceKey: string | undefined): { kind: TargetKind; id: string } | undefined {
+  const m = /^graph:(drive|site|team):(.+)$/.exec(sourceKey ?? '');
+  return m ? { kind: m[1] as TargetKind, id: m[2]! } : undefined;
+}
+
+/** A list of targets Graph did not give, said to the person: which one, and whether it was a refusal. */
+const partTexts: Record<ReachablePart, Record<Lang, string>> = {
+  drive: { nl: 'Je OneDrive kon niet worden opgehaald.', en: 'Your OneDrive could not be fetched.' },
+  teams: { nl: 'Je teams konden niet worden opgehaald.', en: 'Your teams could not be fetched.' },
+  'followed-sites': {
+    nl: 'De sites die je volgt konden niet worden opgehaald.',
+    en: 'The sites you follow could not be fetched.',
+  },
+  'site-search': { nl: 'Het zoeken naar sites is mislukt.', en: 'The search for sites failed.' },
+};
+const refusedText: Record<Lang, string> = {
+  nl: 'Microsoft 365 gaf AI-wijzer daar geen toegang toe.',
+  en: 'Microsoft 365 did not give AI-wijzer access to it.',
+};
+const laterText: Record<Lang, string> = { nl: 'Probeer het later opnieuw.', en: 'Try again later.' };
+
+/** How long a person waits for the list of targets at most, throttling included. */
+const targetsTimeoutMs = 30_000;
 
 /** Datahygiëne for every surface: Graph scans as jobs any instance can run, and reports from on-premises agents. */
 export interface ScanService {
@@ -71,6 +152,12 @@ export interface ScanService {
   readonly graphScans: boolean;
   start(caller: Caller, input: unknown, lang: Lang): Promise<ScanJobView>;
   get(caller: Caller, id: string, lang: Lang): Promise<ScanJobView>;
+  /** GET /api/scans: the caller's open and recent jobs, and the stored reports they may read, newest first. */
+  list(caller: Caller, query: unknown, lang: Lang): Promise<ScanList>;
+  /** GET /api/scans/reports/:scanId: one stored report with its trend, for its owner (agents': team leads, admins). */
+  report(caller: Caller, scanId: string, lang: Lang): Promise<ScanReportView>;
+  /** GET /api/scans/targets: the teams, sites and drive the caller can scan, from Graph on their behalf. */
+  targets(caller: Caller, query: unknown, lang: Lang): Promise<ScanTargets>;
   /** A report an on-premises agent sends (`ai-wijzer scan --path <dir> --upload <url>`): validated, masked, stored. */
   upload(input: unknown, lang: Lang): Promise<ScanUploadResponse>;
   /** Stores a report of a scan run elsewhere (the CLI's own scan), with the trend against the same source's last one. */
@@ -176,8 +263,7 @@ export function scanService(deps: {
     }
   }
 
-  async function view(job: ScanJob, lang: Lang): Promise<ScanJobView> {
-    const stored = job.scanId ? await reports.get(job.scanId) : undefined;
+  function summaryOf(job: ScanJob, lang: Lang): ScanJobSummary {
     const message = job.errorCode
       ? (jobErrorMessages[job.errorCode] ?? jobErrorMessages.scan_failed!)[lang]
       : undefined;
@@ -194,9 +280,41 @@ export function scanService(deps: {
       ...(job.startedAt ? { startedAt: job.startedAt } : {}),
       ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
       notes: job.notes,
-      ...(stored ? { report: stored.report } : {}),
+      ...(job.scanId ? { scanId: job.scanId } : {}),
       ...(job.errorCode ? { error: { code: job.errorCode, message: message! } } : {}),
     };
+  }
+
+  async function view(job: ScanJob, lang: Lang): Promise<ScanJobView> {
+    const stored = job.scanId ? await reports.get(job.scanId) : undefined;
+    return { ...summaryOf(job, lang), ...(stored ? { report: stored.report } : {}) };
+  }
+
+  /**
+   * The Graph token to act with for this caller: on their behalf when the installation signs staff in (Entra
+   * asking for consent becomes consent_required), else the app's own token (local development), else none.
+   */
+  async function graphTokenFor(caller: Caller): Promise<{ token: string; expiresAt?: number; viewer: 'user' | 'app' }> {
+    if (delegated && caller.token) {
+      if (!config.AAD_APP_CLIENT_SECRET) throw notConfigured;
+      try {
+        const { token, expiresAt } = await tokenOnBehalfOf(
+          {
+            clientId: config.AAD_APP_CLIENT_ID!,
+            clientSecret: config.AAD_APP_CLIENT_SECRET,
+            tenantId: config.AAD_APP_TENANT_ID!,
+            authorityHost: config.AAD_AUTHORITY_HOST,
+          },
+          caller.token,
+        );
+        return { token, expiresAt, viewer: 'user' };
+      } catch (error) {
+        if (error instanceof ConsentRequiredError) throw consent;
+        throw error;
+      }
+    }
+    if (config.GRAPH_ACCESS_TOKEN) return { token: config.GRAPH_ACCESS_TOKEN, viewer: 'app' };
+    throw notConfigured;
   }
 
   return {
@@ -205,27 +323,12 @@ export function scanService(deps: {
       const parsed = parseInput(startScanSchema(lang), input, lang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
       const [kind, id] = Object.entries(parsed.data.target).find(([, v]) => v !== undefined) as [TargetKind, string];
-      let credential: string | undefined;
-      if (delegated && caller.token) {
-        if (!config.AAD_APP_CLIENT_SECRET) throw notConfigured;
-        try {
-          const { token, expiresAt } = await tokenOnBehalfOf(
-            {
-              clientId: config.AAD_APP_CLIENT_ID!,
-              clientSecret: config.AAD_APP_CLIENT_SECRET,
-              tenantId: config.AAD_APP_TENANT_ID!,
-              authorityHost: config.AAD_AUTHORITY_HOST,
-            },
-            caller.token,
-          );
-          credential = sealCredential(config.PSEUDONYM_SECRET, token, expiresAt);
-        } catch (error) {
-          if (error instanceof ConsentRequiredError) throw consent;
-          throw error;
-        }
-      } else if (!config.GRAPH_ACCESS_TOKEN) {
-        throw notConfigured;
-      }
+      const graph = await graphTokenFor(caller);
+      // A delegated job keeps the user's token sealed; with the app's own token the worker uses that.
+      const credential =
+        graph.viewer === 'user'
+          ? sealCredential(config.PSEUDONYM_SECRET, graph.token, graph.expiresAt ?? Date.now() + 3_600_000)
+          : undefined;
       const job = await queue.create({
         owner: caller.pseudonym,
         target: { kind, id },
@@ -240,6 +343,74 @@ export function scanService(deps: {
       // Someone else's scan does not exist for the caller: the same answer as an unknown id.
       if (!job || job.owner !== caller.pseudonym) throw notFound;
       return view(job, lang);
+    },
+    async list(caller, query, lang) {
+      const parsed = parseInput(scanListQuerySchema, query ?? {}, lang);
+      if (!parsed.ok) throw invalidInput(parsed.problems);
+      const [jobs, stored] = await Promise.all([
+        queue.listOf(caller.pseudonym, 20),
+        reports.visibleTo(caller.pseudonym, mayReadAgentReports(caller) ? agentOwner : undefined, parsed.data.limit),
+      ]);
+      return {
+        jobs: jobs
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
+          .map((job) => summaryOf(job, lang)),
+        reports: stored.map((r): ScanReportSummary => {
+          const target = targetOfKey(r.sourceKey);
+          return {
+            id: r.id,
+            origin: originOf(caller, r.owner),
+            source: r.source,
+            root: r.root,
+            ...(target ? { target } : {}),
+            finishedAt: r.finishedAt,
+            score: r.score,
+            label: r.label,
+            complete: r.complete,
+          };
+        }),
+      };
+    },
+    async report(caller, scanId) {
+      const stored = /^[0-9a-f-]{36}$/.test(scanId) ? await reports.get(scanId) : undefined;
+      // A report the caller may not read does not exist for them: the same answer as an unknown id.
+      if (!stored || !mayRead(caller, stored.owner)) throw reportNotFound;
+      const target = targetOfKey(stored.sourceKey);
+      return {
+        id: scanId,
+        origin: originOf(caller, stored.owner),
+        ...(target ? { target } : {}),
+        report: stored.report,
+      };
+    },
+    async targets(caller, query, lang) {
+      const parsed = parseInput(scanTargetsQuerySchema, query ?? {}, lang);
+      if (!parsed.ok) throw invalidInput(parsed.problems);
+      const graph = await graphTokenFor(caller);
+      const found = await listReachableTargets({
+        baseUrl: config.GRAPH_BASE_URL,
+        token: staticToken(graph.token),
+        viewer: graph.viewer,
+        search: parsed.data.search,
+        tenant: caller.tenantId ?? 'default',
+        signal: AbortSignal.timeout(targetsTimeoutMs),
+      });
+      if (found.failed.length > 0) {
+        // Statuses and Graph's codes only: no names, no search text.
+        logger.warn({ failed: found.failed, viewer: graph.viewer }, 'scan targets: Graph did not give every list');
+        if (found.failed.length === found.asked.length) throw graphUnavailable;
+      }
+      // Only what POST /api/scans accepts back as a target.
+      const scannable = startScanSchema(lang).shape.target;
+      return {
+        viewer: graph.viewer,
+        targets: found.targets.filter((t) => scannable.safeParse({ [t.kind]: t.id }).success),
+        incomplete: found.failed.map(({ part, status }) => ({
+          part,
+          message: `${partTexts[part][lang]} ${(status === 401 || status === 403 ? refusedText : laterText)[lang]}`,
+        })),
+        truncated: found.truncated,
+      };
     },
     async upload(input, lang) {
       const parsed = parseInput(scanUploadSchema(lang), input, lang);

@@ -47,9 +47,12 @@ export class LocalEntra {
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }
 
-  /** A tab SSO token as Entra ID issues it for AI-wijzer's API (audience api://<host>/<client id>). */
-  userToken(oid: string, publicHost = 'ai-wijzer.groningen.nl'): Promise<string> {
-    return new SignJWT({ scp: 'access_as_user', tid: this.tenant, oid })
+  /**
+   * A tab SSO token as Entra ID issues it for AI-wijzer's API (audience api://<host>/<client id>); `roles` are the
+   * app roles assigned to the user (the token's `roles` claim, absent when none).
+   */
+  userToken(oid: string, publicHost = 'ai-wijzer.groningen.nl', roles: string[] = []): Promise<string> {
+    return new SignJWT({ scp: 'access_as_user', tid: this.tenant, oid, ...(roles.length > 0 ? { roles } : {}) })
       .setProtectedHeader({ alg: 'RS256', kid: 'local-key' })
       .setAudience(`api://${publicHost}/${this.clientId}`)
       .setIssuer(`${this.url}/${this.tenant}/v2.0`)

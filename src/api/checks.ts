@@ -17,6 +17,8 @@ export const checkResponseSchema = recordedCheckSchema;
 export type CheckResponse = z.infer<typeof checkResponseSchema>;
 /** The domain's own names for the same schemas; the verdict without its record is what `ai-wijzer check --json` prints. */
 export { checkCaseSchema, checkVerdictSchema, recordedCheckSchema };
+/** The tasks a check knows (the tab validates a task in its route with them). */
+export { taskValues };
 
 /** One line of GET /api/checks: the caller's own checks, newest first. */
 export const checkSummarySchema = z.object({

@@ -2,7 +2,8 @@
  * `npx tsx tests/vision/eval/pilot.ts`: how far questions from real use would lift the engine. The in-scope questions
  * of the tuning sets (development halves, own set, first validation set) are added, as if a pilot had brought them
  * in, to the example questions of a copy of the content (never to the content itself), a quarter, half and all of
- * them; the figures are those of the held-out second and third validation sets, engine and lunr.
+ * them; the figures are those of the held-out second and third validation sets, engine and lunr (answered right: a direct
+ * answer from a right section; shown right: a right section anywhere in what the person sees).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ for (const share of [0, 0.25, 0.5, 1]) {
     ] as const) {
       const { engine, baseline } = (await evaluate(['test'], vision, path)).splits.test!;
       cells.push(
-        `${name} ${engine.hit1.toFixed(3)} (lunr ${baseline.hit1.toFixed(3)}, false answers ${(engine.falseAnswerRate * 100).toFixed(1)}%)`,
+        `${name} answered right ${engine.inScope.answeredRight.rate.toFixed(3)} (lunr ${baseline.inScope.answeredRight.rate.toFixed(3)}), shown right ${engine.inScope.shownRight.rate.toFixed(3)}, false answers ${(engine.outOfScope.answered.rate * 100).toFixed(1)}%`,
       );
     }
     console.log(`${String(added.length).padStart(4)} pilot questions: ${cells.join(' | ')}`);

@@ -1,30 +1,40 @@
 import { evaluate, validation2QuestionsPath, validation3QuestionsPath } from './evaluate.js';
 
 /**
- * The issue's targets on the held-out halves (never tuned on); behaviour, not timing.
- * Hit@1: the issue asks for 0.90 and for 20 points above the lunr baseline. Neither is met: on the test half 0.782
- * (baseline 0.618), on the second validation set, written later by another hand, 0.860 (baseline 0.805), and on
- * the third, written after that without the questions the content already held, 0.829 (baseline 0.813), all
- * measured in November 2026 after seven alternate questions that were near-copies of held-out questions had been
- * taken out of the content (tests/vision/eval/content.test.ts now guards that) and example questions had been added.
- * This asserts the figures reached, rounded down to 0.05, and the targets that are met: exact quotes and at most 5%
- * answered out-of-scope questions. Raise the floors as the engine improves.
+ * The figures reached on the held-out sets (never tuned on); behaviour, not timing. Issue 15's targets are answered
+ * right (a direct answer from a right section) >= 0.90, wrong answers <= 3%, shown right >= 0.97 and out of scope
+ * abstained >= 0.95, on a fresh held-out set; none is met on these sets yet (README, "Evaluatie"). This guards what
+ * was reached, measured in December 2026: answered right and shown right rounded down to 0.05, wrong answers rounded
+ * up, and no more than 5% of the out-of-scope questions answered. Quotes are exact text by construction (a slice of
+ * their section); the check stays as a check of the code. Move the floors up as the engine improves.
  */
 const heldOut = [
-  { name: 'evaluation set, test half', path: undefined, hit1Reached: 0.75 },
-  { name: 'second validation set', path: validation2QuestionsPath, hit1Reached: 0.85 },
-  { name: 'third validation set', path: validation3QuestionsPath, hit1Reached: 0.8 },
+  { name: 'evaluation set, test half', path: undefined, answeredRight: 0.35, shownRight: 0.85, wrongAnswers: 0.05 },
+  {
+    name: 'second validation set',
+    path: validation2QuestionsPath,
+    answeredRight: 0.45,
+    shownRight: 0.95,
+    wrongAnswers: 0.05,
+  },
+  {
+    name: 'third validation set',
+    path: validation3QuestionsPath,
+    answeredRight: 0.45,
+    shownRight: 0.9,
+    wrongAnswers: 0.05,
+  },
 ];
 
-describe.each(heldOut)('held-out questions: $name', ({ path, hit1Reached }) => {
-  it('quotes only exact text, keeps out-of-scope false answers at or below 5% and holds the Hit@1 reached', async () => {
+describe.each(heldOut)('held-out questions: $name', ({ path, answeredRight, shownRight, wrongAnswers }) => {
+  it('holds the answered right, shown right and wrong answers reached, and answers at most 5% out of scope', async () => {
     const { splits } = await evaluate(['test'], undefined, path);
-    const { engine, baseline } = splits.test;
-    expect(engine.quotes).toBeGreaterThan(0);
-    expect(engine.quoteFidelity).toBe(1);
-    expect(engine.falseAnswerRate).toBeLessThanOrEqual(0.05);
-    expect(engine.hit1).toBeGreaterThanOrEqual(hit1Reached);
-    // The baseline answers everything; the engine must not do worse at ranking.
-    expect(engine.hit1).toBeGreaterThanOrEqual(baseline.hit1);
+    const { engine } = splits.test!;
+    expect(engine.quotes.checked).toBeGreaterThan(0);
+    expect(engine.quotes.exact).toBe(engine.quotes.checked);
+    expect(engine.inScope.answeredRight.rate).toBeGreaterThanOrEqual(answeredRight);
+    expect(engine.inScope.shownRight.rate).toBeGreaterThanOrEqual(shownRight);
+    expect(engine.inScope.wrongAnswers.rate).toBeLessThanOrEqual(wrongAnswers);
+    expect(engine.outOfScope.answered.rate).toBeLessThanOrEqual(0.05);
   });
 });

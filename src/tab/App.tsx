@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import {
   Body1,
   Card,
@@ -12,6 +12,7 @@ import {
   Subtitle1,
   Text,
   Title1,
+  ToggleButton,
   teamsDarkTheme,
   teamsHighContrastTheme,
   teamsLightTheme,
@@ -20,11 +21,15 @@ import {
 import { healthSchema } from '../api/health.js';
 import { apiClient } from './api.js';
 import { connectToHost, onThemeChange, ssoToken, type HostInfo, type TeamsTheme } from './teams.js';
-import { languageOf } from '../lang.js';
+import { languageOf, type Lang } from '../lang.js';
 import { texts } from './texts.js';
-import { hashForSubPage, useHashRoute } from './useHashRoute.js';
+import { hashFor, hashForSubPage, useHashRoute, type Route } from './useHashRoute.js';
 import { AskPanel } from './views/AskPanel.js';
 import { VisionReader } from './views/VisionReader.js';
+
+// The check pages load when first opened: the start page's JavaScript stays small in the Teams iframe.
+const CheckWizard = lazy(() => import('./views/CheckWizard.js').then((m) => ({ default: m.CheckWizard })));
+const MyChecks = lazy(() => import('./views/MyChecks.js').then((m) => ({ default: m.MyChecks })));
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -45,7 +50,17 @@ const useStyles = makeStyles({
     clip: 'rect(0 0 0 0)',
     whiteSpace: 'nowrap',
   },
-  nav: { display: 'flex', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalS },
+  top: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: tokens.spacingHorizontalL },
+  languages: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  nav: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    listStyleType: 'none',
+    padding: 0,
+    margin: `${tokens.spacingVerticalS} 0 0`,
+  },
+  current: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   features: {
     display: 'grid',
@@ -58,6 +73,12 @@ const useStyles = makeStyles({
 });
 
 type Status = 'checking' | 'ok' | 'down';
+
+/** Which item of the nav a route belongs to. */
+function navOf(route: Route): string | undefined {
+  if (route.view === 'home' || route.view === 'vraag') return 'home';
+  return route.view === 'not-found' ? undefined : route.view;
+}
 
 export function App() {
   const styles = useStyles();
@@ -79,7 +100,9 @@ export function App() {
       .catch(() => setStatus('down'));
   }, []);
 
-  const lang = languageOf(host?.locale ?? navigator.language);
+  // The language switch outranks Teams and the browser for as long as the page lives (it is kept nowhere).
+  const [chosenLang, setChosenLang] = useState<Lang | undefined>();
+  const lang = chosenLang ?? languageOf(host?.locale ?? navigator.language);
   const t = texts[lang];
   const route = useHashRoute();
   const api = useMemo(() => (host ? apiClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
@@ -95,16 +118,48 @@ export function App() {
         data-host={host === undefined ? 'connecting' : host.inTeams ? 'teams' : 'standalone'}
       >
         <header>
-          <Title1 as="h1">{t.title}</Title1>
-          <br />
-          <Subtitle1 as="p">{t.subtitle}</Subtitle1>
-          <nav aria-label={t.nav} className={styles.nav}>
-            <Link href="#" aria-current={route.view === 'home' ? 'page' : undefined}>
-              {t.navHome}
-            </Link>
-            <Link href="#visie" aria-current={route.view === 'visie' ? 'page' : undefined}>
-              {t.navVision}
-            </Link>
+          <div className={styles.top}>
+            <div>
+              <Title1 as="h1">{t.title}</Title1>
+              <br />
+              <Subtitle1 as="p">{t.subtitle}</Subtitle1>
+            </div>
+            <div role="group" aria-label={t.language} className={styles.languages} data-print="hide">
+              {(['nl', 'en'] as const).map((l) => (
+                <ToggleButton
+                  key={l}
+                  size="small"
+                  lang={l}
+                  checked={lang === l}
+                  appearance={lang === l ? 'primary' : 'secondary'}
+                  onClick={() => setChosenLang(l)}
+                >
+                  {l === 'nl' ? 'Nederlands' : 'English'}
+                </ToggleButton>
+              ))}
+            </div>
+          </div>
+          <nav aria-label={t.nav} data-print="hide">
+            <ul className={styles.nav}>
+              {(
+                [
+                  ['home', '#', t.navHome],
+                  ['visie', '#visie', t.navVision],
+                  ['check', '#check', t.navCheck],
+                  ['checks', '#checks', t.navMyChecks],
+                ] as const
+              ).map(([id, href, label]) => (
+                <li key={id}>
+                  <Link
+                    href={href}
+                    aria-current={navOf(route) === id ? 'page' : undefined}
+                    className={navOf(route) === id ? styles.current : undefined}
+                  >
+                    {label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
           </nav>
         </header>
         <main className={styles.main} aria-busy={host === undefined}>
@@ -112,6 +167,23 @@ export function App() {
             <Spinner label={t.loading} />
           ) : route.view === 'visie' ? (
             <VisionReader api={api} t={t} sectionId={route.sectionId} />
+          ) : route.view === 'check' ? (
+            <Suspense fallback={<Spinner label={t.pageLoading} />}>
+              {/* Each prefill its own form: a new route starts afresh, a language change keeps the answers. */}
+              <CheckWizard key={hashFor(route)} api={api} lang={lang} prefill={route} />
+            </Suspense>
+          ) : route.view === 'checks' ? (
+            <Suspense fallback={<Spinner label={t.pageLoading} />}>
+              <MyChecks api={api} lang={lang} seq={route.seq} />
+            </Suspense>
+          ) : route.view === 'not-found' ? (
+            <section aria-labelledby="not-found">
+              <Subtitle1 as="h2" id="not-found">
+                {t.notFoundTitle}
+              </Subtitle1>
+              <Body1 as="p">{t.notFoundText}</Body1>
+              <Link href="#">{t.notFoundHome}</Link>
+            </section>
           ) : (
             <>
               <MessageBar intent="info">
@@ -138,7 +210,7 @@ export function App() {
             </>
           )}
         </main>
-        <footer>
+        <footer data-print="hide">
           <Text role="status" aria-live="polite" data-testid="status">
             {t.status}: {host === undefined ? '' : host.inTeams ? t.inTeams : t.standalone}{' '}
             {status === 'checking' ? '' : status === 'ok' ? t.statusOk : t.statusDown}

@@ -1,5 +1,15 @@
 import type { z } from 'zod';
 import { frontDoorResponseSchema, type AskChoice, type AskFeedback, type FrontDoorResponse } from '../api/ask.js';
+import {
+  checkDetailSchema,
+  checkListSchema,
+  checkQuestionsSchema,
+  checkResponseSchema,
+  type CheckDetail,
+  type CheckList,
+  type CheckRequest,
+  type CheckResponse,
+} from '../api/checks.js';
 import { visionDocumentSchema, type VisionDocumentView } from '../api/vision.js';
 import type { Lang } from '../lang.js';
 
@@ -20,7 +30,19 @@ export interface ApiClient {
   /** A suggested section the user opened: tells the AI team which section the question belonged to. */
   choice(body: AskChoice): Promise<void>;
   vision(): Promise<VisionDocumentView>;
+  /** The quick check's questions in the user's language, and the register's tools. */
+  checkQuestions(): Promise<CheckQuestionsView>;
+  /** Evaluates and records a check: the verdict with its record number. */
+  check(body: CheckRequest): Promise<CheckResponse>;
+  /** The caller's own checks, newest first (before: only older than that record). */
+  myChecks(before?: number): Promise<CheckList>;
+  /** One of the caller's own checks, with the case it judged. */
+  myCheck(seq: number): Promise<CheckDetail>;
+  /** That check's case judged with the current rules and register, recorded as a new check. */
+  reassess(seq: number): Promise<CheckResponse>;
 }
+
+export type CheckQuestionsView = z.output<typeof checkQuestionsSchema>;
 
 const unreachable = {
   nl: 'AI-wijzer is nu niet bereikbaar. Probeer het later opnieuw.',
@@ -65,5 +87,10 @@ export function apiClient(lang: Lang, token: () => Promise<string | undefined>):
       await call('/api/ask/choice', { method: 'POST', body: JSON.stringify(body) });
     },
     vision: () => call(`/api/vision?lang=${lang}`, {}, visionDocumentSchema),
+    checkQuestions: () => call('/api/checks/questions', {}, checkQuestionsSchema),
+    check: (body) => call('/api/checks', { method: 'POST', body: JSON.stringify(body) }, checkResponseSchema),
+    myChecks: (before) => call(`/api/checks${before ? `?before=${before}` : ''}`, {}, checkListSchema),
+    myCheck: (seq) => call(`/api/checks/${seq}`, {}, checkDetailSchema),
+    reassess: (seq) => call(`/api/checks/${seq}/reassess`, { method: 'POST' }, checkResponseSchema),
   };
 }

@@ -1,6 +1,9 @@
 import type { Lang } from '../lang.js';
 
-/** Everything the tab says, Dutch first. */
+/**
+ * What the tab says on every page and on the start page, Dutch first. The check pages have their own files beside
+ * this one (texts/check.ts, texts/my-checks.ts), loaded with those pages.
+ */
 
 export const texts = {
   nl: {
@@ -30,14 +33,23 @@ export const texts = {
     nav: 'Onderdelen',
     navHome: 'Start',
     navVision: 'De AI-visie lezen',
+    navCheck: 'Snelle check',
+    navMyChecks: 'Mijn checks',
+    language: 'Taal',
+    pageLoading: 'De pagina wordt geladen…',
+    notFoundTitle: 'Deze pagina bestaat niet',
+    notFoundText:
+      'Het adres verwijst naar een pagina die AI-wijzer niet heeft. Misschien is de link oud of verkeerd overgenomen.',
+    notFoundHome: 'Naar de start van AI-wijzer',
+    retry: 'Opnieuw proberen',
     askTitle: 'Vraag het de visie',
     askLabel: 'Je vraag over de AI-visie',
     askHint: 'Bijvoorbeeld: Mag ik ChatGPT gebruiken? Of: Wat doet de gemeente aan AI-training?',
     askButton: 'Vraag het',
     asking: 'Bezig met zoeken in de AI-visie…',
     askEmpty: 'Typ eerst een vraag.',
-    checkInChat:
-      'De AI-check zelf doe je in de chat met AI-wijzer: stuur daar dezelfde vraag, en je krijgt de vragen met wat je al zei ingevuld.',
+    checkChoose: 'Welke tool bedoel je? Kies er een, dan begint de snelle check met wat je al zei ingevuld.',
+    checkStart: 'Doe de snelle check',
     source: 'Bron',
     readInVision: 'Lees dit in de AI-visie',
     generated: 'Door AI gegenereerd: controleer het in de bron.',
@@ -72,14 +84,23 @@ export const texts = {
     nav: 'Sections',
     navHome: 'Start',
     navVision: 'Read the AI vision',
+    navCheck: 'Quick check',
+    navMyChecks: 'My checks',
+    language: 'Language',
+    pageLoading: 'Loading the page…',
+    notFoundTitle: 'This page does not exist',
+    notFoundText:
+      'The address points to a page AI-wijzer does not have. Perhaps the link is old or was copied wrongly.',
+    notFoundHome: 'To the start of AI-wijzer',
+    retry: 'Try again',
     askTitle: 'Ask the vision',
     askLabel: 'Your question about the AI vision',
     askHint: 'For example: May I use ChatGPT? Or: What does the municipality do about AI training?',
     askButton: 'Ask',
     asking: 'Searching the AI vision…',
     askEmpty: 'Please type a question first.',
-    checkInChat:
-      'You take the quick check itself in the chat with AI-wijzer: send the same question there, and you get the questions with what you said filled in.',
+    checkChoose: 'Which tool do you mean? Choose one and the quick check starts with what you said filled in.',
+    checkStart: 'Take the quick check',
     source: 'Source',
     readInVision: 'Read this in the AI vision',
     generated: 'AI-generated: check it against the source.',

@@ -7,16 +7,16 @@ import {
   Field,
   Link,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   Subtitle2,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { isVisionAnswer, type AskResponse, type FrontDoorResponse } from '../../api/ask.js';
+import { isVisionAnswer, type AskResponse, type CheckOutcome, type FrontDoorResponse } from '../../api/ask.js';
 import type { ApiClient } from '../api.js';
 import type { Texts } from '../texts.js';
+import { hashFor } from '../useHashRoute.js';
+import { ErrorWithRetry } from './ErrorWithRetry.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '48rem' },
@@ -30,7 +30,23 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
-/** Vraag het de visie: a question, then the answer quoted from the vision with its section, or the sections to choose. */
+/** Where the check a question started opens: '#check' with the tool (a register entry or a name) and the task filled in. */
+export function checkHash(check: CheckOutcome['check'], toolId?: string): string {
+  const tool = toolId ?? (check.tool && 'id' in check.tool && check.tool.id ? check.tool.id : undefined);
+  const name = !tool && check.tool && 'name' in check.tool ? check.tool.name : undefined;
+  return hashFor({
+    view: 'check',
+    ...(tool ? { tool } : {}),
+    ...(name ? { toolName: name } : {}),
+    ...(check.task ? { task: check.task } : {}),
+  });
+}
+
+/**
+ * Vraag het de visie: a question, then the answer quoted from the vision with its section, or the sections to choose.
+ * A question that starts the check opens it with what the question said filled in; when it fits several tools the
+ * person chooses one first, and when the vision answered too, that answer stays with a link to the check.
+ */
 export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
   const styles = useStyles();
   const headingId = useId();
@@ -43,14 +59,24 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
     routed && (isVisionAnswer(routed) ? routed : routed.outcome === 'check' ? routed.check.vision : undefined);
   const [thanked, setThanked] = useState(false);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
+    void send();
+  }
+
+  async function send() {
     if (question.trim().length === 0) return setError(t.askEmpty);
     setBusy(true);
     setError(undefined);
     setThanked(false);
     try {
-      setRouted(await api.ask(question));
+      const answer = await api.ask(question);
+      const check = answer.outcome === 'check' ? answer.check : undefined;
+      if (check && !check.vision && !(check.tool && 'candidates' in check.tool)) {
+        window.location.hash = checkHash(check);
+        return;
+      }
+      setRouted(answer);
     } catch (e) {
       setRouted(undefined);
       setError((e as Error).message);
@@ -98,8 +124,11 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
         {busy && <Spinner size="small" label={t.asking} />}
         {routed && !isVisionAnswer(routed) && !busy && (
           <Card className={styles.answer} data-testid="routed-result">
-            <Body1 className={styles.routed}>{routed.answer}</Body1>
-            {routed.outcome === 'check' && <Body1>{t.checkInChat}</Body1>}
+            {routed.outcome === 'check' ? (
+              <CheckStart check={routed.check} t={t} />
+            ) : (
+              <Body1 className={styles.routed}>{routed.answer}</Body1>
+            )}
           </Card>
         )}
         {result && !busy && (
@@ -155,10 +184,31 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
         )}
       </div>
       {error && !fieldError && !busy && routed === undefined && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
+        <ErrorWithRetry message={error} retryLabel={t.retry} onRetry={() => void send()} />
       )}
     </section>
+  );
+}
+
+/** The check a question started, to open: a choice of the tools its name fits, or one link. */
+function CheckStart({ check, t }: { check: CheckOutcome['check']; t: Texts }) {
+  if (check.tool && 'candidates' in check.tool) {
+    return (
+      <>
+        <Body1>{t.checkChoose}</Body1>
+        <ul>
+          {check.tool.candidates.map((c) => (
+            <li key={c.id}>
+              <Link href={checkHash(check, c.id)}>{c.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  return (
+    <Body1>
+      <Link href={checkHash(check)}>{t.checkStart}</Link>
+    </Body1>
   );
 }

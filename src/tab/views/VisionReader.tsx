@@ -1,18 +1,9 @@
 import { createElement, useEffect, useState } from 'react';
-import {
-  Body1,
-  Caption1,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Title2,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Caption1, Link, makeStyles, Spinner, Title2, tokens } from '@fluentui/react-components';
 import type { VisionDocumentView } from '../../api/vision.js';
 import type { ApiClient } from '../api.js';
 import type { Texts } from '../texts.js';
+import { ErrorWithRetry } from './ErrorWithRetry.js';
 
 const useStyles = makeStyles({
   reader: { maxWidth: '48rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -58,10 +49,12 @@ export function VisionReader({ api, t, sectionId }: { api: ApiClient; t: Texts; 
   const styles = useStyles();
   const [doc, setDoc] = useState<VisionDocumentView | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    setError(undefined);
     api.vision().then(setDoc, (e: Error) => setError(e.message));
-  }, [api]);
+  }, [api, attempt]);
 
   useEffect(() => {
     if (!doc || !sectionId) return;
@@ -70,13 +63,7 @@ export function VisionReader({ api, t, sectionId }: { api: ApiClient; t: Texts; 
     heading?.focus({ preventScroll: true });
   }, [doc, sectionId]);
 
-  if (error) {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{error}</MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (error) return <ErrorWithRetry message={error} retryLabel={t.retry} onRetry={() => setAttempt((n) => n + 1)} />;
   if (!doc) return <Spinner label={t.visionLoading} />;
   return (
     <article className={styles.reader} lang={doc.language} aria-labelledby="visie-title">

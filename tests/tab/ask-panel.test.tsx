@@ -1,0 +1,83 @@
+import { screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import type { CheckOutcome } from '../../src/api/ask.js';
+import { ApiError } from '../../src/tab/api.js';
+import { texts } from '../../src/tab/texts.js';
+import { AskPanel } from '../../src/tab/views/AskPanel.js';
+import { fakeApi, renderInFluent } from './check-fixtures.js';
+
+const outcome = (check: CheckOutcome['check']): CheckOutcome => ({
+  question: 'Mag ik ChatGPT gebruiken om een brief samen te vatten?',
+  language: 'nl',
+  answer: 'Dit is een vraag voor de AI-check "Mag ik dit gebruiken?".',
+  outcome: 'check',
+  check,
+});
+
+async function ask(api: ReturnType<typeof fakeApi>, question: string) {
+  renderInFluent(<AskPanel api={api} t={texts.nl} />);
+  await userEvent.type(screen.getByRole('textbox', { name: /Je vraag over de AI-visie/ }), question);
+  await userEvent.click(screen.getByRole('button', { name: 'Vraag het' }));
+}
+
+describe('Vraag: a question that starts the check', () => {
+  beforeEach(() => {
+    window.location.hash = '#vraag';
+  });
+
+  it('opens the check with the tool and the task filled in', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue(
+      outcome({ tool: { id: 'chatgpt-free', name: 'ChatGPT (gratis)' }, task: 'summarize', open: ['purpose'] }),
+    );
+    await ask(api, 'Mag ik ChatGPT gebruiken om een brief samen te vatten?');
+    expect(window.location.hash).toBe('#check?tool=chatgpt-free&task=summarize');
+  });
+
+  it('a tool the register does not know goes by its name', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue(
+      outcome({ tool: { id: null, name: 'Perplexity' }, task: 'translate', open: ['purpose'] }),
+    );
+    await ask(api, 'Mag ik Perplexity gebruiken om te vertalen?');
+    expect(window.location.hash).toBe('#check?name=Perplexity&task=translate');
+  });
+
+  it('asks which tool first when the name fits several', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue(
+      outcome({
+        tool: {
+          candidates: [
+            { id: 'm365-copilot', name: 'Microsoft 365 Copilot' },
+            { id: 'copilot-chat', name: 'Microsoft 365 Copilot Chat' },
+          ],
+        },
+        task: 'text',
+        open: ['tool', 'purpose'],
+      }),
+    );
+    await ask(api, 'Mag ik Copilot gebruiken voor een brief?');
+    expect(window.location.hash).toBe('#vraag');
+    await screen.findByText(texts.nl.checkChoose);
+    expect(screen.getByRole('link', { name: 'Microsoft 365 Copilot Chat' }).getAttribute('href')).toBe(
+      '#check?tool=copilot-chat&task=text',
+    );
+  });
+
+  it('keeps the question when the call fails, and asks again on "Opnieuw proberen"', async () => {
+    const api = fakeApi();
+    api.ask.mockRejectedValueOnce(new ApiError('AI-wijzer is nu niet bereikbaar. Probeer het later opnieuw.', 0));
+    api.ask.mockResolvedValueOnce(
+      outcome({ tool: { id: 'copilot-chat', name: 'Microsoft 365 Copilot Chat' }, task: 'text', open: ['purpose'] }),
+    );
+    await ask(api, 'Mag ik Copilot Chat gebruiken voor een brief?');
+    expect((await screen.findByTestId('api-error')).textContent).toContain('AI-wijzer is nu niet bereikbaar.');
+    expect((screen.getByRole('textbox', { name: /Je vraag over de AI-visie/ }) as HTMLTextAreaElement).value).toBe(
+      'Mag ik Copilot Chat gebruiken voor een brief?',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Opnieuw proberen' }));
+    expect(api.ask).toHaveBeenLastCalledWith('Mag ik Copilot Chat gebruiken voor een brief?');
+    expect(window.location.hash).toBe('#check?tool=copilot-chat&task=text');
+  });
+});

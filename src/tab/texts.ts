@@ -44,7 +44,8 @@ export const texts = {
     retry: 'Opnieuw proberen',
     askTitle: 'Vraag het de visie',
     askLabel: 'Je vraag over de AI-visie',
-    askHint: 'Bijvoorbeeld: Mag ik ChatGPT gebruiken? Of: Wat doet de gemeente aan AI-training?',
+    askHint:
+      'Bijvoorbeeld: Mag ik ChatGPT gebruiken? Of: Wat doet de gemeente aan AI-training? Enter verstuurt, Shift+Enter begint een nieuwe regel.',
     askButton: 'Vraag het',
     asking: 'Bezig met zoeken in de AI-visie…',
     askEmpty: 'Typ eerst een vraag.',
@@ -95,7 +96,8 @@ export const texts = {
     retry: 'Try again',
     askTitle: 'Ask the vision',
     askLabel: 'Your question about the AI vision',
-    askHint: 'For example: May I use ChatGPT? Or: What does the municipality do about AI training?',
+    askHint:
+      'For example: May I use ChatGPT? Or: What does the municipality do about AI training? Enter sends, Shift+Enter starts a new line.',
     askButton: 'Ask',
     asking: 'Searching the AI vision…',
     askEmpty: 'Please type a question first.',

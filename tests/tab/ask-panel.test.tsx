@@ -34,6 +34,20 @@ describe('Vraag: a question that starts the check', () => {
     expect(window.location.hash).toBe('#check?tool=chatgpt-free&task=summarize');
   });
 
+  it('asks on Enter; Shift+Enter is a new line', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue(
+      outcome({ tool: { id: 'chatgpt-free', name: 'ChatGPT (gratis)' }, task: 'summarize', open: ['purpose'] }),
+    );
+    renderInFluent(<AskPanel api={api} t={texts.nl} />);
+    const box = screen.getByRole('textbox', { name: /Je vraag over de AI-visie/ });
+    await userEvent.type(box, 'Mag ik ChatGPT{Shift>}{Enter}{/Shift}gebruiken?');
+    expect((box as HTMLTextAreaElement).value).toBe('Mag ik ChatGPT\ngebruiken?');
+    expect(api.ask).not.toHaveBeenCalled();
+    await userEvent.type(box, '{Enter}');
+    expect(api.ask).toHaveBeenCalledWith('Mag ik ChatGPT\ngebruiken?');
+  });
+
   it('a tool the register does not know goes by its name', async () => {
     const api = fakeApi();
     api.ask.mockResolvedValue(

@@ -112,7 +112,18 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
           validationMessage={fieldError}
           validationState={fieldError ? 'error' : 'none'}
         >
-          <Textarea value={question} maxLength={500} resize="vertical" onChange={(_e, d) => setQuestion(d.value)} />
+          <Textarea
+            value={question}
+            maxLength={500}
+            resize="vertical"
+            onChange={(_e, d) => setQuestion(d.value)}
+            onKeyDown={(e) => {
+              // Enter asks, Shift+Enter starts a new line (and Enter that ends an IME composition is the IME's).
+              if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+              e.preventDefault();
+              if (!busy) void send();
+            }}
+          />
         </Field>
         <div className={styles.row}>
           <Button appearance="primary" type="submit" disabled={busy}>

@@ -10,16 +10,20 @@ export interface LinkTargets {
 export const tabEntityId = 'ai-wijzer';
 
 /**
- * A link that opens the vision, at a section when one is given. With the Teams app's id it is a Teams deep link into
- * the personal tab, whose `subEntityId` (`visie/<section>`, the tab's own hash route) the tab reads on start and opens
- * there; without it (local development, the Agents Playground) the tab's page `PUBLIC_URL/tab/#visie/<section>`.
+ * A link that opens the tab at one of its routes (`visie/<section>`, `scan/<id>`, ...: the tab's own hash routes).
+ * With the Teams app's id it is a Teams deep link into the personal tab, whose `subEntityId` the tab reads on start
+ * and opens there; without it (local development, the Agents Playground) the tab's page `PUBLIC_URL/tab/#<route>`.
  */
-export function visionLink(targets: LinkTargets, sectionId?: string): string {
-  const route = sectionId ? `visie/${sectionId}` : 'visie';
+export function tabLink(targets: LinkTargets, route: string): string {
   if (targets.teamsAppId) {
     const context = encodeURIComponent(JSON.stringify({ subEntityId: route }));
     return `https://teams.microsoft.com/l/entity/${targets.teamsAppId}/${tabEntityId}?context=${context}`;
   }
   const path = `/tab/#${route}`;
   return targets.publicUrl ? new URL(path, targets.publicUrl).toString() : path;
+}
+
+/** A link that opens the vision, at a section when one is given. */
+export function visionLink(targets: LinkTargets, sectionId?: string): string {
+  return tabLink(targets, sectionId ? `visie/${sectionId}` : 'visie');
 }

@@ -209,8 +209,10 @@ describe('a question after a figure', () => {
     expect(askExtractive(real, 'Hoeveel stroom kost één prompt aan een taalmodel?', options).outcome).not.toBe(
       'answer',
     );
-    expect(askExtractive(real, 'Hoeveel procent van de medewerkers gebruikt AI maandelijks?', options).outcome).toBe(
-      'answer',
-    );
+    // (Its alternate question "Hoeveel procent van de medewerkers gebruikt AI?" was a near-copy of a held-out one and
+    // left the content; this asks after the same figure in the vision's words.)
+    const figure = askExtractive(real, 'Hoeveel medewerkers gebruiken AI volgens de nulmeting?', options);
+    expect(figure.outcome).toBe('answer');
+    expect(figure.answer).toMatch(/\d+%/);
   });
 });

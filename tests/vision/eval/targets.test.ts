@@ -4,23 +4,24 @@ import { evaluate, validation2QuestionsPath, validation3QuestionsPath } from './
  * The figures reached on the held-out sets (never tuned on); behaviour, not timing. Issue 15's targets are answered
  * right (a direct answer from a right section) >= 0.90, wrong answers <= 3%, shown right >= 0.97 and out of scope
  * abstained >= 0.95, on a fresh held-out set; none is met on these sets yet (README, "Evaluatie"). This guards what
- * was reached, measured in December 2026: answered right and shown right rounded down to 0.05, wrong answers rounded
+ * was reached, measured in December 2026 after the content lost what came (nearly) word for word from a held-out
+ * question (content.test.ts): answered right and shown right rounded down to 0.05, wrong answers rounded
  * up, and no more than 5% of the out-of-scope questions answered. Quotes are exact text by construction (a slice of
  * their section); the check stays as a check of the code. Move the floors up as the engine improves.
  */
 const heldOut = [
-  { name: 'evaluation set, test half', path: undefined, answeredRight: 0.35, shownRight: 0.85, wrongAnswers: 0.05 },
+  { name: 'evaluation set, test half', path: undefined, answeredRight: 0.3, shownRight: 0.85, wrongAnswers: 0.05 },
   {
     name: 'second validation set',
     path: validation2QuestionsPath,
     answeredRight: 0.45,
-    shownRight: 0.95,
+    shownRight: 0.9,
     wrongAnswers: 0.05,
   },
   {
     name: 'third validation set',
     path: validation3QuestionsPath,
-    answeredRight: 0.45,
+    answeredRight: 0.4,
     shownRight: 0.9,
     wrongAnswers: 0.05,
   },

@@ -1,6 +1,6 @@
 /**
  * `npm run eval [-- --json] [-- --misses] [-- --dev] [-- --own | --validation | --validation2 | --validation3]
- `: per set, what a person meets, ours beside the lunr baseline, every share with its 95% interval
+ * [-- --generative]`: per set, what a person meets, ours beside the lunr baseline, every share with its 95% interval
  * (intervals.ts). In scope: answered right (a direct answer from a right section: Hit@1, the headline), shown right
  * (a right section anywhere the person sees it: the answer, its citations, the suggestions), wrong answers (a direct
  * answer from another section), suggested, abstained. Out of scope: abstained, suggested, answered (false answers).
@@ -15,6 +15,8 @@
  * --validation3 evaluates the third validation set (validation3-questions.yaml): the same.
  * --heldout4 evaluates the fourth held-out set (heldout4-questions.yaml): frozen for issue 15 and scored once, at its
  *   end, by the maintainer; never run it to tune. No misses, ever.
+ * --generative also measures the generative mode's quote fidelity against a local fake endpoint that this starts
+ *   itself (generative.ts): a faithful model and models that misquote. Nothing leaves the machine.
  * --router evaluates the front door instead (tests/app/eval/run-router.ts): where each message goes.
  * --semantic evaluates the engine with the embedding endpoint of EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL (semantic.ts).
  */
@@ -31,6 +33,7 @@ import {
   evaluateOwn,
   gainOverBaseline,
   loadHeldOut4Questions,
+  loadOwnQuestions,
   loadQuestions,
   questionsPath,
   validation2QuestionsPath,
@@ -41,6 +44,7 @@ import {
   type Share,
   type Split,
 } from './evaluate.js';
+import { evaluateGenerative, type GenerativeFigures } from './generative.js';
 
 const args = process.argv.slice(2);
 if (args.includes('--router')) {
@@ -95,6 +99,12 @@ const evaluation: Evaluation =
         splits: { dev: { engine: o.engine, baseline: o.baseline } },
       }))
     : await evaluate(splits, vision, undefined, semantic, questions);
+let generative: GenerativeFigures[] | undefined;
+if (args.includes('--generative')) {
+  const chosen = set === 'own' ? undefined : questions!.filter((q) => splits.includes(q.split));
+  generative = await evaluateGenerative(vision, chosen ?? (await loadOwnQuestions()));
+}
+
 // Which halves may show their misses: the tuned ones (own is scored as its one "dev" split).
 const showMisses = (split: string) =>
   (split === 'dev' && set !== 'heldout4') || (split === 'test' && set === 'validation');
@@ -125,6 +135,7 @@ if (args.includes('--json')) {
       set,
       baselineThreshold: evaluation.baselineThreshold,
       splits: out,
+      ...(generative ? { generative } : {}),
     })}\n`,
   );
 } else {
@@ -173,5 +184,20 @@ if (args.includes('--json')) {
           `  miss ${miss.id} [${miss.outcome}${miss.shown ? ', shown' : ''}] "${miss.question}" gold=${miss.gold.join(',')} got=${miss.got.join(',')}`,
         );
     }
+  }
+  if (generative) {
+    console.log(
+      '\n== generative mode: quote fidelity against a local fake endpoint (quoted text in the answer, checked against the section its citation names) ==',
+    );
+    console.log(
+      `${'model'.padEnd(22)}${'asked'.padStart(6)}${'kept'.padStart(6)}${'quotes'.padStart(8)}${'exact'.padStart(7)}  fidelity [95%]         answers with a misquote`,
+    );
+    for (const g of generative)
+      console.log(
+        `${g.model.padEnd(22)}${String(g.asked).padStart(6)}${String(g.kept).padStart(6)}${String(g.fidelity.of).padStart(8)}${String(g.fidelity.count).padStart(7)}  ${cell(g.fidelity)}  ${cell(g.misquotedAnswers)}`.trimEnd(),
+      );
+    console.log(
+      'asked: questions the extractive engine answered, so the endpoint was asked; kept: generated answers that passed the engine’s own checks (citations, numbers, names).',
+    );
   }
 }

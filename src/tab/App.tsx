@@ -19,7 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { healthSchema } from '../api/health.js';
-import { apiClient } from './api.js';
+import { apiClient, scanClient } from './api.js';
 import { connectToHost, onThemeChange, ssoToken, type HostInfo, type TeamsTheme } from './teams.js';
 import { languageOf, type Lang } from '../lang.js';
 import { texts } from './texts.js';
@@ -30,6 +30,7 @@ import { VisionReader } from './views/VisionReader.js';
 // The check pages load when first opened: the start page's JavaScript stays small in the Teams iframe.
 const CheckWizard = lazy(() => import('./views/CheckWizard.js').then((m) => ({ default: m.CheckWizard })));
 const MyChecks = lazy(() => import('./views/MyChecks.js').then((m) => ({ default: m.MyChecks })));
+const ScanPage = lazy(() => import('./views/ScanPage.js').then((m) => ({ default: m.ScanPage })));
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -106,6 +107,7 @@ export function App() {
   const t = texts[lang];
   const route = useHashRoute();
   const api = useMemo(() => (host ? apiClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
+  const scanApi = useMemo(() => (host ? scanClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -147,6 +149,7 @@ export function App() {
                   ['visie', '#visie', t.navVision],
                   ['check', '#check', t.navCheck],
                   ['checks', '#checks', t.navMyChecks],
+                  ['scan', '#scan', t.navScan],
                 ] as const
               ).map(([id, href, label]) => (
                 <li key={id}>
@@ -175,6 +178,10 @@ export function App() {
           ) : route.view === 'checks' ? (
             <Suspense fallback={<Spinner label={t.pageLoading} />}>
               <MyChecks api={api} lang={lang} seq={route.seq} />
+            </Suspense>
+          ) : route.view === 'scan' && scanApi ? (
+            <Suspense fallback={<Spinner label={t.pageLoading} />}>
+              <ScanPage api={scanApi} lang={lang} scanId={route.scanId} host={host} />
             </Suspense>
           ) : route.view === 'not-found' ? (
             <section aria-labelledby="not-found">

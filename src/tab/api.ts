@@ -10,6 +10,15 @@ import {
   type CheckRequest,
   type CheckResponse,
 } from '../api/checks.js';
+import {
+  scanJobSummarySchema,
+  scanListSchema,
+  scanTargetsSchema,
+  type ScanJobSummary,
+  type ScanList,
+  type ScanTargets,
+} from '../api/scan-jobs.js';
+import { scanReportViewSchema, type ScanReportView } from '../api/scans.js';
 import { visionDocumentSchema, type VisionDocumentView } from '../api/vision.js';
 import type { Lang } from '../lang.js';
 
@@ -18,6 +27,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** The server's error code (e.g. 'consent_required'), when it gave one. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -49,9 +60,9 @@ const unreachable = {
   en: 'AI-wijzer cannot be reached right now. Please try again later.',
 };
 
-/** The tab's one way to call the server: JSON, the user's language, the Teams SSO token when there is one. */
-export function apiClient(lang: Lang, token: () => Promise<string | undefined>): ApiClient {
-  async function call<S extends z.ZodType>(path: string, init: RequestInit, schema?: S): Promise<z.output<S>> {
+/** Sends one call: JSON, the user's language, the Teams SSO token when there is one; the answer checked. */
+function caller(lang: Lang, token: () => Promise<string | undefined>) {
+  return async function call<S extends z.ZodType>(path: string, init: RequestInit, schema?: S): Promise<z.output<S>> {
     const headers = new Headers(init.headers);
     headers.set('accept-language', lang === 'en' ? 'en' : 'nl');
     if (init.body) headers.set('content-type', 'application/json');
@@ -65,18 +76,26 @@ export function apiClient(lang: Lang, token: () => Promise<string | undefined>):
     }
     const body: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
-      const message = (body as { error?: { message?: string; problems?: { message: string }[] } } | undefined)?.error;
+      const message = (
+        body as { error?: { code?: string; message?: string; problems?: { message: string }[] } } | undefined
+      )?.error;
       throw new ApiError(
         [message?.message, ...(message?.problems?.map((p) => p.message) ?? [])].filter(Boolean).join(' ') ||
           unreachable[lang],
         res.status,
+        typeof message?.code === 'string' ? message.code : undefined,
       );
     }
     if (!schema) return undefined as z.output<S>;
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new ApiError(unreachable[lang], res.status);
     return parsed.data;
-  }
+  };
+}
+
+/** The tab's one way to call the server: JSON, the user's language, the Teams SSO token when there is one. */
+export function apiClient(lang: Lang, token: () => Promise<string | undefined>): ApiClient {
+  const call = caller(lang, token);
   return {
     ask: (question) =>
       call('/api/ask', { method: 'POST', body: JSON.stringify({ question }) }, frontDoorResponseSchema),
@@ -92,5 +111,38 @@ export function apiClient(lang: Lang, token: () => Promise<string | undefined>):
     myChecks: (before) => call(`/api/checks${before ? `?before=${before}` : ''}`, {}, checkListSchema),
     myCheck: (seq) => call(`/api/checks/${seq}`, {}, checkDetailSchema),
     reassess: (seq) => call(`/api/checks/${seq}/reassess`, { method: 'POST' }, checkResponseSchema),
+  };
+}
+
+/** The Datahygiëne page's calls (GET/POST /api/scans…), through the same one way to the server. */
+export interface ScanClient {
+  /** The caller's open and recent jobs, their stored reports and (team leads, admins) the agents' uploads. */
+  scans(): Promise<ScanList>;
+  /** What the caller can scan in Microsoft 365 (403 consent_required, 503 graph_not_configured/graph_unavailable). */
+  targets(search?: string): Promise<ScanTargets>;
+  /** Starts a scan as a job (202). */
+  start(target: ScanTargetRef): Promise<ScanJobSummary>;
+  /** A job's progress; its `scanId` when done. */
+  job(id: string): Promise<ScanJobSummary>;
+  /** One stored report with its trend. */
+  report(scanId: string): Promise<ScanReportView>;
+}
+
+export type ScanTargetRef = ScanJobSummary['target'];
+
+export function scanClient(lang: Lang, token: () => Promise<string | undefined>): ScanClient {
+  const call = caller(lang, token);
+  return {
+    scans: () => call('/api/scans', {}, scanListSchema),
+    targets: (search) =>
+      call(`/api/scans/targets${search ? `?search=${encodeURIComponent(search)}` : ''}`, {}, scanTargetsSchema),
+    start: (target) =>
+      call(
+        '/api/scans',
+        { method: 'POST', body: JSON.stringify({ target: { [target.kind]: target.id } }) },
+        scanJobSummarySchema,
+      ),
+    job: (id) => call(`/api/scans/${encodeURIComponent(id)}`, {}, scanJobSummarySchema),
+    report: (scanId) => call(`/api/scans/reports/${encodeURIComponent(scanId)}`, {}, scanReportViewSchema),
   };
 }

@@ -54,3 +54,16 @@ export async function ssoToken(host: HostInfo): Promise<string | undefined> {
     return undefined;
   }
 }
+
+/**
+ * Inside Teams, asks again for the SSO token without `silent`, so that Teams may show its own sign-in or consent
+ * prompt; outside Teams nothing to ask. Resolves either way: the caller then simply tries again.
+ */
+export async function askConsent(host: HostInfo): Promise<void> {
+  if (!host.inTeams) return;
+  try {
+    await authentication.getAuthToken({ silent: false });
+  } catch {
+    // Declined or not possible here: the page keeps its message and its button.
+  }
+}

@@ -17,7 +17,7 @@ export interface SourcePassage {
 
 export type Generation =
   | { ok: true; text: string; cited: number[] }
-  | { ok: false; reason: 'endpoint' | 'timeout' | 'format' | 'citation' | 'unsupported-fact' };
+  | { ok: false; reason: 'endpoint' | 'timeout' | 'format' | 'citation' | 'unsupported-fact' | 'misquote' };
 
 const completionSchema = z.object({
   choices: z.array(z.object({ message: z.object({ content: z.string().min(1) }) })).min(1),
@@ -30,8 +30,9 @@ const instructions: Record<Lang, string> = {
 
 /**
  * Asks the model for an answer written from the given passages only, and checks it: every citation must be
- * one of the passages, every number and every name must occur in them. Anything else is a rejection, and the
- * caller keeps the extractive answer.
+ * one of the passages, every number and every name must occur in them, and every quote (text between quotation
+ * marks) must be exact text of the passage it is cited from. Anything else is a rejection, and the caller keeps the
+ * extractive answer.
  */
 export async function generateAnswer(
   question: string,
@@ -61,7 +62,30 @@ export async function generateAnswer(
   if (cited.length === 0 || cited.some((n) => n < 1 || n > passages.length)) return { ok: false, reason: 'citation' };
   if (!factsSupported(text.replace(/\[\d+\]/g, ' '), `${question}\n${sources}`))
     return { ok: false, reason: 'unsupported-fact' };
+  if (!quotesFaithful(text, passages)) return { ok: false, reason: 'misquote' };
   return { ok: true, text, cited: [...new Set(cited)] };
+}
+
+const quoted = /["\u201c\u201e\u00ab]([^"\u201c\u201d\u201e\u00ab\u00bb]+)["\u201d\u00bb]/gu;
+const spaced = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Whether every quote of a generated answer is exact text of the passage its citation names (the first [n] after the
+ * quote, else the last before it). Only the case of the first letter may differ, for a quote that starts inside a
+ * sentence; a quote without a citation, with a word changed, or under another passage's number is a misquote.
+ */
+export function quotesFaithful(text: string, passages: SourcePassage[]): boolean {
+  const markers = [...text.matchAll(/\[(\d+)\]/g)].map((m) => ({ at: m.index, n: Number(m[1]) }));
+  for (const m of text.matchAll(quoted)) {
+    const end = m.index + m[0].length;
+    const marker = markers.find((k) => k.at >= end) ?? markers.filter((k) => k.at < m.index).at(-1);
+    const passage = marker ? passages[marker.n - 1] : undefined;
+    const quote = spaced(m[1]!).replace(/[\s.,;:!?\u2026]+$/u, '');
+    if (!passage || quote === '') return false;
+    const body = spaced(passage.text);
+    if (!body.includes(quote) && !body.includes(quote[0]!.toUpperCase() + quote.slice(1))) return false;
+  }
+  return true;
 }
 
 /** Every number and every capitalised name inside a sentence must occur in the sources (or the question). */

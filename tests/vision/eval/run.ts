@@ -194,10 +194,10 @@ if (args.includes('--json')) {
     );
     for (const g of generative)
       console.log(
-        `${g.model.padEnd(22)}${String(g.asked).padStart(6)}${String(g.kept).padStart(6)}${String(g.fidelity.of).padStart(8)}${String(g.fidelity.count).padStart(7)}  ${cell(g.fidelity)}  ${cell(g.misquotedAnswers)}`.trimEnd(),
+        `${g.model.padEnd(22)}${String(g.asked).padStart(6)}${String(g.kept).padStart(6)}${String(g.fidelity.of).padStart(8)}${String(g.fidelity.count).padStart(7)}  ${g.kept === 0 ? '— (nothing kept)'.padEnd(21) : cell(g.fidelity)}  ${g.kept === 0 ? '—' : cell(g.misquotedAnswers)}`.trimEnd(),
       );
     console.log(
-      'asked: questions the extractive engine answered, so the endpoint was asked; kept: generated answers that passed the engine’s own checks (citations, numbers, names).',
+      'asked: questions the extractive engine answered, so the endpoint was asked; kept: generated answers that passed the engine’s own checks (citations, numbers, names, quotes exact in the cited passage); the rest keep the extractive answer.',
     );
   }
 }

@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { healthSchema } from '../api/health.js';
 import { apiClient, scanClient } from './api.js';
-import { connectToHost, onThemeChange, ssoToken, type HostInfo, type TeamsTheme } from './teams.js';
+import { askConsent, connectToHost, onThemeChange, ssoToken, type HostInfo, type TeamsTheme } from './teams.js';
 import { languageOf, type Lang } from '../lang.js';
 import { texts } from './texts.js';
 import { hashFor, hashForSubPage, useHashRoute, type Route } from './useHashRoute.js';
@@ -181,7 +181,7 @@ export function App() {
             </Suspense>
           ) : route.view === 'scan' && scanApi ? (
             <Suspense fallback={<Spinner label={t.pageLoading} />}>
-              <ScanPage api={scanApi} lang={lang} scanId={route.scanId} host={host} />
+              <ScanPage api={scanApi} lang={lang} scanId={route.scanId} onConsent={() => askConsent(host)} />
             </Suspense>
           ) : route.view === 'not-found' ? (
             <section aria-labelledby="not-found">

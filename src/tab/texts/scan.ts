@@ -18,6 +18,7 @@ export const scanTexts = {
     search: 'Zoeken naar een team, site of OneDrive',
     searchHint: 'Typ een deel van de naam; sites zoekt AI-wijzer ook in Microsoft 365.',
     loadingTargets: 'De lijst wordt geladen…',
+    loadingScans: 'Je eerdere scans worden geladen…',
     noTargets: 'Niets gevonden om te scannen.',
     kinds: { team: 'Teams', site: 'Sites', drive: 'OneDrive en bibliotheken' } as Record<
       'team' | 'site' | 'drive',
@@ -126,6 +127,7 @@ export const scanTexts = {
     search: 'Search for a team, site or OneDrive',
     searchHint: 'Type part of the name; AI-wijzer also searches Microsoft 365 for sites.',
     loadingTargets: 'Loading the list…',
+    loadingScans: 'Loading your earlier scans…',
     noTargets: 'Nothing found to scan.',
     kinds: { team: 'Teams', site: 'Sites', drive: 'OneDrive and libraries' } as Record<
       'team' | 'site' | 'drive',

@@ -17,7 +17,6 @@ import {
 import type { ScanJobSummary, ScanList, ScanTargets } from '../../api/scan-jobs.js';
 import type { Lang } from '../../lang.js';
 import { ApiError, type ScanClient, type ScanTargetRef } from '../api.js';
-import { askConsent, type HostInfo } from '../teams.js';
 import { formatWhen } from '../texts/check.js';
 import { scanTexts, type ScanTexts } from '../texts/scan.js';
 import { ErrorWithRetry } from './ErrorWithRetry.js';
@@ -38,13 +37,13 @@ type TargetsState =
 function TargetPicker({
   api,
   t,
-  host,
+  onConsent,
   chosen,
   onChoose,
 }: {
   api: ScanClient;
   t: ScanTexts;
-  host: HostInfo;
+  onConsent: () => Promise<void>;
   chosen?: ScanTargetRef & { name: string };
   onChoose: (target: ScanTargetRef & { name: string }) => void;
 }) {
@@ -89,7 +88,7 @@ function TargetPicker({
             {state.message}
           </MessageBarBody>
           <MessageBarActions>
-            <Button appearance="primary" onClick={() => void askConsent(host).then(retry)}>
+            <Button appearance="primary" onClick={() => void onConsent().then(retry)}>
               {t.consentButton}
             </Button>
           </MessageBarActions>
@@ -294,12 +293,13 @@ export function ScanPage({
   api,
   lang,
   scanId,
-  host,
+  onConsent = async () => {},
 }: {
   api: ScanClient;
   lang: Lang;
   scanId?: string;
-  host: HostInfo;
+  /** Inside Teams: lets Teams ask for consent (src/tab/teams.ts askConsent); then the list is asked for again. */
+  onConsent?: () => Promise<void>;
 }) {
   const styles = useScanStyles();
   const t = scanTexts[lang];
@@ -367,7 +367,7 @@ export function ScanPage({
       <TargetPicker
         api={api}
         t={t}
-        host={host}
+        onConsent={onConsent}
         chosen={chosen}
         onChoose={(target) => {
           setChosen(target);
@@ -387,7 +387,7 @@ export function ScanPage({
       ) : list ? (
         <EarlierScans t={t} lang={lang} list={list} onFollow={setJobId} />
       ) : (
-        <Spinner size="small" label={t.loadingTargets} />
+        <Spinner size="small" label={t.loadingScans} />
       )}
     </section>
   );

@@ -11,8 +11,22 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe-core in the page for WCAG 2.1 A and AA and returns the violations (empty = none found). */
+/**
+ * Runs axe-core in the page for WCAG 2.1 A and AA and returns the violations (empty = none found). It waits for the
+ * page's CSS transitions and animations first: right after a theme change Fluent's buttons fade to their new colours,
+ * and a colour halfway is not what anyone reads.
+ */
 export async function wcagViolations(target: Page | Frame): Promise<AxeViolation[]> {
+  await target.evaluate(async () => {
+    // Two frames, so that a change just rendered has started its transitions; then until they are done.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // A spinner's animation never ends: only those that do are waited for, and never longer than two seconds.
+    const ending = document
+      .getAnimations()
+      .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+      .map((a) => a.finished.catch(() => undefined));
+    await Promise.race([Promise.all(ending), new Promise((resolve) => setTimeout(resolve, 2000))]);
+  });
   await target.evaluate(axeSource);
   return target.evaluate(async () => {
     const axe = (

@@ -154,7 +154,19 @@ function TargetPicker({
 }
 
 /** A job's progress as a live region, polled every second until it is done (then its report opens) or failed. */
-function JobProgress({ api, t, jobId, onEnd }: { api: ScanClient; t: ScanTexts; jobId: string; onEnd: () => void }) {
+function JobProgress({
+  api,
+  t,
+  jobId,
+  onEnd,
+  onDone,
+}: {
+  api: ScanClient;
+  t: ScanTexts;
+  jobId: string;
+  onEnd: () => void;
+  onDone: (scanId: string) => void;
+}) {
   const styles = useScanStyles();
   const [job, setJob] = useState<ScanJobSummary | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -169,7 +181,7 @@ function JobProgress({ api, t, jobId, onEnd }: { api: ScanClient; t: ScanTexts; 
           if (stopped) return;
           setJob(view);
           setError(undefined);
-          if (view.status === 'done' && view.scanId) window.location.hash = `#scan/${view.scanId}`;
+          if (view.status === 'done' && view.scanId) onDone(view.scanId);
           else if (view.status === 'failed') onEnd();
           else timer = setTimeout(poll, 1000);
         },
@@ -181,7 +193,7 @@ function JobProgress({ api, t, jobId, onEnd }: { api: ScanClient; t: ScanTexts; 
       stopped = true;
       clearTimeout(timer);
     };
-  }, [api, jobId, attempt, onEnd]);
+  }, [api, jobId, attempt, onEnd, onDone]);
 
   const text =
     job === undefined
@@ -337,6 +349,11 @@ export function ScanPage({
   }, [scanId]);
 
   const onEnd = useCallback(() => setListAttempt((a) => a + 1), []);
+  // A finished scan opens its report and is no longer followed (back at #scan, the page starts afresh).
+  const onDone = useCallback((done: string) => {
+    setJobId(undefined);
+    window.location.hash = `#scan/${done}`;
+  }, []);
 
   if (scanId) return <ScanReport api={api} lang={lang} scanId={scanId} />;
 
@@ -381,7 +398,7 @@ export function ScanPage({
         <Text aria-live="polite">{chosen ? t.chosen(chosen.name) : missing ? t.chooseFirst : ''}</Text>
       </div>
       {startError && <ErrorWithRetry message={startError} retryLabel={t.retry} onRetry={() => void start()} />}
-      {jobId && <JobProgress key={jobId} api={api} t={t} jobId={jobId} onEnd={onEnd} />}
+      {jobId && <JobProgress key={jobId} api={api} t={t} jobId={jobId} onEnd={onEnd} onDone={onDone} />}
       {listError ? (
         <ErrorWithRetry message={listError} retryLabel={t.retry} onRetry={() => setListAttempt((a) => a + 1)} />
       ) : list ? (

@@ -1,0 +1,148 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { tabDistDir } from '../../src/paths.js';
+import { wcagViolations } from '../helpers/axe.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { fakeTeamsHostPage } from '../helpers/fake-teams-host.js';
+import { startTestServer } from '../helpers/server.js';
+import { FakeGraph } from '../housekeeping/graph/fake-graph.js';
+import { generateTree } from '../housekeeping/graph/tree.js';
+
+jest.setTimeout(120_000);
+process.env.SCAN_WORKER_POLL_MS = '50';
+process.env.SCAN_WORKER_HEARTBEAT_MS = '100';
+
+const screenshots = process.env.SCREENSHOT_DIR;
+const siteId = 'groningen.sharepoint.com,site-wijk,web-1';
+
+/**
+ * The Datahygiëne page against the real server and the local Graph (the app's own token, as in local development:
+ * the sites it sees), in Chromium: choose a site, start the scan, watch it, read the report, export CSV; axe on
+ * #scan and #scan/<id>, light and dark (in a fake Teams host).
+ */
+describe('Datahygiëne in a real browser', () => {
+  const graph = new FakeGraph({ token: 'dev-app-token', pageSize: 10, listPageSize: 2, delayMs: 15 });
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(join(tabDistDir, 'index.html')))
+      throw new Error('dist/tab is not built: run npm run build:tab first (npm test does)');
+    const graphUrl = await graph.start();
+    graph.loadTree('drive-wijk', generateTree({ seed: 14, files: 150, folders: 14 }));
+    graph.sites.set(siteId, ['drive-wijk']);
+    graph.siteNames.set(siteId, 'Wijkzaken');
+    graph.siteNames.set('groningen.sharepoint.com,site-fin,web-2', 'Financiën');
+    graph.siteNames.set('groningen.sharepoint.com,site-intra,web-3', 'Intranet');
+    server = await startTestServer({ GRAPH_BASE_URL: graphUrl, GRAPH_ACCESS_TOKEN: 'dev-app-token' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+    await graph.stop();
+  });
+
+  // teams-js fetches its list of valid Teams origins from Microsoft's CDN; this machine has no network.
+  async function newPage(locale = 'nl-NL') {
+    const context = await browser.newContext({ locale, acceptDownloads: true });
+    await context.route('https://res.cdn.office.net/**', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com'] }),
+      }),
+    );
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    return Object.assign(page, { problems });
+  }
+
+  let reportId = '';
+
+  it('chooses a site, starts the scan, shows its progress, opens the report and exports CSV', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/tab/#scan`);
+    await page.getByRole('heading', { level: 2, name: 'Datahygiëne' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Datahygiëne' }).getAttribute('aria-current')).toBe('page');
+    const sites = page.getByRole('group', { name: 'Sites' });
+    await sites.getByRole('radio', { name: 'Wijkzaken' }).waitFor();
+    expect(await sites.getByRole('radio').count()).toBe(3);
+    await page.getByText('Er zijn nog geen scans.').waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+
+    // The search narrows the list, after a pause in typing.
+    await page.getByRole('searchbox', { name: /Zoeken naar een team/ }).fill('wijk');
+    await page.waitForFunction(() => document.querySelectorAll('input[type="radio"]').length === 1);
+    // Chosen by keyboard: Tab to the radio, Space.
+    await page.getByRole('radio', { name: 'Wijkzaken' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByText('Gekozen: Wijkzaken').waitFor();
+    await page.getByRole('button', { name: 'Scan starten' }).click();
+    const progress = page.getByTestId('scan-progress-text');
+    await progress.waitFor();
+    expect(await progress.getAttribute('role')).toBe('status');
+    await page.waitForURL(/#scan\/[A-Za-z0-9_-]+$/, { timeout: 60_000 });
+    reportId = new URL(page.url()).hash.slice('#scan/'.length);
+
+    const title = page.getByRole('heading', { level: 2, name: /^Rapport: / });
+    await title.waitFor();
+    expect(await page.getByTestId('report-label').textContent()).toMatch(/^Label [A-G], score \d+ van 100$/);
+    await page.getByTestId('findings-chart').waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Bevindingen', exact: true }).waitFor();
+    expect(await page.getByTestId('report-trend').textContent()).toContain('geen eerdere scan');
+    expect(await wcagViolations(page)).toEqual([]);
+    if (screenshots) await page.screenshot({ path: join(screenshots, 'tab-scan-report.png'), fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporteren naar CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^datahygiene-\d{4}-\d\d-\d\d-.+\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1).split('\r\n')[0]).toBe('regel;bevinding;ernst;termijn;pad;toelichting;advies');
+
+    // Back at #scan the report is among the earlier scans.
+    await page.getByRole('link', { name: 'Terug naar Datahygiëne' }).click();
+    const earlier = page.getByRole('table', { name: 'Eerdere scans en rapporten van agents' });
+    await earlier.waitFor();
+    expect(await earlier.locator(`a[href="#scan/${reportId}"]`).count()).toBe(1);
+    expect(page.problems).toEqual([]);
+  });
+
+  /** The page as Teams frames it, in the dark theme, opened by a deep link to `subEntityId`. */
+  async function inTeamsDark(subEntityId: string) {
+    const page = await newPage();
+    await page.route('https://ai-wijzer.test/**', async (route) => {
+      const response = await route.fetch({ url: route.request().url().replace('https://ai-wijzer.test', server.url) });
+      await route.fulfill({ response });
+    });
+    await page.route('https://teams.microsoft.com/fake-host', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: fakeTeamsHostPage('https://ai-wijzer.test/tab/', { theme: 'dark', locale: 'nl-nl', subEntityId }),
+      }),
+    );
+    await page.goto('https://teams.microsoft.com/fake-host');
+    const tab = page.frameLocator('iframe');
+    await tab.locator('[data-host="teams"][data-theme="dark"]').waitFor({ timeout: 15_000 });
+    const frame = page.frames().find((f) => f.url().startsWith('https://ai-wijzer.test/'))!;
+    return { page, tab, frame };
+  }
+
+  it('in Teams, dark: #scan and the report opened by a deep link pass axe', async () => {
+    expect(reportId).not.toBe('');
+    const { page, tab, frame } = await inTeamsDark(`scan/${reportId}`);
+    await tab.getByRole('heading', { level: 2, name: /^Rapport: / }).waitFor();
+    await tab.getByTestId('findings-chart').waitFor();
+    expect(await wcagViolations(frame)).toEqual([]);
+    if (screenshots) await page.screenshot({ path: join(screenshots, 'tab-scan-dark.png'), fullPage: true });
+    await tab.getByRole('link', { name: 'Terug naar Datahygiëne' }).click();
+    await tab.getByRole('group', { name: 'Sites' }).getByRole('radio', { name: 'Wijkzaken' }).waitFor();
+    await tab.getByRole('table', { name: 'Eerdere scans en rapporten van agents' }).waitFor();
+    expect(await wcagViolations(frame)).toEqual([]);
+  });
+});

@@ -125,8 +125,8 @@ describe('Datahygiëne in a real browser', () => {
     expect(page.problems).toEqual([]);
   });
 
-  /** The page as Teams frames it, in the dark theme, opened by a deep link to `subEntityId`. */
-  async function inTeamsDark(subEntityId: string) {
+  /** The page as Teams frames it, in a theme, opened by a deep link to `subEntityId`. */
+  async function inTeams(theme: 'dark' | 'contrast', subEntityId: string) {
     const page = await newPage();
     await page.route('https://ai-wijzer.test/**', async (route) => {
       const response = await route.fetch({ url: route.request().url().replace('https://ai-wijzer.test', server.url) });
@@ -135,19 +135,19 @@ describe('Datahygiëne in a real browser', () => {
     await page.route('https://teams.microsoft.com/fake-host', (route) =>
       route.fulfill({
         contentType: 'text/html',
-        body: fakeTeamsHostPage('https://ai-wijzer.test/tab/', { theme: 'dark', locale: 'nl-nl', subEntityId }),
+        body: fakeTeamsHostPage('https://ai-wijzer.test/tab/', { theme, locale: 'nl-nl', subEntityId }),
       }),
     );
     await page.goto('https://teams.microsoft.com/fake-host');
     const tab = page.frameLocator('iframe');
-    await tab.locator('[data-host="teams"][data-theme="dark"]').waitFor({ timeout: 15_000 });
+    await tab.locator(`[data-host="teams"][data-theme="${theme}"]`).waitFor({ timeout: 15_000 });
     const frame = page.frames().find((f) => f.url().startsWith('https://ai-wijzer.test/'))!;
     return { page, tab, frame };
   }
 
   it('in Teams, dark: #scan and the report opened by a deep link pass axe', async () => {
     expect(reportId).not.toBe('');
-    const { page, tab, frame } = await inTeamsDark(`scan/${reportId}`);
+    const { page, tab, frame } = await inTeams('dark', `scan/${reportId}`);
     await tab.getByRole('heading', { level: 2, name: /^Rapport: / }).waitFor();
     await tab.getByTestId('findings-chart').waitFor();
     expect(await wcagViolations(frame)).toEqual([]);
@@ -155,6 +155,13 @@ describe('Datahygiëne in a real browser', () => {
     await tab.getByRole('link', { name: 'Terug naar Datahygiëne' }).click();
     await tab.getByRole('group', { name: 'Sites' }).getByRole('radio', { name: 'Wijkzaken' }).waitFor();
     await tab.getByRole('table', { name: 'Eerdere scans en rapporten van agents' }).waitFor();
+    expect(await wcagViolations(frame)).toEqual([]);
+  });
+
+  it('in Teams, high contrast: the report passes axe', async () => {
+    const { tab, frame } = await inTeams('contrast', `scan/${reportId}`);
+    await tab.getByRole('heading', { level: 2, name: /^Rapport: / }).waitFor();
+    await tab.getByTestId('findings-chart').waitFor();
     expect(await wcagViolations(frame)).toEqual([]);
   });
 });

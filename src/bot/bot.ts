@@ -16,7 +16,7 @@ import { answerMessages, routedMessage } from './answer-message.js';
 import { cardContentType } from './cards/elements.js';
 import { welcomeCard } from './cards/welcome-card.js';
 import { cardAction, startCard, type CheckCapabilities } from './check-flow.js';
-import { myScansMessage, referenceOf } from './notices.js';
+import { myScansMessage, referenceOf, teamScanMessage } from './notices.js';
 import { texts } from './texts.js';
 
 /** What the bot answers with: the application's front door and check, the same the tab's API and the CLI use. */
@@ -80,8 +80,7 @@ export class AiWijzerBot extends ActivityHandler {
           await context.sendActivities(answerMessages(result.check.vision, { publicUrl, teamsAppId }));
         await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(startCard(checks, result))));
       } else await context.sendActivities(this.render(result));
-      if (typeof result !== 'string' && result.outcome === 'scan' && isPersonal(context))
-        await context.sendActivity(myScansMessage(await this.capabilities.scans.mine(this.caller(context)), lang));
+      if (typeof result !== 'string' && result.outcome === 'scan') await this.scanReply(context, lang);
       await next();
     });
   }
@@ -137,6 +136,21 @@ export class AiWijzerBot extends ActivityHandler {
   private render(result: FrontDoorResponse) {
     const { publicUrl, teamsAppId } = this.capabilities;
     return isVisionAnswer(result) ? answerMessages(result, { publicUrl, teamsAppId }) : [routedMessage(result)];
+  }
+
+  /** "scan": in a personal chat the person's recent scans, in a team the offer to scan its files; each with the tab's link. */
+  private async scanReply(context: TurnContext, lang: Lang): Promise<void> {
+    const { publicUrl, teamsAppId } = this.capabilities;
+    const links = { publicUrl, teamsAppId };
+    const reply = isPersonal(context)
+      ? myScansMessage(await this.capabilities.scans.mine(this.caller(context)), lang, links)
+      : context.activity.conversation?.conversationType === 'channel'
+        ? teamScanMessage(lang, links)
+        : undefined;
+    if (!reply) return;
+    const message = MessageFactory.text(reply);
+    message.textFormat = 'markdown';
+    await context.sendActivity(message);
   }
 
   /** A personal chat is where a person is told later that their scan is done: its reference is kept (no name). */

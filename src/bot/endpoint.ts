@@ -91,7 +91,9 @@ export function createBotEndpoint({ config, app, logger, authOverrides }: BotEnd
       config.BOT_ID ?? '',
       reference as ConversationReference,
       async (context) => {
-        await context.sendActivity(scanNotice(finished));
+        await context.sendActivity(
+          scanNotice(finished, { publicUrl: config.PUBLIC_URL, teamsAppId: config.TEAMS_APP_ID }),
+        );
       },
     );
   });

@@ -1,6 +1,7 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import type { MyScan, ScanFinished, StoredReference } from '../app/index.js';
 import type { Lang } from '../lang.js';
+import { tabLink, type LinkTargets } from './deep-link.js';
 import { texts } from './texts.js';
 
 /**
@@ -25,8 +26,8 @@ export function referenceOf(activity: Partial<Activity>): StoredReference | unde
   };
 }
 
-/** The notice of a finished scan: label, score, the three biggest problems; or why it failed. */
-export function scanNotice(finished: ScanFinished): Partial<Activity> {
+/** The notice of a finished scan: label, score, the three biggest problems and a link to the report; or why it failed. */
+export function scanNotice(finished: ScanFinished, links: LinkTargets): Partial<Activity> {
   const t = texts[finished.lang];
   const lines =
     finished.status === 'failed' || finished.label === undefined || finished.score === undefined
@@ -38,17 +39,26 @@ export function scanNotice(finished: ScanFinished): Partial<Activity> {
           ...(finished.problems.length > 0
             ? [t.biggest, ...finished.problems.map((p) => t.problem(p.title, p.count))]
             : [t.noProblems]),
+          ...(finished.scanId ? ['', t.openReport(tabLink(links, `scan/${finished.scanId}`))] : []),
         ];
   const message = MessageFactory.text(lines.join('\n'));
   message.textFormat = 'markdown';
   return message;
 }
 
-/** The person's recent scans, for "scan" in a personal chat. */
-export function myScansMessage(scans: MyScan[], lang: Lang): string {
+/** The person's recent scans, for "scan" in a personal chat, and where a scan is started (the tab). */
+export function myScansMessage(scans: MyScan[], lang: Lang, links: LinkTargets): string {
   const t = texts[lang];
-  if (scans.length === 0) return t.noScans;
+  const start = t.startInTab(tabLink(links, 'scan'));
+  if (scans.length === 0) return `${t.noScans} ${start}`;
   const date = (iso: string) =>
     new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' }).format(new Date(iso));
-  return [t.myScans, ...scans.map((s) => t.scanLine(s.root, s.label, s.score, date(s.finishedAt)))].join('\n');
+  return [t.myScans, ...scans.map((s) => t.scanLine(s.root, s.label, s.score, date(s.finishedAt))), '', start].join(
+    '\n',
+  );
+}
+
+/** In a team channel, "scan" offers to scan that team's files: the person starts it in the tab (their own sign-in). */
+export function teamScanMessage(lang: Lang, links: LinkTargets): string {
+  return texts[lang].teamScan(tabLink(links, 'scan'));
 }

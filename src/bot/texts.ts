@@ -17,6 +17,11 @@ export const texts = {
     problem: (title: string, count: number) => `- ${title}: ${count}`,
     noProblems: 'Er zijn geen problemen gevonden.',
     scanFailed: (why: string) => `Je scan is niet gelukt: ${why}`,
+    openReport: (link: string) => `[Open het rapport in AI-wijzer](${link})`,
+    startInTab: (link: string) =>
+      `Een scan start je in de tab Datahygiëne, waar je je aanmeldt en kiest welk team, welke site of welke OneDrive: [open Datahygiëne](${link}).`,
+    teamScan: (link: string) =>
+      `Wil je de bestanden van dit team laten scannen? Open [Datahygiëne in AI-wijzer](${link}), kies dit team en start de scan; ik laat je in onze chat weten wanneer hij klaar is.`,
   },
   en: {
     unknown: 'Please send me a question as text. Type **help** to see what I can do.',
@@ -33,5 +38,10 @@ export const texts = {
     problem: (title: string, count: number) => `- ${title}: ${count}`,
     noProblems: 'No problems were found.',
     scanFailed: (why: string) => `Your scan did not succeed: ${why}`,
+    openReport: (link: string) => `[Open the report in AI-wijzer](${link})`,
+    startInTab: (link: string) =>
+      `You start a scan in the Data readiness tab, where you sign in and choose which team, site or OneDrive: [open Data readiness](${link}).`,
+    teamScan: (link: string) =>
+      `Would you like this team's files scanned? Open [Data readiness in AI-wijzer](${link}), choose this team and start the scan; I will tell you in our chat when it is done.`,
   },
 } as const satisfies Record<Lang, Record<string, string | ((...args: never[]) => string)>>;

@@ -198,6 +198,31 @@ describe('AiWijzerBot through the front door', () => {
       .assertReply((a) => expect(a.text).toContain('datahygiëne-scan'));
   });
 
+  it('offers to scan the team\'s files when "scan" is said in a team channel, with a Teams link to Datahygiëne', async () => {
+    const inChannel = (text: string, locale: string): Partial<Activity> => ({
+      type: ActivityTypes.Message,
+      text: `<at>AI-wijzer</at> ${text}`,
+      locale,
+      conversation: { id: 'channel-1', conversationType: 'channel', isGroup: true, name: '' },
+      recipient: { id: 'bot', name: 'AI-wijzer' },
+      from: { id: 'user-1', name: 'Medewerker' },
+    });
+    const appId = '00000000-0000-4000-8000-000000000abc';
+    await adapterFor(botWith({ ...capabilities, teamsAppId: appId }))
+      .send(inChannel('scan', 'nl-NL'))
+      .assertReply((a) => expect(a.text).toContain('datahygiëne-scan'))
+      .assertReply((a) => {
+        expect(a.text).toContain('kies dit team en start de scan');
+        const link = /\((https:\/\/teams\.microsoft\.com\/l\/entity\/[^)]+)\)/.exec(a.text ?? '')![1]!;
+        const url = new URL(link);
+        expect(url.pathname).toBe(`/l/entity/${appId}/ai-wijzer`);
+        expect(JSON.parse(url.searchParams.get('context')!)).toEqual({ subEntityId: 'scan' });
+      })
+      .send(inChannel('scan our files', 'en-US'))
+      .assertReply(() => undefined)
+      .assertReply((a) => expect(a.text).toContain('choose this team and start the scan'));
+  });
+
   it('labels generated text as AI-generated for Teams', async () => {
     const generated: FrontDoorResponse = {
       question: 'q',

@@ -69,7 +69,11 @@ describe('the bot tells a person when their scan is done', () => {
 
   it('lists no scans at first, then tells of the finished scan in the same chat, then lists it', async () => {
     expect((await say('chat-anna', 'scan')).status).toBeLessThan(300);
-    await connector.waitFor('chat-anna', (a) => a.text?.includes('Je hebt nog geen scans gedaan.') ?? false);
+    const none = await connector.waitFor(
+      'chat-anna',
+      (a) => a.text?.includes('Je hebt nog geen scans gedaan.') ?? false,
+    );
+    expect(none.text).toContain('[open Datahygiëne](/tab/#scan)');
 
     // The scan is started where the person signs in (the tab's API, on their behalf); here through the application.
     const app = server.application;
@@ -83,6 +87,8 @@ describe('the bot tells a person when their scan is done', () => {
     const problems = notice.text!.split('\n').filter((l) => l.startsWith('- '));
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.length).toBeLessThanOrEqual(3);
+    // A link to the report in the tab (without TEAMS_APP_ID and PUBLIC_URL: the tab's own page).
+    expect(notice.text).toContain(`[Open het rapport in AI-wijzer](/tab/#scan/${done.scanId})`);
     // No name in what the bot kept to reach her.
     const kept = await server.store.query<{ value: unknown }>(
       "select value from bot_state where key like 'reference/%'",

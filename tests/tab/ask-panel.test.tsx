@@ -95,3 +95,28 @@ describe('Vraag: a question that starts the check', () => {
     expect(window.location.hash).toBe('#check?tool=copilot-chat&task=text');
   });
 });
+
+describe('Vraag: a question that asks for the scan', () => {
+  const scanOutcome = (graphScans: boolean) => ({
+    question: 'Kun je onze teamsite scannen?',
+    language: 'nl' as const,
+    answer: 'Je wilt weten hoe netjes de bestanden van je team zijn: dat laat de datahygiëne-scan zien.',
+    outcome: 'scan' as const,
+    scan: { graphScans },
+  });
+
+  it('links to Datahygiëne where this installation can scan Microsoft 365', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue(scanOutcome(true));
+    await ask(api, 'Kun je onze teamsite scannen?');
+    expect((await screen.findByRole('link', { name: /Naar Datahygiëne/ })).getAttribute('href')).toBe('#scan');
+  });
+
+  it('promises no page where it cannot', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue(scanOutcome(false));
+    await ask(api, 'Kun je onze teamsite scannen?');
+    await screen.findByText(/datahygiëne-scan/);
+    expect(screen.queryByRole('link', { name: /Naar Datahygiëne/ })).toBeNull();
+  });
+});

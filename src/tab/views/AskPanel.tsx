@@ -138,7 +138,14 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
             {routed.outcome === 'check' ? (
               <CheckStart check={routed.check} t={t} />
             ) : (
-              <Body1 className={styles.routed}>{routed.answer}</Body1>
+              <>
+                <Body1 className={styles.routed}>{routed.answer}</Body1>
+                {routed.outcome === 'scan' && routed.scan.graphScans && (
+                  <Link href="#scan" data-testid="open-scan">
+                    {t.openScan}
+                  </Link>
+                )}
+              </>
             )}
           </Card>
         )}

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { adviceGroups, ruleIds, scoreCategories, type ScanReport, type ScanTrend } from '../housekeeping/report.js';
 import { langValues, type Lang } from '../lang.js';
 
+/** How the reports name severities, score categories and advice groups: the tab shows the same names. */
+export { categoryNames, groupNames, severityNames } from '../housekeeping/output/labels.js';
+
 /**
  * The zod shape of a ScanReport (src/housekeeping/report.ts), for uploads from on-premises agents and for
  * anything else that receives a report from outside. The core fields are required; the extensions optional.

@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import type { Config } from '../config.js';
 import { readThresholdsFile, ThresholdsFileError } from '../housekeeping/config-file.js';
 import type { ScanProgress, ScanReport } from '../housekeeping/report.js';
 import { runScan } from '../housekeeping/scan.js';
@@ -9,20 +8,14 @@ import type { Source } from '../housekeeping/source.js';
 import type { ThresholdsFile } from '../housekeeping/thresholds.js';
 import type { Lang } from '../lang.js';
 import { AppError } from './errors.js';
+import type { ScanConfig } from './scans.js';
 
 /** What a scan run in this process looks at: a folder (a network share), or a Microsoft 365 location. */
 export type LocalScanTarget =
   { path: string; kind?: 'share' | 'sharepoint' } | { graph: { drive: string } | { site: string } | { team: string } };
 
-export type LocalScanConfig = Pick<
-  Config,
-  | 'AAD_APP_CLIENT_ID'
-  | 'AAD_APP_CLIENT_SECRET'
-  | 'AAD_APP_TENANT_ID'
-  | 'AAD_AUTHORITY_HOST'
-  | 'GRAPH_BASE_URL'
-  | 'GRAPH_ACCESS_TOKEN'
->;
+/** The Graph settings of the scans (scans.ts), without the job-credential secret: a local scan keeps no job. */
+export type LocalScanConfig = Omit<ScanConfig, 'PSEUDONYM_SECRET'>;
 
 /** A scan ready to run: the source is open and its target found, so a wrong path or id fails before any work. */
 export interface OpenedScan {

@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { startServer, type RunningServer } from '../../src/server/start.js';
+import { startTestServer } from '../helpers/server.js';
 import { LocalConnector, type ConnectorActivity } from '../helpers/local-connector.js';
 
 /**
@@ -9,9 +6,8 @@ import { LocalConnector, type ConnectorActivity } from '../helpers/local-connect
  * one gets a useful answer in the person's language, and none makes the bot fail.
  */
 describe('odd messages to the bot, over HTTP', () => {
-  const schema = `test_${randomBytes(6).toString('hex')}`;
   let connector: LocalConnector;
-  let server: RunningServer;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
   let n = 0;
 
   async function reply(activity: Record<string, unknown>, locale = 'nl-NL'): Promise<ConnectorActivity> {
@@ -38,18 +34,10 @@ describe('odd messages to the bot, over HTTP', () => {
   beforeAll(async () => {
     connector = new LocalConnector();
     await connector.start();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      DATA_DIR: 'memory://',
-      DATABASE_URL: process.env.DATABASE_URL ?? '',
-      LOG_LEVEL: 'silent',
-    });
-    server = await startServer(config, { host: '127.0.0.1', schema, logger: createLogger('silent') });
+    server = await startTestServer();
   });
   afterAll(async () => {
-    if (server.store.kind === 'postgres') await server.store.query(`drop schema if exists ${schema} cascade`);
-    await server.stop(500);
+    await server.dispose();
     await connector.stop();
   });
 

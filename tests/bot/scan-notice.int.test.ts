@@ -1,10 +1,7 @@
 import { jest } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { startServer, type RunningServer } from '../../src/server/start.js';
 import { FakeGraph } from '../housekeeping/graph/fake-graph.js';
 import { generateTree } from '../housekeeping/graph/tree.js';
+import { startTestServer } from '../helpers/server.js';
 import { LocalConnector } from '../helpers/local-connector.js';
 
 jest.setTimeout(90_000);
@@ -20,10 +17,9 @@ process.env.SCAN_WORKER_HEARTBEAT_MS = '100';
  */
 describe('the bot tells a person when their scan is done', () => {
   const tree = generateTree({ seed: 12, files: 120, folders: 12 });
-  const schema = `test_${randomBytes(6).toString('hex')}`;
   let graph: FakeGraph;
   let connector: LocalConnector;
-  let server: RunningServer;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
   const person = { tenantId: 'tenant-1', objectId: 'oid-anna' };
 
   const say = (conversation: string, text: string, from = person) =>
@@ -49,20 +45,13 @@ describe('the bot tells a person when their scan is done', () => {
     graph.loadTree('d1', tree);
     connector = new LocalConnector();
     await connector.start();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      DATA_DIR: 'memory://',
-      DATABASE_URL: process.env.DATABASE_URL ?? '',
-      LOG_LEVEL: 'silent',
+    server = await startTestServer({
       GRAPH_BASE_URL: graphUrl,
       GRAPH_ACCESS_TOKEN: 'test-token',
     });
-    server = await startServer(config, { host: '127.0.0.1', schema, logger: createLogger('silent') });
   });
   afterAll(async () => {
-    if (server.store.kind === 'postgres') await server.store.query(`drop schema if exists ${schema} cascade`);
-    await server.stop(500);
+    await server.dispose();
     await graph.stop();
     await connector.stop();
   });

@@ -1,27 +1,12 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import type { Server } from 'node:http';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { loadConfig } from '../../src/config.js';
+import { startKeyServer, testClientId, testTenant } from '../helpers/entra-keys.js';
 import { identifyCaller, rolesOf } from '../../src/server/auth.js';
 import { startTestServer } from '../helpers/server.js';
 
-const tenant = '7e1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d';
-const clientId = '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
-
-/** A local stand-in for Entra ID's key endpoint, publishing the public half of the key the test signs with. */
-async function startKeyServer(jwk: JWK): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    if (req.url === `/${tenant}/discovery/v2.0/keys`) {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [{ ...jwk, kid: 'test-key', use: 'sig', alg: 'RS256' }] }));
-    } else {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
+const tenant = testTenant;
+const clientId = testClientId;
 
 describe('admin roles from the Entra app roles in the token', () => {
   let keyServer: { url: string; server: Server };

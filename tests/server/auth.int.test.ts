@@ -1,35 +1,18 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { loadConfig } from '../../src/config.js';
+import { startKeyServer, testClientId, testTenant } from '../helpers/entra-keys.js';
 import { pseudonymFor } from '../../src/pseudonym.js';
 import { callerOf, identifyCaller } from '../../src/server/auth.js';
 import { correlationId } from '../../src/server/correlation.js';
 import { errorHandler } from '../../src/server/errors.js';
 import { createLogger } from '../../src/log.js';
 
-const tenant = '7e1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d';
+const tenant = testTenant;
 const otherTenant = '11111111-1111-4111-8111-111111111111';
-const clientId = '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
-
-/**
- * A local stand-in for Entra ID's key endpoint (/{tenant}/discovery/v2.0/keys): it publishes the public half
- * of a key the test signs tokens with, as Entra publishes its signing keys.
- */
-async function startKeyServer(jwk: JWK): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    if (req.url === `/${tenant}/discovery/v2.0/keys`) {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [{ ...jwk, kid: 'test-key', use: 'sig', alg: 'RS256' }] }));
-    } else {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
+const clientId = testClientId;
 
 describe('identifying the caller of /api', () => {
   let keyServer: { url: string; server: Server };

@@ -263,18 +263,5 @@ export const ruleTitles: Record<Lang, Record<RuleId, string>> = {
   },
 };
 
-/** As src/housekeeping/output/labels.ts names them. */
-export const severityNames: Record<Lang, Record<Severity, string>> = {
-  nl: { high: 'hoog', medium: 'middel', low: 'laag' },
-  en: { high: 'high', medium: 'medium', low: 'low' },
-};
-
-export const categoryNames: Record<Lang, Record<ScoreCategory, string>> = {
-  nl: { technical: 'Techniek (limieten)', findability: 'Vindbaarheid en AI-gereedheid', privacy: 'Toegang en privacy' },
-  en: { technical: 'Technical (limits)', findability: 'Findability and AI readiness', privacy: 'Access and privacy' },
-};
-
-export const groupNames: Record<Lang, Record<AdviceGroup, string>> = {
-  nl: { urgent: 'Urgent', 'within-a-year': 'Binnen een jaar', desirable: 'Wenselijk' },
-  en: { urgent: 'Urgent', 'within-a-year': 'Within a year', desirable: 'Desirable' },
-};
+/** The report's own names of severities, score categories and advice groups (src/housekeeping/output/labels.ts). */
+export { categoryNames, groupNames, severityNames } from '../../api/scans.js';

@@ -75,6 +75,9 @@ const useStyles = makeStyles({
 
 type Status = 'checking' | 'ok' | 'down';
 
+/** Where each capability on the start page leads: the question box below it, the check, Datahygiëne. */
+const featureHref = { visie: '#vraag', check: '#check', scan: '#scan' } as const;
+
 /** Which item of the nav a route belongs to. */
 function navOf(route: Route): string | undefined {
   if (route.view === 'home' || route.view === 'vraag') return 'home';
@@ -204,7 +207,7 @@ export function App() {
                       <CardHeader
                         header={
                           <Text as="h3" weight="semibold" size={400}>
-                            {f.title}
+                            <Link href={featureHref[f.id]}>{f.title}</Link>
                           </Text>
                         }
                       />
@@ -213,7 +216,7 @@ export function App() {
                   </li>
                 ))}
               </ul>
-              <AskPanel api={api} t={t} />
+              <AskPanel api={api} t={t} focus={route.view === 'vraag'} />
             </>
           )}
         </main>

@@ -40,7 +40,8 @@ export interface ApiClient {
   feedback(body: AskFeedback): Promise<void>;
   /** A suggested section the user opened: tells the AI team which section the question belonged to. */
   choice(body: AskChoice): Promise<void>;
-  vision(): Promise<VisionDocumentView>;
+  /** The vision to read, in the page's language or the one given (an answer's). */
+  vision(language?: Lang): Promise<VisionDocumentView>;
   /** The quick check's questions in the user's language, and the register's tools. */
   checkQuestions(): Promise<CheckQuestionsView>;
   /** Evaluates and records a check: the verdict with its record number. */
@@ -105,7 +106,7 @@ export function apiClient(lang: Lang, token: () => Promise<string | undefined>):
     choice: async (body) => {
       await call('/api/ask/choice', { method: 'POST', body: JSON.stringify(body) });
     },
-    vision: () => call(`/api/vision?lang=${lang}`, {}, visionDocumentSchema),
+    vision: (language = lang) => call(`/api/vision?lang=${language}`, {}, visionDocumentSchema),
     checkQuestions: () => call('/api/checks/questions', {}, checkQuestionsSchema),
     check: (body) => call('/api/checks', { method: 'POST', body: JSON.stringify(body) }, checkResponseSchema),
     myChecks: (before) => call(`/api/checks${before ? `?before=${before}` : ''}`, {}, checkListSchema),

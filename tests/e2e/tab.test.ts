@@ -52,6 +52,13 @@ describe('the tab in a real browser', () => {
     await page.getByTestId('status').getByText('De app werkt.').waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     expect(await page.getByTestId('status').textContent()).toContain('buiten Teams');
+    // The start page's capabilities lead to their pages; "Vraag het de visie" to the question box below.
+    expect(await page.getByRole('link', { name: 'Mag ik dit gebruiken?' }).getAttribute('href')).toBe('#check');
+    expect(await page.getByRole('link', { name: 'Datahygiëne', exact: true }).first().getAttribute('href')).toBe(
+      '#scan',
+    );
+    await page.getByRole('link', { name: 'Vraag het de visie' }).click();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
     if (screenshots) await page.screenshot({ path: join(screenshots, 'tab-nl.png'), fullPage: true });
     expect(problems).toEqual([]);
     // WCAG 2.1 AA is the law for Dutch government sites: axe-core finds no violation it can detect.
@@ -152,7 +159,12 @@ describe('the tab in a real browser', () => {
     await page.getByLabel('Je vraag over de AI-visie').fill(question);
     await page.getByRole('button', { name: 'Vraag het' }).click();
     const result = page.getByTestId('ask-result');
-    await result.getByText(expected.answer, { exact: false }).first().waitFor();
+    expect(expected.outcome).toBe('answer');
+    // The quote once, marked where it stands in its section (not the quote, then the quote again).
+    const quote = expected.citations[0]!.quote;
+    await result.locator('blockquote mark').first().waitFor();
+    expect((await result.locator('blockquote mark').allTextContents()).join('')).toBe(quote.replace(/\n/g, ' '));
+    expect(await result.getByText(quote.replace(/\n/g, ' '), { exact: true }).count()).toBe(1);
     expect(await wcagViolations(page)).toEqual([]);
     // "Nee": the feedback goes to the server with the question (which keeps its text only where allowed) and the section.
     const sent = page.waitForRequest((r) => r.url().endsWith('/api/ask/feedback') && r.method() === 'POST');

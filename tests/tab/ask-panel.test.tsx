@@ -120,3 +120,54 @@ describe('Vraag: a question that asks for the scan', () => {
     expect(screen.queryByRole('link', { name: /Naar Datahygiëne/ })).toBeNull();
   });
 });
+
+describe('Vraag: a vision answer', () => {
+  const section = {
+    id: 'privacy',
+    path: ['AI-visie'],
+    heading: 'Privacy',
+    level: 2,
+    body: 'Privacy gaat voor.\n\nWe beschermen de persoonlijke levenssfeer van Groningers bij alle AI-toepassingen.\n\nEen andere alinea.',
+  };
+  const quote = 'We beschermen de persoonlijke levenssfeer van Groningers bij alle AI-toepassingen.';
+  const answer = {
+    question: 'Hoe zit het met privacy?',
+    language: 'nl' as const,
+    outcome: 'answer' as const,
+    answer: quote,
+    citations: [{ sectionId: 'privacy', heading: 'Privacy', quote }],
+    confidence: 0.9,
+    visionVersion: '1',
+    link: '/tab/#visie/privacy',
+    generated: false,
+  };
+
+  it('shows the quote once, marked in the paragraph of its section, with the source', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue(answer);
+    api.vision.mockResolvedValue({
+      title: 'AI-visie',
+      version: '1',
+      date: '2025-01-01',
+      language: 'nl',
+      sections: [section],
+    });
+    await ask(api, 'Hoe zit het met privacy?');
+    const mark = await screen.findByText(quote, { selector: 'mark' });
+    expect(mark.closest('blockquote')).not.toBeNull();
+    expect(screen.getAllByText(quote)).toHaveLength(1);
+    expect(screen.queryByText('Een andere alinea.')).toBeNull();
+    expect(api.vision).toHaveBeenCalledWith('nl');
+    expect(screen.getByRole('link', { name: 'Privacy' }).getAttribute('href')).toBe('#visie/privacy');
+  });
+
+  it('shows the quote on its own when the vision cannot be read', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue(answer);
+    api.vision.mockRejectedValue(new ApiError('weg', 0));
+    await ask(api, 'Hoe zit het met privacy?');
+    await screen.findByText(quote);
+    expect(screen.getAllByText(quote)).toHaveLength(1);
+    expect(screen.queryByText(quote, { selector: 'mark' })).toBeNull();
+  });
+});

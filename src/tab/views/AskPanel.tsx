@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import {
   Badge,
   Body1,
@@ -12,11 +12,20 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { isVisionAnswer, type AskResponse, type CheckOutcome, type FrontDoorResponse } from '../../api/ask.js';
+import {
+  isVisionAnswer,
+  type AskCitation,
+  type AskResponse,
+  type CheckOutcome,
+  type FrontDoorResponse,
+} from '../../api/ask.js';
+import type { Lang } from '../../lang.js';
 import type { ApiClient } from '../api.js';
 import type { Texts } from '../texts.js';
 import { hashFor } from '../useHashRoute.js';
 import { ErrorWithRetry } from './ErrorWithRetry.js';
+import { quoteBlocks, type SectionBlock } from './section-text.js';
+import { SectionText } from './SectionText.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '48rem' },
@@ -47,9 +56,14 @@ export function checkHash(check: CheckOutcome['check'], toolId?: string): string
  * A question that starts the check opens it with what the question said filled in; when it fits several tools the
  * person chooses one first, and when the vision answered too, that answer stays with a link to the check.
  */
-export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
+export function AskPanel({ api, t, focus = false }: { api: ApiClient; t: Texts; focus?: boolean }) {
   const styles = useStyles();
   const headingId = useId();
+  const box = useRef<HTMLTextAreaElement>(null);
+  // Opened at #vraag (the start page's "Vraag het de visie", or a deep link): the question box has the focus.
+  useEffect(() => {
+    if (focus) box.current?.focus();
+  }, [focus]);
   const [question, setQuestion] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -113,6 +127,7 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
           validationState={fieldError ? 'error' : 'none'}
         >
           <Textarea
+            ref={box}
             value={question}
             maxLength={500}
             resize="vertical"
@@ -151,13 +166,12 @@ export function AskPanel({ api, t }: { api: ApiClient; t: Texts }) {
         )}
         {result && !busy && (
           <Card className={styles.answer}>
-            <Body1>{result.answer}</Body1>
+            {/* An extractive answer is its quote: shown once, in its section. A generated one is the model's text. */}
+            {(result.outcome !== 'answer' || result.generated || !citation) && <Body1>{result.answer}</Body1>}
             {result.generated && <Badge appearance="outline">{t.generated}</Badge>}
             {result.outcome === 'answer' && citation && (
               <>
-                <blockquote className={styles.quote} lang={result.language}>
-                  <Body1>{citation.quote}</Body1>
-                </blockquote>
+                <QuoteInSection api={api} citation={citation} language={result.language} />
                 <Body1>
                   {t.source}: <Link href={`#visie/${citation.sectionId}`}>{citation.heading}</Link> ({t.readInVision})
                 </Body1>
@@ -228,5 +242,33 @@ function CheckStart({ check, t }: { check: CheckOutcome['check']; t: Texts }) {
     <Body1>
       <Link href={checkHash(check)}>{t.checkStart}</Link>
     </Body1>
+  );
+}
+
+/**
+ * The quote of an answer where it stands in its section, marked (the blocks of the section that hold it, from
+ * GET /api/vision in the answer's language). Until the section is there, or when it cannot be found, the quote alone.
+ */
+function QuoteInSection({ api, citation, language }: { api: ApiClient; citation: AskCitation; language: Lang }) {
+  const styles = useStyles();
+  const [blocks, setBlocks] = useState<SectionBlock[] | undefined>();
+  useEffect(() => {
+    let current = true;
+    setBlocks(undefined);
+    api.vision(language).then(
+      (doc) => {
+        const section = doc.sections.find((s) => s.id === citation.sectionId);
+        if (current && section) setBlocks(quoteBlocks(section.body, citation.quote));
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, citation.sectionId, citation.quote, language]);
+  return (
+    <blockquote className={styles.quote} lang={language}>
+      {blocks ? <SectionText blocks={blocks} /> : <Body1>{citation.quote}</Body1>}
+    </blockquote>
   );
 }

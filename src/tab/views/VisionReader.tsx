@@ -1,9 +1,11 @@
 import { createElement, useEffect, useState } from 'react';
-import { Body1, Caption1, Link, makeStyles, Spinner, Title2, tokens } from '@fluentui/react-components';
+import { Caption1, Link, makeStyles, Spinner, Title2, tokens } from '@fluentui/react-components';
 import type { VisionDocumentView } from '../../api/vision.js';
 import type { ApiClient } from '../api.js';
 import type { Texts } from '../texts.js';
 import { ErrorWithRetry } from './ErrorWithRetry.js';
+import { sectionBlocks } from './section-text.js';
+import { SectionText } from './SectionText.js';
 
 const useStyles = makeStyles({
   reader: { maxWidth: '48rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -13,36 +15,6 @@ const useStyles = makeStyles({
     outlineOffset: tokens.spacingHorizontalXS,
   },
 });
-
-/** The body of a section: paragraphs, and "- " lines as a list. Text only, never HTML. */
-function Body({ text }: { text: string }) {
-  return (
-    <>
-      {text
-        .split(/\n\s*\n/)
-        .filter((block) => block.trim().length > 0)
-        .map((block, i) => {
-          const lines = block.split('\n');
-          if (lines.every((l) => l.startsWith('- '))) {
-            return (
-              <ul key={i}>
-                {lines.map((l, j) => (
-                  <li key={j}>
-                    <Body1>{l.slice(2)}</Body1>
-                  </li>
-                ))}
-              </ul>
-            );
-          }
-          return (
-            <p key={i}>
-              <Body1>{lines.join(' ')}</Body1>
-            </p>
-          );
-        })}
-    </>
-  );
-}
 
 /** The AI vision to read, opened at the section an answer links to (#visie/<section>). */
 export function VisionReader({ api, t, sectionId }: { api: ApiClient; t: Texts; sectionId?: string }) {
@@ -83,7 +55,7 @@ export function VisionReader({ api, t, sectionId }: { api: ApiClient; t: Texts; 
             },
             section.heading,
           )}
-          <Body text={section.body} />
+          <SectionText blocks={sectionBlocks(section.body)} />
         </section>
       ))}
     </article>

@@ -106,7 +106,7 @@ export function CheckRecord({
       <Body1 data-testid="record-number">{t.recorded(result.record.seq, formatWhen(result.record.at, lang))}</Body1>
 
       <section aria-labelledby={`${headingId}-reasons`}>
-        <Text as="h4" weight="semibold" size={400} id={`${headingId}-reasons`}>
+        <Text as="h4" block weight="semibold" size={400} id={`${headingId}-reasons`}>
           {t.reasons}
         </Text>
         <ul className={styles.list}>
@@ -127,10 +127,10 @@ export function CheckRecord({
 
       {result.conditions.length > 0 && (
         <section aria-labelledby={`${headingId}-conditions`}>
-          <Text as="h4" weight="semibold" size={400} id={`${headingId}-conditions`}>
+          <Text as="h4" block weight="semibold" size={400} id={`${headingId}-conditions`}>
             {t.conditions}
           </Text>
-          <Caption1 as="p" data-print="hide">
+          <Caption1 as="p" block data-print="hide">
             {t.conditionsHint}
           </Caption1>
           <ul className={styles.checklist}>
@@ -151,7 +151,7 @@ export function CheckRecord({
 
       {result.advice.length > 0 && (
         <section aria-labelledby={`${headingId}-advice`}>
-          <Text as="h4" weight="semibold" size={400} id={`${headingId}-advice`}>
+          <Text as="h4" block weight="semibold" size={400} id={`${headingId}-advice`}>
             {t.advice}
           </Text>
           <ul className={styles.list}>
@@ -172,7 +172,7 @@ export function CheckRecord({
       )}
 
       <section aria-labelledby={`${headingId}-answers`}>
-        <Text as="h4" weight="semibold" size={400} id={`${headingId}-answers`}>
+        <Text as="h4" block weight="semibold" size={400} id={`${headingId}-answers`}>
           {t.answers}
         </Text>
         <dl className={styles.answers}>

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { recordedCheckSchema } from '../../src/api/checks.js';
 import { tabDistDir } from '../../src/paths.js';
-import { evaluateCase, loadQuickcheckContent, type CheckCase } from '../../src/quickcheck/index.js';
+import { evaluateCase, loadQuickcheckContent } from '../../src/quickcheck/index.js';
 import { wcagViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { fakeTeamsHostPage } from '../helpers/fake-teams-host.js';
+import { sampleCheckCase } from '../helpers/check-case.js';
 import { startTestServer } from '../helpers/server.js';
+import { newTabPage, openInTeams } from '../helpers/tab-page.js';
 
 const screenshots = process.env.SCREENSHOT_DIR;
 
@@ -26,20 +27,7 @@ const steps: { label: string }[] = [
   { label: 'experiment' },
   { label: 'nee' }, // trainingDone
 ];
-const expectedCase: CheckCase = {
-  tool: 'copilot-chat',
-  purpose: 'een interne notitie herschrijven',
-  task: 'text',
-  prohibitedPractice: 'none',
-  personalData: 'none',
-  confidentialData: 'unknown',
-  decisionAboutPerson: 'none',
-  humanReview: true,
-  audience: 'internal',
-  syntheticMedia: false,
-  phase: 'experiment',
-  trainingDone: false,
-};
+const expectedCase = sampleCheckCase;
 
 type Target = Page | Frame;
 
@@ -87,46 +75,15 @@ describe('the quick check and my checks in a real browser', () => {
     await server?.dispose();
   });
 
-  // teams-js fetches its list of valid Teams origins from Microsoft's CDN; this machine has no network.
-  async function newPage(locale: string) {
-    const context = await browser.newContext({ locale });
-    await context.route('https://res.cdn.office.net/**', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({
-          validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', 'teams.cloud.microsoft'],
-        }),
-      }),
-    );
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    return Object.assign(page, { problems });
-  }
-
   /** The page as Teams frames it, in the given theme, opened by a deep link to `subEntityId`. */
   async function inTeams(theme: 'default' | 'dark' | 'contrast', subEntityId: string) {
-    const page = await newPage('nl-NL');
-    await page.route('https://ai-wijzer.test/**', async (route) => {
-      const response = await route.fetch({ url: route.request().url().replace('https://ai-wijzer.test', server.url) });
-      await route.fulfill({ response });
-    });
-    await page.route('https://teams.microsoft.com/fake-host', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: fakeTeamsHostPage('https://ai-wijzer.test/tab/', { theme, locale: 'nl-nl', subEntityId }),
-      }),
-    );
-    await page.goto('https://teams.microsoft.com/fake-host');
-    const tab = page.frameLocator('iframe');
-    await tab.locator(`[data-host="teams"][data-theme="${theme}"]`).waitFor({ timeout: 15_000 });
-    const frame = page.frames().find((f) => f.url().startsWith('https://ai-wijzer.test/'))!;
+    const page = await newTabPage(browser, { consoleErrors: true });
+    const { tab, frame } = await openInTeams(page, server.url, { theme, subEntityId });
     return { page, tab, frame };
   }
 
   it('takes the whole quick check by keyboard only, to a verdict with its record number, which then is in my checks', async () => {
-    const page = await newPage('nl-NL');
+    const page = await newTabPage(browser, { consoleErrors: true });
     await page.goto(`${server.url}/tab/#check`);
     const progress = page.getByTestId('progress');
     await progress.getByText('Vraag 1 van 12').waitFor();
@@ -311,7 +268,7 @@ describe('the quick check and my checks in a real browser', () => {
   }, 120_000);
 
   it('a question in the question box that asks for the check opens it with the tool and the task filled in', async () => {
-    const page = await newPage('nl-NL');
+    const page = await newTabPage(browser, { consoleErrors: true });
     await page.goto(`${server.url}/tab/#vraag`);
     await page.getByLabel('Je vraag over de AI-visie').fill('Mag ik ChatGPT gebruiken om een brief samen te vatten?');
     await page.getByRole('button', { name: 'Vraag het' }).click();
@@ -326,7 +283,7 @@ describe('the quick check and my checks in a real browser', () => {
   }, 60_000);
 
   it('switches to English and back, keeping the answers; an unknown page says so with a way home', async () => {
-    const page = await newPage('nl-NL');
+    const page = await newTabPage(browser, { consoleErrors: true });
     await page.goto(`${server.url}/tab/#check`);
     await page.getByTestId('progress').getByText('Vraag 1 van 12').waitFor();
     await page.getByRole('radio', { name: 'DeepL Pro' }).check();

@@ -6,13 +6,15 @@ import { recordedCheckSchema } from '../../src/api/checks.js';
 import { tabDistDir } from '../../src/paths.js';
 import { wcagViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { fakeTeamsHostPage } from '../helpers/fake-teams-host.js';
+import { sampleCheckCase } from '../helpers/check-case.js';
 import { startTestServer } from '../helpers/server.js';
+import { newTabPage, openInTeams } from '../helpers/tab-page.js';
 import { FakeGraph } from '../housekeeping/graph/fake-graph.js';
 
 jest.setTimeout(180_000);
 
 const screenshots = process.env.SCREENSHOT_DIR;
+const viewport = { viewport: { width: 1100, height: 800 } };
 if (screenshots) mkdirSync(screenshots, { recursive: true });
 
 /** Every page of the tab, by the route the bot links to, and what shows that it is there. */
@@ -55,20 +57,7 @@ describe('every page of the tab, light and dark', () => {
     const made = await fetch(`${server.url}/api/checks`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        tool: 'copilot-chat',
-        purpose: 'een interne notitie herschrijven',
-        task: 'text',
-        prohibitedPractice: 'none',
-        personalData: 'none',
-        confidentialData: 'unknown',
-        decisionAboutPerson: 'none',
-        humanReview: true,
-        audience: 'internal',
-        syntheticMedia: false,
-        phase: 'experiment',
-        trainingDone: false,
-      }),
+      body: JSON.stringify(sampleCheckCase),
     });
     expect(recordedCheckSchema.parse(await made.json()).record.seq).toBe(1);
   });
@@ -78,23 +67,8 @@ describe('every page of the tab, light and dark', () => {
     await graph.stop();
   });
 
-  async function newPage() {
-    const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1100, height: 800 } });
-    // teams-js asks Microsoft's CDN for the valid Teams origins; there is no network here.
-    await context.route('https://res.cdn.office.net/**', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com'] }),
-      }),
-    );
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    return Object.assign(page, { problems });
-  }
-
   it.each(pages)('$name, light: axe finds nothing', async ({ name, hash, ready }) => {
-    const page = await newPage();
+    const page = await newTabPage(browser, viewport);
     await page.goto(`${server.url}/tab/${hash}`);
     await ready(page);
     expect(await wcagViolations(page)).toEqual([]);
@@ -104,21 +78,8 @@ describe('every page of the tab, light and dark', () => {
   });
 
   it.each(pages)('$name, dark in Teams: axe finds nothing', async ({ name, hash, ready }) => {
-    const page = await newPage();
-    await page.route('https://ai-wijzer.test/**', async (route) => {
-      const response = await route.fetch({ url: route.request().url().replace('https://ai-wijzer.test', server.url) });
-      await route.fulfill({ response });
-    });
-    await page.route('https://teams.microsoft.com/fake-host', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: fakeTeamsHostPage(`https://ai-wijzer.test/tab/${hash}`, { theme: 'dark', locale: 'nl-nl' }),
-      }),
-    );
-    await page.goto('https://teams.microsoft.com/fake-host');
-    const tab = page.frameLocator('iframe');
-    await tab.locator('[data-host="teams"][data-theme="dark"]').waitFor({ timeout: 15_000 });
-    const frame = page.frames().find((f) => f.url().startsWith('https://ai-wijzer.test/'))!;
+    const page = await newTabPage(browser, viewport);
+    const { frame } = await openInTeams(page, server.url, { theme: 'dark', hash });
     await ready(frame);
     expect(await wcagViolations(frame)).toEqual([]);
     if (screenshots) {

@@ -5,8 +5,8 @@ import type { Browser } from 'playwright-core';
 import { tabDistDir } from '../../src/paths.js';
 import { wcagViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { fakeTeamsHostPage } from '../helpers/fake-teams-host.js';
 import { startTestServer } from '../helpers/server.js';
+import { newTabPage, openInTeams } from '../helpers/tab-page.js';
 import { FakeGraph } from '../housekeeping/graph/fake-graph.js';
 import { generateTree } from '../housekeeping/graph/tree.js';
 
@@ -45,25 +45,10 @@ describe('Datahygiëne in a real browser', () => {
     await graph.stop();
   });
 
-  // teams-js fetches its list of valid Teams origins from Microsoft's CDN; this machine has no network.
-  async function newPage(locale = 'nl-NL') {
-    const context = await browser.newContext({ locale, acceptDownloads: true });
-    await context.route('https://res.cdn.office.net/**', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com'] }),
-      }),
-    );
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    return Object.assign(page, { problems });
-  }
-
   let reportId = '';
 
   it('chooses a site, starts the scan, shows its progress, opens the report and exports CSV and Excel', async () => {
-    const page = await newPage();
+    const page = await newTabPage(browser, { acceptDownloads: true });
     await page.goto(`${server.url}/tab/#scan`);
     await page.getByRole('heading', { level: 2, name: 'Datahygiëne' }).waitFor();
     expect(await page.getByRole('link', { name: 'Datahygiëne' }).getAttribute('aria-current')).toBe('page');
@@ -127,21 +112,8 @@ describe('Datahygiëne in a real browser', () => {
 
   /** The page as Teams frames it, in a theme, opened by a deep link to `subEntityId`. */
   async function inTeams(theme: 'dark' | 'contrast', subEntityId: string) {
-    const page = await newPage();
-    await page.route('https://ai-wijzer.test/**', async (route) => {
-      const response = await route.fetch({ url: route.request().url().replace('https://ai-wijzer.test', server.url) });
-      await route.fulfill({ response });
-    });
-    await page.route('https://teams.microsoft.com/fake-host', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: fakeTeamsHostPage('https://ai-wijzer.test/tab/', { theme, locale: 'nl-nl', subEntityId }),
-      }),
-    );
-    await page.goto('https://teams.microsoft.com/fake-host');
-    const tab = page.frameLocator('iframe');
-    await tab.locator(`[data-host="teams"][data-theme="${theme}"]`).waitFor({ timeout: 15_000 });
-    const frame = page.frames().find((f) => f.url().startsWith('https://ai-wijzer.test/'))!;
+    const page = await newTabPage(browser, { acceptDownloads: true });
+    const { tab, frame } = await openInTeams(page, server.url, { theme, subEntityId });
     return { page, tab, frame };
   }
 

@@ -1,0 +1,66 @@
+import type { Browser, BrowserContextOptions, Frame, FrameLocator, Page } from 'playwright-core';
+import { fakeTeamsHostPage } from './fake-teams-host.js';
+
+/** A browser page for the tab, with what it threw or logged as an error (`problems`: a spec expects none). */
+export type TabPage = Page & { problems: string[] };
+
+/**
+ * A new page in a context of its own. The one outside host the tab talks to is Microsoft's CDN, where teams-js asks
+ * for the valid Teams origins; this machine has no network, so the list's documented shape is answered here.
+ */
+export async function newTabPage(
+  browser: Browser,
+  options: BrowserContextOptions & { consoleErrors?: boolean } = {},
+): Promise<TabPage> {
+  const { consoleErrors = false, ...contextOptions } = options;
+  const context = await browser.newContext({ locale: 'nl-NL', ...contextOptions });
+  await context.route('https://res.cdn.office.net/**', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', 'teams.cloud.microsoft'] }),
+    }),
+  );
+  const page = await context.newPage();
+  const problems: string[] = [];
+  if (consoleErrors) page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  return Object.assign(page, { problems });
+}
+
+/** Where the tab is reached inside the fake Teams host (an https origin of its own, passed on to the real server). */
+export const tabOrigin = 'https://ai-wijzer.test';
+
+export interface InTeams {
+  tab: FrameLocator;
+  /** The tab's own frame, for axe and for reading its URL. */
+  frame: Frame;
+}
+
+/**
+ * Opens the tab as Teams frames it: in Teams the tab is an https page on its own domain, and Chromium will not let a
+ * public https page frame a loopback http one, so the app is reached as https://ai-wijzer.test, every request passed
+ * on to the real server; the host page answers teams-js in the given theme (and deep link `subEntityId`). Waits until
+ * the tab runs in that theme.
+ */
+export async function openInTeams(
+  page: Page,
+  serverUrl: string,
+  context: { theme: 'default' | 'dark' | 'contrast'; locale?: string; subEntityId?: string; hash?: string },
+): Promise<InTeams> {
+  await page.route(`${tabOrigin}/**`, async (route) => {
+    const response = await route.fetch({ url: route.request().url().replace(tabOrigin, serverUrl) });
+    await route.fulfill({ response });
+  });
+  const { hash = '', locale = 'nl-nl', ...rest } = context;
+  await page.route('https://teams.microsoft.com/fake-host', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: fakeTeamsHostPage(`${tabOrigin}/tab/${hash}`, { locale, ...rest }),
+    }),
+  );
+  await page.goto('https://teams.microsoft.com/fake-host');
+  const tab = page.frameLocator('iframe');
+  await tab.locator(`[data-host="teams"][data-theme="${context.theme}"]`).waitFor({ timeout: 15_000 });
+  const frame = page.frames().find((f) => f.url().startsWith(`${tabOrigin}/`))!;
+  return { tab, frame };
+}

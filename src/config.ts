@@ -21,6 +21,34 @@ const optionalUrl = z.preprocess(
   z.url({ message: 'moet een volledige URL zijn, bijvoorbeeld https://ai-wijzer.groningen.nl' }).optional(),
 );
 
+/**
+ * Local development only (no Entra ID settings): X-Dev-User names, comma-separated, that get a role (DEV_ADMINS,
+ * DEV_TEAMLEADS). With Entra ID the roles come from the token's app roles, and production refuses the dev identity.
+ */
+const devUserNames = (fallback: string) =>
+  z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .default(fallback)
+      .transform((v) =>
+        v
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name !== ''),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^[A-Za-z0-9._@-]{1,64}$/,
+              "moet namen bevatten van letters, cijfers en . _ @ - (gescheiden door komma's)",
+            ),
+        ),
+      ),
+  );
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -45,28 +73,9 @@ const envSchema = z
      * Local development only (no Entra ID settings): the X-Dev-User names that are admins. With Entra ID the roles
      * come from the token's app roles, and production refuses the dev identity altogether.
      */
-    DEV_ADMINS: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z
-        .string()
-        .default('beheerder')
-        .transform((v) =>
-          v
-            .split(',')
-            .map((name) => name.trim())
-            .filter((name) => name !== ''),
-        )
-        .pipe(
-          z.array(
-            z
-              .string()
-              .regex(
-                /^[A-Za-z0-9._@-]{1,64}$/,
-                "moet namen bevatten van letters, cijfers en . _ @ - (gescheiden door komma's)",
-              ),
-          ),
-        ),
-    ),
+    DEV_ADMINS: devUserNames('beheerder'),
+    /** Local development only, as DEV_ADMINS: the X-Dev-User names that are team leads (the `teamlead` role). */
+    DEV_TEAMLEADS: devUserNames('teamleider'),
     DATABASE_URL: z.preprocess(
       (v) => (v === '' ? undefined : v),
       z

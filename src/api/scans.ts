@@ -79,8 +79,11 @@ export const storedScanReportSchema = scanReportSchema.extend({
   trend: scanTrendSchema.optional(),
 }) satisfies z.ZodType<ScanReport>;
 
-/** Whose a stored report is, for the person who reads it: their own scan, or an on-premises agent's upload. */
-export const scanOrigins = ['own', 'agent'] as const;
+/**
+ * Whose a stored report is, for the person who reads it: their own scan, an on-premises agent's upload, or a scan of
+ * a team's files someone else started (read by a team lead or admin, from the channel tab).
+ */
+export const scanOrigins = ['own', 'agent', 'team'] as const;
 export type ScanOrigin = (typeof scanOrigins)[number];
 
 /** A Graph scan's target ({kind, id}), as POST /api/scans takes it back to scan again. */

@@ -4,7 +4,13 @@ import { pseudonymFor } from '../pseudonym.js';
 import { loadQuickcheckContent } from '../quickcheck/index.js';
 import type { Store } from '../store/index.js';
 import { botStateRepository, type BotStateRepository } from '../store/repositories/bot-state.js';
-import { getScan, listScansOf, listScansVisibleTo, saveWithTrend } from '../store/repositories/housekeeping.js';
+import {
+  getScan,
+  listScans,
+  listScansOf,
+  listScansVisibleTo,
+  saveWithTrend,
+} from '../store/repositories/housekeeping.js';
 import { quickcheckRecordStore } from '../store/repositories/quickcheck.js';
 import { graphDriveStateStore, scanJobQueue } from '../store/repositories/scan-jobs.js';
 import { visionFeedbackStore } from '../store/repositories/vision.js';
@@ -96,6 +102,10 @@ export function createApplication({ config, store: given, logger, ...options }: 
       listOf: (owner, limit) => listScansOf(store, owner, limit),
       visibleTo: (owner, shared, limit) => listScansVisibleTo(store, owner, shared, limit),
       saveWithTrend: (sourceKey, report, meta) => saveWithTrend(store, sourceKey, report, meta),
+      async latestOf(sourceKeys) {
+        const found = (await Promise.all(sourceKeys.map((key) => listScans(store, key, 1)))).flat();
+        return found.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))[0];
+      },
     },
     logger,
   });

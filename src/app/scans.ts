@@ -16,9 +16,16 @@ import {
   type ScanReportView,
   type ScanUploadResponse,
 } from '../api/scans.js';
+import { teamScanParamsSchema, type TeamLatestScan } from '../api/team-scan.js';
 import type { Config } from '../config.js';
 import { openCredential, sealCredential } from '../housekeeping/jobs/credential.js';
-import type { ReachablePart, ScanJob, ScanJobQueue, TargetKind } from '../housekeeping/jobs/types.js';
+import {
+  sourceKeyOf,
+  type ReachablePart,
+  type ScanJob,
+  type ScanJobQueue,
+  type TargetKind,
+} from '../housekeeping/jobs/types.js';
 import { JobError, startScanWorker } from '../housekeeping/jobs/worker.js';
 import { maskReport } from '../housekeeping/output/mask-report.js';
 import { adviceTexts } from '../housekeeping/advice.js';
@@ -66,6 +73,8 @@ export interface ScanReports {
     report: ScanReport,
     meta?: { owner?: string },
   ): Promise<{ id: string; trend?: ScanReport['trend'] }>;
+  /** The newest stored scan under any of these source keys, whoever's it is. */
+  latestOf(sourceKeys: readonly string[]): Promise<{ id: string } | undefined>;
 }
 
 export type ScanConfig = Pick<
@@ -108,18 +117,31 @@ const reportNotFound = new AppError('not-found', 'not_found', {
   en: 'This report does not exist.',
 });
 
+const notTeamLead = new AppError('forbidden', 'not_team_lead', {
+  nl: 'Dit is voor teamleiders (rol AIWijzer.TeamLead) en beheerders van AI-wijzer. Je eigen scans staan bij Datahygiëne.',
+  en: 'This is for team leads (role AIWijzer.TeamLead) and AI-wijzer admins. Your own scans are under Data readiness.',
+});
+const noTeamScan: Record<Lang, string> = {
+  nl: 'Er is nog geen scan van de bestanden van dit team.',
+  en: "There is no scan of this team's files yet.",
+};
+
 /** The owner under which reports of on-premises agents are stored (POST /api/scans/upload). */
 const agentOwner = 'agent';
 
 /**
  * Who may read a stored report: the person whose scan it was; a report of an on-premises agent (a network share,
- * not tied to one person's access) only team leads and admins (their Entra app roles), for whom the page shows them.
+ * not tied to one person's access) and a scan of a team's files (the team's, whoever started it: the channel tab
+ * shows its last one) only team leads and admins (their Entra app roles), for whom the pages show them.
  */
-const mayReadAgentReports = (caller: Caller) => hasRole(caller, 'teamlead') || hasRole(caller, 'admin');
-const mayRead = (caller: Caller, owner: string | undefined) =>
-  owner === caller.pseudonym || (owner === agentOwner && mayReadAgentReports(caller));
+const isLead = (caller: Caller) => hasRole(caller, 'teamlead') || hasRole(caller, 'admin');
+const mayReadAgentReports = isLead;
+const mayRead = (caller: Caller, owner: string | undefined, sourceKey: string | undefined) =>
+  owner === caller.pseudonym ||
+  (owner === agentOwner && mayReadAgentReports(caller)) ||
+  (targetOfKey(sourceKey)?.kind === 'team' && isLead(caller));
 const originOf = (caller: Caller, owner: string | undefined): ScanOrigin =>
-  owner === caller.pseudonym ? 'own' : 'agent';
+  owner === caller.pseudonym ? 'own' : owner === agentOwner ? 'agent' : 'team';
 
 /** "graph:<kind>:<id>" back to the target, to scan it again; other keys (agents' "fs:...") have none to give. */
 function targetOfKey(sourceKey: string | undefined): { kind: TargetKind; id: string } | undefined {
@@ -156,6 +178,11 @@ export interface ScanService {
   list(caller: Caller, query: unknown, lang: Lang): Promise<ScanList>;
   /** GET /api/scans/reports/:scanId: one stored report with its trend, for its owner (agents': team leads, admins). */
   report(caller: Caller, scanId: string, lang: Lang): Promise<ScanReportView>;
+  /**
+   * GET /api/scans/teams/:teamId/latest: the newest stored scan of a team's files (a scan with the team as its
+   * target, whoever started it), summarised, for team leads and admins (`forbidden` for anyone else).
+   */
+  teamLatest(caller: Caller, teamId: unknown, lang: Lang): Promise<TeamLatestScan>;
   /** GET /api/scans/targets: the teams, sites and drive the caller can scan, from Graph on their behalf. */
   targets(caller: Caller, query: unknown, lang: Lang): Promise<ScanTargets>;
   /** A report an on-premises agent sends (`ai-wijzer scan --path <dir> --upload <url>`): validated, masked, stored. */
@@ -198,8 +225,11 @@ export interface ScanFinished {
 
 const severityRank: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
-/** The three rules with the most serious findings, most findings first within a severity, titled in `lang`. */
-export function biggestProblems(report: ScanReport, lang: Lang): { title: string; count: number }[] {
+/** The three rules with the most serious findings, most findings first within a severity: rule, severity, title in `lang`, count. */
+export function rankedProblems(
+  report: ScanReport,
+  lang: Lang,
+): { rule: RuleId; severity: Severity; title: string; count: number }[] {
   const counts = ruleCountsOf(report);
   const severity = new Map<RuleId, Severity>();
   for (const f of report.findings) {
@@ -216,7 +246,12 @@ export function biggestProblems(report: ScanReport, lang: Lang): { title: string
         a.localeCompare(b),
     )
     .slice(0, 3)
-    .map(([rule, count]) => ({ title: titles[rule].title[lang], count }));
+    .map(([rule, count]) => ({ rule, severity: severity.get(rule) ?? 'low', title: titles[rule].title[lang], count }));
+}
+
+/** The three rules with the most serious findings, most findings first within a severity, titled in `lang`. */
+export function biggestProblems(report: ScanReport, lang: Lang): { title: string; count: number }[] {
+  return rankedProblems(report, lang).map(({ title, count }) => ({ title, count }));
 }
 
 export function scanService(deps: {
@@ -374,13 +409,44 @@ export function scanService(deps: {
     async report(caller, scanId) {
       const stored = /^[0-9a-f-]{36}$/.test(scanId) ? await reports.get(scanId) : undefined;
       // A report the caller may not read does not exist for them: the same answer as an unknown id.
-      if (!stored || !mayRead(caller, stored.owner)) throw reportNotFound;
+      if (!stored || !mayRead(caller, stored.owner, stored.sourceKey)) throw reportNotFound;
       const target = targetOfKey(stored.sourceKey);
       return {
         id: scanId,
         origin: originOf(caller, stored.owner),
         ...(target ? { target } : {}),
         report: stored.report,
+      };
+    },
+    async teamLatest(caller, teamId, lang) {
+      // The role first: a staff member learns nothing, not even whether the id was well formed.
+      if (!isLead(caller)) throw notTeamLead;
+      const parsed = parseInput(teamScanParamsSchema(lang), { teamId }, lang);
+      if (!parsed.ok) throw invalidInput(parsed.problems);
+      const id = parsed.data.teamId;
+      // Graph gives group ids in lower case; a scan started with the id in capitals is the same team.
+      const latest = await reports.latestOf(
+        [...new Set([id, id.toUpperCase()])].map((v) => sourceKeyOf({ kind: 'team', id: v })),
+      );
+      const stored = latest ? await reports.get(latest.id) : undefined;
+      if (!latest || !stored) return { teamId: id, scan: null, message: noTeamScan[lang] };
+      const { report } = stored;
+      const counts = ruleCountsOf(report);
+      return {
+        teamId: id,
+        scan: {
+          id: latest.id,
+          origin: stored.owner === caller.pseudonym ? 'own' : 'team',
+          finishedAt: report.finishedAt,
+          label: report.label,
+          score: report.score,
+          ...(report.subScores ? { subScores: report.subScores } : {}),
+          complete: report.complete,
+          files: report.stats.files,
+          folders: report.stats.folders,
+          findings: Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0),
+          problems: rankedProblems(report, lang),
+        },
       };
     },
     async targets(caller, query, lang) {

@@ -32,7 +32,8 @@ export function rolesOf(claim: unknown): Role[] {
  * Identifies the caller of /api/*. With Entra ID configured: a tab SSO token (signature from the tenant's
  * published keys, audience, issuer, scope access_as_user, tenant), and the roles from its app roles
  * (`AIWijzer.Admin`, `AIWijzer.TeamLead`). Without it (local development only): the X-Dev-User header or
- * "lokaal", so that each developer still sees only their own records; the names in DEV_ADMINS are admins.
+ * "lokaal", so that each developer still sees only their own records; the names in DEV_ADMINS are admins, those in
+ * DEV_TEAMLEADS team leads.
  */
 export function identifyCaller(config: Config) {
   const clientId = config.AAD_APP_CLIENT_ID;
@@ -44,12 +45,13 @@ export function identifyCaller(config: Config) {
         'the development identity (X-Dev-User) is refused with NODE_ENV=production: set AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID',
       );
     const admins = new Set(config.DEV_ADMINS);
+    const teamLeads = new Set(config.DEV_TEAMLEADS);
     return (req: Request, _res: Response, next: NextFunction) => {
       const given = req.get('x-dev-user');
       const name = given && devUser.test(given) ? given : 'lokaal';
       req.caller = {
         pseudonym: pseudonymFor(config.PSEUDONYM_SECRET, `dev:${name}`),
-        roles: admins.has(name) ? ['admin'] : [],
+        roles: [...(admins.has(name) ? ['admin' as const] : []), ...(teamLeads.has(name) ? ['teamlead' as const] : [])],
       };
       req.devUser = name;
       next();

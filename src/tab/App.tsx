@@ -19,8 +19,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { healthSchema } from '../api/health.js';
-import { apiClient, scanClient } from './api.js';
-import { askConsent, connectToHost, onThemeChange, ssoToken, type HostInfo, type TeamsTheme } from './teams.js';
+import { apiClient, scanClient, teamClient } from './api.js';
+import {
+  askConsent,
+  connectToHost,
+  offerTabConfig,
+  onThemeChange,
+  ssoToken,
+  type HostInfo,
+  type TeamsTheme,
+} from './teams.js';
 import { languageOf, type Lang } from '../lang.js';
 import { texts } from './texts.js';
 import { hashFor, hashForSubPage, useHashRoute, type Route } from './useHashRoute.js';
@@ -31,6 +39,9 @@ import { VisionReader } from './views/VisionReader.js';
 const CheckWizard = lazy(() => import('./views/CheckWizard.js').then((m) => ({ default: m.CheckWizard })));
 const MyChecks = lazy(() => import('./views/MyChecks.js').then((m) => ({ default: m.MyChecks })));
 const ScanPage = lazy(() => import('./views/ScanPage.js').then((m) => ({ default: m.ScanPage })));
+// The channel tab's pages (#team, #config) only ever open in a channel: chunks of their own too.
+const TeamPage = lazy(() => import('./views/TeamPage.js').then((m) => ({ default: m.TeamPage })));
+const TabConfig = lazy(() => import('./views/TabConfig.js').then((m) => ({ default: m.TabConfig })));
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -111,6 +122,7 @@ export function App() {
   const route = useHashRoute();
   const api = useMemo(() => (host ? apiClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
   const scanApi = useMemo(() => (host ? scanClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
+  const teamApi = useMemo(() => (host ? teamClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -144,29 +156,32 @@ export function App() {
               ))}
             </div>
           </div>
-          <nav aria-label={t.nav} data-print="hide">
-            <ul className={styles.nav}>
-              {(
-                [
-                  ['home', '#', t.navHome],
-                  ['visie', '#visie', t.navVision],
-                  ['check', '#check', t.navCheck],
-                  ['checks', '#checks', t.navMyChecks],
-                  ['scan', '#scan', t.navScan],
-                ] as const
-              ).map(([id, href, label]) => (
-                <li key={id}>
-                  <Link
-                    href={href}
-                    aria-current={navOf(route) === id ? 'page' : undefined}
-                    className={navOf(route) === id ? styles.current : undefined}
-                  >
-                    {label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {/* The configuration page is Teams' small dialog for adding the channel tab: nothing to go to from there. */}
+          {route.view !== 'config' && (
+            <nav aria-label={t.nav} data-print="hide">
+              <ul className={styles.nav}>
+                {(
+                  [
+                    ['home', '#', t.navHome],
+                    ['visie', '#visie', t.navVision],
+                    ['check', '#check', t.navCheck],
+                    ['checks', '#checks', t.navMyChecks],
+                    ['scan', '#scan', t.navScan],
+                  ] as const
+                ).map(([id, href, label]) => (
+                  <li key={id}>
+                    <Link
+                      href={href}
+                      aria-current={navOf(route) === id ? 'page' : undefined}
+                      className={navOf(route) === id ? styles.current : undefined}
+                    >
+                      {label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
         </header>
         <main className={styles.main} aria-busy={host === undefined}>
           {host === undefined || api === undefined ? (
@@ -185,6 +200,14 @@ export function App() {
           ) : route.view === 'scan' && scanApi ? (
             <Suspense fallback={<Spinner label={t.pageLoading} />}>
               <ScanPage api={scanApi} lang={lang} scanId={route.scanId} onConsent={() => askConsent(host)} />
+            </Suspense>
+          ) : route.view === 'team' && teamApi ? (
+            <Suspense fallback={<Spinner label={t.pageLoading} />}>
+              <TeamPage api={teamApi} lang={lang} groupId={host.team?.groupId} teamName={host.team?.name} />
+            </Suspense>
+          ) : route.view === 'config' ? (
+            <Suspense fallback={<Spinner label={t.pageLoading} />}>
+              <TabConfig lang={lang} inTeams={host.inTeams} offer={offerTabConfig} />
             </Suspense>
           ) : route.view === 'not-found' ? (
             <section aria-labelledby="not-found">

@@ -19,6 +19,7 @@ import {
   type ScanTargets,
 } from '../api/scan-jobs.js';
 import { scanReportViewSchema, type ScanReportView } from '../api/scans.js';
+import { teamLatestScanSchema, type TeamLatestScan } from '../api/team-scan.js';
 import { visionDocumentSchema, type VisionDocumentView } from '../api/vision.js';
 import type { Lang } from '../lang.js';
 
@@ -145,5 +146,17 @@ export function scanClient(lang: Lang, token: () => Promise<string | undefined>)
       ),
     job: (id) => call(`/api/scans/${encodeURIComponent(id)}`, {}, scanJobSummarySchema),
     report: (scanId) => call(`/api/scans/reports/${encodeURIComponent(scanId)}`, {}, scanReportViewSchema),
+  };
+}
+
+/** The channel tab's call: a team's last scan (team leads and admins; 403 `not_team_lead` for anyone else). */
+export interface TeamClient {
+  teamLatest(groupId: string): Promise<TeamLatestScan>;
+}
+
+export function teamClient(lang: Lang, token: () => Promise<string | undefined>): TeamClient {
+  const call = caller(lang, token);
+  return {
+    teamLatest: (groupId) => call(`/api/scans/teams/${encodeURIComponent(groupId)}/latest`, {}, teamLatestScanSchema),
   };
 }

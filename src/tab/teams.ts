@@ -1,4 +1,4 @@
-import { app, authentication } from '@microsoft/teams-js';
+import { app, authentication, pages } from '@microsoft/teams-js';
 
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
 
@@ -8,6 +8,10 @@ export interface HostInfo {
   locale: string;
   /** The `subEntityId` of the Teams deep link the tab was opened by (teams-js v2: `page.subPageId`), if any. */
   subPage?: string;
+  /** Where Teams shows the page: 'content' (a tab), 'settings' (a channel tab's configuration), … (`page.frameContext`). */
+  frameContext?: string;
+  /** In a team's channel: the team's Microsoft 365 group id and name (`team.groupId`, `team.displayName`). */
+  team?: { groupId?: string; name?: string };
 }
 
 /**
@@ -28,6 +32,15 @@ export async function connectToHost(timeoutMs = 2500): Promise<HostInfo> {
       theme: asTheme(context.app.theme),
       locale: context.app.locale || standalone.locale,
       ...(context.page.subPageId ? { subPage: context.page.subPageId } : {}),
+      ...(context.page.frameContext ? { frameContext: context.page.frameContext } : {}),
+      ...(context.team
+        ? {
+            team: {
+              ...(context.team.groupId ? { groupId: context.team.groupId } : {}),
+              ...(context.team.displayName ? { name: context.team.displayName } : {}),
+            },
+          }
+        : {}),
     };
   } catch {
     return standalone;
@@ -65,5 +78,38 @@ export async function askConsent(host: HostInfo): Promise<void> {
     await authentication.getAuthToken({ silent: false });
   } catch {
     // Declined or not possible here: the page keeps its message and its button.
+  }
+}
+
+/** What a channel tab's configuration page saves: what Teams opens in the tab (`contentUrl`) and its name. */
+export interface ChannelTabConfig {
+  entityId: string;
+  contentUrl: string;
+  websiteUrl: string;
+  suggestedDisplayName: string;
+}
+
+/**
+ * On a channel tab's configuration page (frame context 'settings'): tells Teams that Save may be pressed, and on Save
+ * gives it the tab's configuration. `onSaved` hears whether Teams took it. Outside that frame teams-js throws: false.
+ */
+export function offerTabConfig(config: ChannelTabConfig, onSaved?: (ok: boolean) => void): boolean {
+  try {
+    pages.config.registerOnSaveHandler((event) => {
+      pages.config.setConfig(config).then(
+        () => {
+          event.notifySuccess();
+          onSaved?.(true);
+        },
+        (error: unknown) => {
+          event.notifyFailure(error instanceof Error ? error.message : 'setConfig failed');
+          onSaved?.(false);
+        },
+      );
+    });
+    pages.config.setValidityState(true);
+    return true;
+  } catch {
+    return false;
   }
 }

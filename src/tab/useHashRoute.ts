@@ -17,6 +17,8 @@ export type Route =
   | ({ view: 'check' } & CheckPrefill)
   | { view: 'checks'; seq?: number }
   | { view: 'scan'; scanId?: string }
+  | { view: 'team' }
+  | { view: 'config' }
   | { view: 'not-found' };
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -39,7 +41,8 @@ function checkPrefill(query: string | undefined): CheckPrefill {
 /**
  * Parses the tab's hash routes: '' (start), '#vraag' (the question, the start page too), '#visie[/<section>]' (the
  * vision, at a section), '#check[?tool=&name=&task=]' (the quick check, prefilled), '#checks[/<record>]' (one's own
- * checks, one of them), '#scan[/<report id>]' (Datahygiëne: a scan, one stored report). Any other hash is no page of the tab.
+ * checks, one of them), '#scan[/<report id>]' (Datahygiëne: a scan, one stored report), '#team' (the channel tab: the
+ * team's last scan), '#config' (the channel tab's configuration in Teams). Any other hash is no page of the tab.
  */
 export function parseRoute(hash: string): Route {
   if (hash === '' || hash === '#') return { view: 'home' };
@@ -52,6 +55,8 @@ export function parseRoute(hash: string): Route {
   if (checks) return checks[1] ? { view: 'checks', seq: Number(checks[1]) } : { view: 'checks' };
   const scan = /^#scan(?:\/([A-Za-z0-9_-]{1,100}))?$/.exec(hash);
   if (scan) return scan[1] ? { view: 'scan', scanId: scan[1] } : { view: 'scan' };
+  if (hash === '#team') return { view: 'team' };
+  if (hash === '#config') return { view: 'config' };
   return { view: 'not-found' };
 }
 
@@ -77,6 +82,10 @@ export function hashFor(route: Route): string {
       return route.seq ? `#checks/${route.seq}` : '#checks';
     case 'scan':
       return route.scanId ? `#scan/${route.scanId}` : '#scan';
+    case 'team':
+      return '#team';
+    case 'config':
+      return '#config';
   }
 }
 

@@ -54,6 +54,8 @@ describe('the Teams app package', () => {
       id: '6f1c2b0a-3d4e-4f5a-8b9c-0d1e2f3a4b5c',
       bots: [{ botId: '11111111-2222-3333-4444-555555555555', scopes: ['personal', 'team', 'groupChat'] }],
       staticTabs: [{ contentUrl: 'https://ai-wijzer.groningen.nl/tab/', scopes: ['personal'] }],
+      // The channel tab: its configuration page is the tab's own #config, for a team's channels only.
+      configurableTabs: [{ configurationUrl: 'https://ai-wijzer.groningen.nl/tab/#config', scopes: ['team'] }],
       webApplicationInfo: {
         id: '22222222-3333-4444-5555-666666666666',
         resource: 'api://ai-wijzer.groningen.nl/22222222-3333-4444-5555-666666666666',

@@ -33,7 +33,7 @@ import type { Label, RuleId, ScanReport, Severity } from '../housekeeping/report
 import { ruleCountsOf } from '../housekeeping/trend.js';
 import type { DriveStateStore } from '../housekeeping/sources/graph/drive-state.js';
 import { createGraphSource, GraphTargetError } from '../housekeeping/sources/graph/graph-source.js';
-import { listReachableTargets } from '../housekeeping/sources/graph/reachable.js';
+import { isMemberOfTeam, listReachableTargets } from '../housekeeping/sources/graph/reachable.js';
 import { ConsentRequiredError, staticToken, tokenOnBehalfOf } from '../housekeeping/sources/graph/tokens.js';
 import type { Lang } from '../lang.js';
 import { errorForLog, type Logger } from '../log.js';
@@ -121,6 +121,14 @@ const notTeamLead = new AppError('forbidden', 'not_team_lead', {
   nl: 'Dit is voor teamleiders (rol AIWijzer.TeamLead) en beheerders van AI-wijzer. Je eigen scans staan bij Datahygiëne.',
   en: 'This is for team leads (role AIWijzer.TeamLead) and AI-wijzer admins. Your own scans are under Data readiness.',
 });
+const notTeamMember = new AppError('forbidden', 'not_team_member', {
+  nl: 'Je bent geen lid van dit team. Een teamleider ziet alleen de scans van de teams waar hij of zij lid van is.',
+  en: 'You are not a member of this team. A team lead sees only the scans of the teams they are a member of.',
+});
+const membershipUnavailable = new AppError('unavailable', 'graph_unavailable', {
+  nl: 'Microsoft 365 kon nu niet zeggen of je lid bent van dit team. Probeer het over een paar minuten opnieuw.',
+  en: 'Microsoft 365 could not say right now whether you are a member of this team. Try again in a few minutes.',
+});
 const noTeamScan: Record<Lang, string> = {
   nl: 'Er is nog geen scan van de bestanden van dit team.',
   en: "There is no scan of this team's files yet.",
@@ -180,7 +188,8 @@ export interface ScanService {
   report(caller: Caller, scanId: string, lang: Lang): Promise<ScanReportView>;
   /**
    * GET /api/scans/teams/:teamId/latest: the newest stored scan of a team's files (a scan with the team as its
-   * target, whoever started it), summarised, for team leads and admins (`forbidden` for anyone else).
+   * target, whoever started it), summarised, for the team's leads (members of it, asked of Graph) and admins
+   * (`forbidden` for anyone else).
    */
   teamLatest(caller: Caller, teamId: unknown, lang: Lang): Promise<TeamLatestScan>;
   /** GET /api/scans/targets: the teams, sites and drive the caller can scan, from Graph on their behalf. */
@@ -352,6 +361,33 @@ export function scanService(deps: {
     throw notConfigured;
   }
 
+  /**
+   * Whether a team lead may see the scans of this team: an admin always; a team lead (a tenant-wide app role) only
+   * for a team they are a member of, asked of Graph on their behalf. Without sign-in (local development, the app's
+   * own token, which has no "me") there is no membership to ask, and the dev team lead sees every team.
+   */
+  async function mayReadTeam(caller: Caller, teamId: string): Promise<boolean> {
+    if (hasRole(caller, 'admin')) return true;
+    if (!delegated) return true;
+    if (!caller.token) return false;
+    const graph = await graphTokenFor(caller);
+    try {
+      return await isMemberOfTeam(
+        {
+          baseUrl: config.GRAPH_BASE_URL,
+          token: staticToken(graph.token),
+          tenant: caller.tenantId ?? 'default',
+          signal: AbortSignal.timeout(targetsTimeoutMs),
+        },
+        teamId,
+      );
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      logger.warn({ err: errorForLog(error) }, 'team membership: Graph did not answer');
+      throw membershipUnavailable;
+    }
+  }
+
   return {
     graphScans: delegated || Boolean(config.GRAPH_ACCESS_TOKEN),
     async start(caller, input, lang) {
@@ -411,6 +447,9 @@ export function scanService(deps: {
       // A report the caller may not read does not exist for them: the same answer as an unknown id.
       if (!stored || !mayRead(caller, stored.owner, stored.sourceKey)) throw reportNotFound;
       const target = targetOfKey(stored.sourceKey);
+      // Someone else's scan of a team: only for a lead of that team (its member) or an admin.
+      if (stored.owner !== caller.pseudonym && target?.kind === 'team' && !(await mayReadTeam(caller, target.id)))
+        throw reportNotFound;
       return {
         id: scanId,
         origin: originOf(caller, stored.owner),
@@ -424,6 +463,7 @@ export function scanService(deps: {
       const parsed = parseInput(teamScanParamsSchema(lang), { teamId }, lang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
       const id = parsed.data.teamId;
+      if (!(await mayReadTeam(caller, id))) throw notTeamMember;
       // Graph gives group ids in lower case; a scan started with the id in capitals is the same team.
       const latest = await reports.latestOf(
         [...new Set([id, id.toUpperCase()])].map((v) => sourceKeyOf({ kind: 'team', id: v })),

@@ -156,3 +156,31 @@ export async function listReachableTargets(options: ReachableOptions): Promise<R
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('nl');
 }
+
+/**
+ * Whether the signed-in person (a delegated token) is a member of the team with this group id: their joined teams
+ * (`/me/joinedTeams`, followed across its pages behind the tenant's gate), ids compared without regard to case.
+ */
+export async function isMemberOfTeam(
+  options: Pick<ReachableOptions, 'baseUrl' | 'token' | 'tenant' | 'retry' | 'timeScale' | 'signal'>,
+  teamId: string,
+): Promise<boolean> {
+  const http = new GraphHttp(options.baseUrl, {
+    token: options.token,
+    gate: gateFor(options.tenant ?? 'default'),
+    stats: { requests: 0, throttledSeconds: 0 },
+    retry: options.retry ?? interactiveRetry,
+    timeScale: options.timeScale,
+    signal: options.signal,
+  });
+  const wanted = teamId.toLowerCase();
+  for (let link: string | undefined = '/me/joinedTeams?$select=id'; link;) {
+    const answer: { value: z.output<typeof teamSchema>[]; '@odata.nextLink'?: string } = await http.get(
+      link,
+      page(teamSchema),
+    );
+    if (answer.value.some((t) => t.id.toLowerCase() === wanted)) return true;
+    link = answer['@odata.nextLink'];
+  }
+  return false;
+}

@@ -103,6 +103,17 @@ describe('the channel tab: the team page', () => {
     expect(screen.queryByTestId('api-error')).toBeNull();
   });
 
+  it("tells a team lead of other teams the server's sentence: not a member of this team", async () => {
+    const message =
+      'Je bent geen lid van dit team. Een teamleider ziet alleen de scans van de teams waar hij of zij lid van is.';
+    const api = fakeTeamApi(async () => {
+      throw new ApiError(message, 403, 'not_team_member');
+    });
+    renderInFluent(<TeamPage api={api} lang="nl" groupId={groupId} />);
+    expect((await screen.findByTestId('team-not-member')).textContent).toBe(message);
+    expect(screen.queryByTestId('team-leads-only')).toBeNull();
+  });
+
   it('outside a team (no group id) says so and asks the server nothing', async () => {
     const api = fakeTeamApi(async () => lastScan);
     renderInFluent(<TeamPage api={api} lang="en" />);

@@ -12,6 +12,8 @@ import { useScanStyles } from './scan-styles.js';
 type State =
   | { kind: 'loading' }
   | { kind: 'leads-only' }
+  /** A team lead of other teams: the server's sentence (not a member of this team). */
+  | { kind: 'not-member'; message: string }
   | { kind: 'error'; message: string }
   | { kind: 'loaded'; answer: TeamLatestScan };
 
@@ -45,7 +47,8 @@ export function TeamPage({
       (answer) => !stopped && setState({ kind: 'loaded', answer }),
       (e: unknown) => {
         if (stopped) return;
-        if (e instanceof ApiError && e.status === 403) setState({ kind: 'leads-only' });
+        if (e instanceof ApiError && e.code === 'not_team_member') setState({ kind: 'not-member', message: e.message });
+        else if (e instanceof ApiError && e.status === 403) setState({ kind: 'leads-only' });
         else setState({ kind: 'error', message: (e as Error).message });
       },
     );
@@ -68,6 +71,10 @@ export function TeamPage({
       ) : state.kind === 'leads-only' ? (
         <Body1 as="p" data-testid="team-leads-only">
           {t.onlyLeads}
+        </Body1>
+      ) : state.kind === 'not-member' ? (
+        <Body1 as="p" data-testid="team-not-member">
+          {state.message}
         </Body1>
       ) : state.kind === 'error' ? (
         <ErrorWithRetry message={state.message} retryLabel={t.retry} onRetry={() => setAttempt((a) => a + 1)} />

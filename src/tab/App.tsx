@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import {
   Body1,
+  Button,
   Card,
   Link,
   CardHeader,
@@ -20,16 +21,22 @@ import {
 } from '@fluentui/react-components';
 import { healthSchema } from '../api/health.js';
 import { apiClient, scanClient } from './api.js';
-import { askConsent, connectToHost, onThemeChange, ssoToken, type HostInfo, type TeamsTheme } from './teams.js';
+import { useIdentity } from './auth/useIdentity.js';
+import { connectToHost, onThemeChange, type HostInfo, type TeamsTheme } from './teams.js';
 import { languageOf, type Lang } from '../lang.js';
 import { texts } from './texts.js';
+import { authTexts } from './texts/auth.js';
 import { hashFor, hashForSubPage, useHashRoute, type Route } from './useHashRoute.js';
 import { AskPanel } from './views/AskPanel.js';
+import { ErrorWithRetry } from './views/ErrorWithRetry.js';
 import { VisionReader } from './views/VisionReader.js';
 
 // The check pages load when first opened: the start page's JavaScript stays small in the Teams iframe.
 const CheckWizard = lazy(() => import('./views/CheckWizard.js').then((m) => ({ default: m.CheckWizard })));
 const MyChecks = lazy(() => import('./views/MyChecks.js').then((m) => ({ default: m.MyChecks })));
+// Only in local development (the dev banner) or outside Teams before signing in: not in the start page's JavaScript.
+const DevIdentity = lazy(() => import('./views/DevIdentity.js').then((m) => ({ default: m.DevIdentity })));
+const SignIn = lazy(() => import('./views/SignIn.js').then((m) => ({ default: m.SignIn })));
 const ScanPage = lazy(() => import('./views/ScanPage.js').then((m) => ({ default: m.ScanPage })));
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
@@ -53,6 +60,7 @@ const useStyles = makeStyles({
   },
   top: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: tokens.spacingHorizontalL },
   languages: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   nav: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -105,9 +113,14 @@ export function App() {
   const [chosenLang, setChosenLang] = useState<Lang | undefined>();
   const lang = chosenLang ?? languageOf(host?.locale ?? navigator.language);
   const t = texts[lang];
+  const ta = authTexts[lang];
   const route = useHashRoute();
-  const api = useMemo(() => (host ? apiClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
-  const scanApi = useMemo(() => (host ? scanClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
+  // Who calls the API: Teams SSO, MSAL outside Teams (sign-in page until signed in), or the dev user (marked).
+  const auth = useIdentity(host);
+  const identity = auth.status === 'ready' ? auth.identity : undefined;
+  const api = useMemo(() => (identity ? apiClient(lang, identity) : undefined), [identity, lang]);
+  const scanApi = useMemo(() => (identity ? scanClient(lang, identity) : undefined), [identity, lang]);
+  const [signingOut, setSigningOut] = useState(false);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -126,47 +139,85 @@ export function App() {
               <br />
               <Subtitle1 as="p">{t.subtitle}</Subtitle1>
             </div>
-            <div role="group" aria-label={t.language} className={styles.languages} data-print="hide">
-              {(['nl', 'en'] as const).map((l) => (
-                <ToggleButton
-                  key={l}
+            <div className={styles.actions} data-print="hide">
+              {auth.status === 'ready' && auth.signOut ? (
+                <Button
                   size="small"
-                  lang={l}
-                  checked={lang === l}
-                  appearance={lang === l ? 'primary' : 'secondary'}
-                  onClick={() => setChosenLang(l)}
+                  disabled={signingOut}
+                  onClick={() => {
+                    setSigningOut(true);
+                    auth.signOut!().catch(() => setSigningOut(false));
+                  }}
                 >
-                  {l === 'nl' ? 'Nederlands' : 'English'}
-                </ToggleButton>
-              ))}
+                  {signingOut ? ta.signingOut : ta.signOut}
+                </Button>
+              ) : null}
+              <div role="group" aria-label={t.language} className={styles.languages}>
+                {(['nl', 'en'] as const).map((l) => (
+                  <ToggleButton
+                    key={l}
+                    size="small"
+                    lang={l}
+                    checked={lang === l}
+                    appearance={lang === l ? 'primary' : 'secondary'}
+                    onClick={() => setChosenLang(l)}
+                  >
+                    {l === 'nl' ? 'Nederlands' : 'English'}
+                  </ToggleButton>
+                ))}
+              </div>
             </div>
           </div>
-          <nav aria-label={t.nav} data-print="hide">
-            <ul className={styles.nav}>
-              {(
-                [
-                  ['home', '#', t.navHome],
-                  ['visie', '#visie', t.navVision],
-                  ['check', '#check', t.navCheck],
-                  ['checks', '#checks', t.navMyChecks],
-                  ['scan', '#scan', t.navScan],
-                ] as const
-              ).map(([id, href, label]) => (
-                <li key={id}>
-                  <Link
-                    href={href}
-                    aria-current={navOf(route) === id ? 'page' : undefined}
-                    className={navOf(route) === id ? styles.current : undefined}
-                  >
-                    {label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {auth.status !== 'signed-out' ? (
+            <nav aria-label={t.nav} data-print="hide">
+              <ul className={styles.nav}>
+                {(
+                  [
+                    ['home', '#', t.navHome],
+                    ['visie', '#visie', t.navVision],
+                    ['check', '#check', t.navCheck],
+                    ['checks', '#checks', t.navMyChecks],
+                    ['scan', '#scan', t.navScan],
+                  ] as const
+                ).map(([id, href, label]) => (
+                  <li key={id}>
+                    <Link
+                      href={href}
+                      aria-current={navOf(route) === id ? 'page' : undefined}
+                      className={navOf(route) === id ? styles.current : undefined}
+                    >
+                      {label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          {auth.status === 'ready' && auth.dev ? (
+            <Suspense fallback={null}>
+              <DevIdentity
+                t={ta}
+                lang={lang}
+                identity={auth.identity}
+                user={auth.dev.user}
+                onChoose={auth.dev.choose}
+              />
+            </Suspense>
+          ) : null}
         </header>
-        <main className={styles.main} aria-busy={host === undefined}>
-          {host === undefined || api === undefined ? (
+        {/* A new development user starts every page afresh, as that user. */}
+        <main
+          key={auth.status === 'ready' ? (auth.dev?.user ?? '') : auth.status}
+          className={styles.main}
+          aria-busy={auth.status === 'connecting'}
+        >
+          {auth.status === 'signed-out' ? (
+            <Suspense fallback={<Spinner label={t.loading} />}>
+              <SignIn t={ta} onSignIn={auth.signIn} failed={auth.failed} />
+            </Suspense>
+          ) : auth.status === 'unavailable' ? (
+            <ErrorWithRetry message={ta.unavailable} retryLabel={ta.retry} onRetry={auth.retry} />
+          ) : host === undefined || api === undefined || identity === undefined ? (
             <Spinner label={t.loading} />
           ) : route.view === 'visie' ? (
             <VisionReader api={api} t={t} sectionId={route.sectionId} />
@@ -181,7 +232,7 @@ export function App() {
             </Suspense>
           ) : route.view === 'scan' && scanApi ? (
             <Suspense fallback={<Spinner label={t.pageLoading} />}>
-              <ScanPage api={scanApi} lang={lang} scanId={route.scanId} onConsent={() => askConsent(host)} />
+              <ScanPage api={scanApi} lang={lang} scanId={route.scanId} onConsent={identity.askConsent} />
             </Suspense>
           ) : route.view === 'not-found' ? (
             <section aria-labelledby="not-found">

@@ -17,6 +17,7 @@ import { meClient } from '../auth/me.js';
 import type { AuthTexts } from '../texts/auth.js';
 
 const useStyles = makeStyles({
+  bar: { marginTop: tokens.spacingVerticalM },
   banner: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   form: {
     display: 'flex',
@@ -98,7 +99,7 @@ export function DevIdentity({
   };
 
   return (
-    <MessageBar intent="warning" layout="multiline" data-testid="dev-identity" data-print="hide">
+    <MessageBar intent="warning" layout="multiline" className={styles.bar} data-testid="dev-identity" data-print="hide">
       <MessageBarBody className={styles.banner}>
         <MessageBarTitle>{t.devTitle}</MessageBarTitle>
         <span aria-live="polite" data-testid="dev-user">

@@ -20,6 +20,7 @@ const useStyles = makeStyles({
     maxWidth: '44rem',
   },
   heading: { margin: 0 },
+  text: { margin: 0 },
 });
 
 /**
@@ -49,9 +50,15 @@ export function SignIn({ t, onSignIn, failed }: { t: AuthTexts; onSignIn: () => 
           <MessageBarBody>{t.signInFailed}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Body1 as="p">{t.signInWhat}</Body1>
-      <Body1 as="p">{t.signInWhy}</Body1>
-      <Body1 as="p">{t.signInHow}</Body1>
+      <Body1 as="p" className={styles.text}>
+        {t.signInWhat}
+      </Body1>
+      <Body1 as="p" className={styles.text}>
+        {t.signInWhy}
+      </Body1>
+      <Body1 as="p" className={styles.text}>
+        {t.signInHow}
+      </Body1>
       <Button appearance="primary" size="large" onClick={start} disabled={going}>
         {t.signInButton}
       </Button>

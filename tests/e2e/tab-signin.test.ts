@@ -8,6 +8,7 @@ import { launchBrowser } from '../helpers/browser.js';
 import { testClientId, testTenant } from '../helpers/entra-keys.js';
 import { LocalAuthority } from '../helpers/local-authority.js';
 import { startTestServer } from '../helpers/server.js';
+import { FakeGraph } from '../housekeeping/graph/fake-graph.js';
 
 jest.setTimeout(120_000);
 
@@ -48,15 +49,23 @@ describe('the tab outside Teams with Entra ID: signing in with MSAL', () => {
     { oid: 'medewerker-1', name: 'Mira Medewerker', username: 'mira@groningen.nl' },
     { oid: 'beheerder-1', name: 'Bas Beheer', username: 'bas@groningen.nl', roles: ['AIWijzer.Admin'] },
   ]);
+  // Graph on behalf of the person: what they can scan comes from the local Graph, their token from the authority.
+  const graph = new FakeGraph({ token: 'geen-app-token' });
+  const siteId = 'groningen.sharepoint.com,site-wijk,web-1';
   let server: Awaited<ReturnType<typeof startTestServer>>;
 
   beforeAll(async () => {
     await authority.start();
+    const graphUrl = await graph.start();
+    graph.siteNames.set(siteId, 'Wijkzaken');
+    graph.users.set('graph:medewerker-1', { joinedTeams: [], followedSites: [siteId] });
     server = await startTestServer({
       AAD_APP_CLIENT_ID: testClientId,
       AAD_APP_TENANT_ID: testTenant,
+      AAD_APP_CLIENT_SECRET: authority.clientSecret,
       AAD_AUTHORITY_HOST: authority.url,
       PUBLIC_URL: 'https://ai-wijzer.groningen.nl',
+      GRAPH_BASE_URL: graphUrl,
     });
     // The redirect URI registered for the SPA: <PUBLIC_URL>/tab/ (here the test server's own address).
     authority.redirectUris.add(`${server.url}/tab/`);
@@ -64,6 +73,7 @@ describe('the tab outside Teams with Entra ID: signing in with MSAL', () => {
   afterAll(async () => {
     await server?.dispose();
     await authority.stop();
+    await graph.stop();
   });
 
   const signInPage = (page: Page) => page.getByRole('heading', { level: 2, name: 'Aanmelden bij AI-wijzer' });
@@ -129,6 +139,29 @@ describe('the tab outside Teams with Entra ID: signing in with MSAL', () => {
     expect(authority.log.some((r) => r.path.endsWith('/oauth2/v2.0/logout'))).toBe(true);
     expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.includes('accesstoken')))).toEqual([]);
     expect(page.problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('asks consent for Graph through MSAL (prompt=consent) on the Datahygiëne page, then lists what to scan', async () => {
+    const page = await newPage((context) => authority.routeBrowser(context));
+    await page.goto(`${server.url}/tab/#scan`);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('button', { name: /Mira Medewerker/ }).click();
+    // Entra ID says the person has not consented to the app's Graph permissions: the page offers to give it.
+    const consent = page.getByTestId('scan-consent');
+    await consent.getByText('Toestemming nodig').waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    await consent.getByRole('button', { name: 'Toestemming geven' }).click();
+    await page.getByRole('heading', { name: 'Toestemming' }).waitFor();
+    const asked = authority.log.filter((r) => r.path.endsWith('/authorize')).at(-1)!;
+    expect(asked.params.scope).toContain('https://graph.microsoft.com/Files.Read.All');
+    await page.getByRole('button', { name: /Mira Medewerker/ }).click();
+    // Back at Datahygiëne: now the server gets a Graph token on the person's behalf.
+    await page.getByRole('radio', { name: 'Wijkzaken' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#scan');
+    expect(authority.consented.has('medewerker-1')).toBe(true);
+    expect(await page.getByTestId('scan-consent').count()).toBe(0);
+    expect(page.problems.filter((p) => !p.includes('403'))).toEqual([]);
     await page.context().close();
   });
 

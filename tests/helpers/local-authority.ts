@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
 import type { BrowserContext } from 'playwright-core';
 import { publishedKeys, testClientId, testTenant } from './entra-keys.js';
 
@@ -37,7 +37,10 @@ const kid = 'local-authority-key';
  *   code_verifier of its code_challenge (also the refresh token grant); answers an id_token (with the nonce) and an
  *   access token (aud the client id, as with accessTokenAcceptedVersion 2; iss, tid, oid, scp=access_as_user, roles,
  *   expiry) signed with a local key, with CORS for the registered redirect URIs' origins (a SPA registration);
- * - `/{tenant}/oauth2/v2.0/logout`: back to a registered post_logout_redirect_uri.
+ * - `/{tenant}/oauth2/v2.0/logout`: back to a registered post_logout_redirect_uri;
+ * - the on-behalf-of grant the server's Graph calls use (client secret, an access token of ours as assertion): a
+ *   Graph token "graph:<oid>" (as tests/housekeeping/graph/fake-graph.ts knows users) once the person consented on
+ *   the sign-in page (`prompt=consent`), else AADSTS65001 consent_required, as Entra ID answers.
  *
  * It listens on loopback http. msal accepts https authorities only, so the browser reaches it as
  * `https://127.0.0.1:<port>` (`routeBrowser`, and the server names it so in GET /api/auth-config, as
@@ -50,9 +53,12 @@ export class LocalAuthority {
   /** The people who accepted the consent step (`prompt=consent`), by oid. */
   readonly consented = new Set<string>();
   readonly redirectUris = new Set<string>();
+  /** AAD_APP_CLIENT_SECRET for the server's on-behalf-of grant. */
+  clientSecret = 'een-lokaal-clientgeheim-voor-tests';
   port = 0;
   private server?: Server;
   private privateKey?: CryptoKey;
+  private publicKey?: CryptoKey;
   private jwk?: JWK;
   private readonly codes = new Map<string, Grant>();
   private readonly refreshTokens = new Map<string, Omit<Grant, 'codeChallenge' | 'redirectUri' | 'expiresAt'>>();
@@ -82,6 +88,7 @@ export class LocalAuthority {
   async start(): Promise<void> {
     const pair = await generateKeyPair('RS256');
     this.privateKey = pair.privateKey as CryptoKey;
+    this.publicKey = pair.publicKey as CryptoKey;
     this.jwk = await exportJWK(pair.publicKey);
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -344,12 +351,55 @@ export class LocalAuthority {
         );
       return send(200, await this.tokens(grant));
     }
+    if (
+      params.grant_type === 'urn:ietf:params:oauth:grant-type:jwt-bearer' &&
+      params.requested_token_use === 'on_behalf_of'
+    )
+      return this.onBehalfOf(params, send, invalid);
     if (params.grant_type === 'refresh_token') {
       const grant = this.refreshTokens.get(params.refresh_token ?? '');
       if (!grant) return invalid('AADSTS700082: The refresh token has expired or was revoked.');
       return send(200, await this.tokens(grant));
     }
     return invalid('AADSTS70003: The app requested an unsupported grant type.', 'unsupported_grant_type');
+  }
+
+  /** The server's on-behalf-of grant: a Graph token for a person who consented to the app's Graph permissions. */
+  private async onBehalfOf(
+    params: Record<string, string>,
+    send: (status: number, value: object) => void,
+    invalid: (description: string, error?: string) => void,
+  ): Promise<void> {
+    if (params.client_secret !== this.clientSecret)
+      return invalid('AADSTS7000215: Invalid client secret provided.', 'invalid_client');
+    let oid: string | undefined;
+    try {
+      const { payload } = await jwtVerify(params.assertion ?? '', this.publicKey!, {
+        audience: this.clientId,
+        issuer: this.issuer,
+      });
+      oid = typeof payload.oid === 'string' ? payload.oid : undefined;
+    } catch {
+      oid = undefined;
+    }
+    if (!oid) return invalid('AADSTS50013: Assertion failed signature validation.');
+    if (!this.consented.has(oid))
+      return send(400, {
+        error: 'invalid_grant',
+        error_description:
+          "AADSTS65001: The user or administrator has not consented to use the application with ID '" +
+          this.clientId +
+          "'.",
+        error_codes: [65001],
+        suberror: 'consent_required',
+      });
+    return send(200, {
+      token_type: 'Bearer',
+      scope: 'https://graph.microsoft.com/.default',
+      expires_in: 3599,
+      ext_expires_in: 3599,
+      access_token: `graph:${oid}`,
+    });
   }
 
   /** The token response of Entra ID v2: id_token, access token for AI-wijzer's API, refresh token, client_info. */

@@ -1,4 +1,5 @@
-import { authConfigSchema } from '../../src/api/auth-config.js';
+import { readFileSync } from 'node:fs';
+import { authConfigSchema, graphConsentScopes } from '../../src/api/auth-config.js';
 import { testClientId, testTenant } from '../helpers/entra-keys.js';
 import { startTestServer } from '../helpers/server.js';
 
@@ -59,5 +60,14 @@ describe('GET /api/auth-config and the CSP it goes with', () => {
     } finally {
       await server.dispose();
     }
+  });
+
+  it("asks consent outside Teams for exactly the app registration's delegated Graph permissions", () => {
+    const manifest = JSON.parse(readFileSync('aad.manifest.json', 'utf8')) as {
+      requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[];
+    };
+    const graph = manifest.requiredResourceAccess.find((r) => r.resourceAppId === 'Microsoft Graph')!;
+    const delegated = graph.resourceAccess.filter((a) => a.type === 'Scope').map((a) => a.id);
+    expect([...graphConsentScopes].sort()).toEqual(delegated.map((id) => `https://graph.microsoft.com/${id}`).sort());
   });
 });

@@ -165,6 +165,33 @@ describe('the tab outside Teams with Entra ID: signing in with MSAL', () => {
     await page.context().close();
   });
 
+  it('when the refresh token no longer works, goes to the authority and back instead of failing the call', async () => {
+    // Tokens that end within msal's five minutes: every call renews with the refresh token.
+    authority.tokenLifetime = 120;
+    try {
+      const page = await newPage((context) => authority.routeBrowser(context));
+      await page.goto(`${server.url}/tab/#checks`);
+      await page.getByRole('button', { name: 'Aanmelden' }).click();
+      await page.getByRole('button', { name: /Mira Medewerker/ }).click();
+      await page.getByText('Je hebt nog geen checks gedaan.').waitFor();
+      expect(authority.log.some((r) => r.params.grant_type === 'refresh_token')).toBe(true);
+
+      authority.revokeSessions();
+      const before = authority.log.length;
+      await page.getByRole('link', { name: 'Snelle check', exact: true }).click();
+      // The renewal fails (invalid_grant): a redirect to sign in again, and back to the page that was asked for.
+      await page.getByRole('heading', { name: 'Aanmelden bij de lokale Entra ID' }).waitFor();
+      const renewals = authority.log.slice(before).filter((r) => r.params.grant_type === 'refresh_token');
+      expect(renewals.length).toBeGreaterThan(0);
+      await page.getByRole('button', { name: /Mira Medewerker/ }).click();
+      await page.getByTestId('progress').getByText('Vraag 1 van', { exact: false }).waitFor();
+      expect(new URL(page.url()).hash).toBe('#check');
+      await page.context().close();
+    } finally {
+      authority.tokenLifetime = 3600;
+    }
+  });
+
   it('tells the person when signing in was cancelled, and can try again', async () => {
     const page = await newPage((context) => authority.routeBrowser(context));
     await page.goto(`${server.url}/tab/`);

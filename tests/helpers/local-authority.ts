@@ -67,8 +67,8 @@ export class LocalAuthority {
     readonly users: AuthorityUser[],
     readonly tenant = testTenant,
     readonly clientId = testClientId,
-    /** Seconds an access token lasts. */
-    readonly tokenLifetime = 3600,
+    /** Seconds an access token lasts (msal renews one that ends within five minutes with the refresh token). */
+    public tokenLifetime = 3600,
   ) {}
 
   /** AAD_AUTHORITY_HOST for the server: where it reads the keys, and the host of the tokens' issuer. */
@@ -128,7 +128,9 @@ export class LocalAuthority {
     this.log.push({
       method,
       path: url.pathname,
-      params: Object.fromEntries(Object.keys(params).map((k) => [k, k === 'scope' ? params[k]! : '…'])),
+      params: Object.fromEntries(
+        Object.keys(params).map((k) => [k, ['scope', 'grant_type', 'prompt'].includes(k) ? params[k]! : '…']),
+      ),
     });
     const base = `/${this.tenant}`;
     const json = (status: number, value: object, headers: Record<string, string> = {}) => {
@@ -362,6 +364,11 @@ export class LocalAuthority {
       return send(200, await this.tokens(grant));
     }
     return invalid('AADSTS70003: The app requested an unsupported grant type.', 'unsupported_grant_type');
+  }
+
+  /** Ends every session: the refresh tokens given out no longer work (as after a sign-out elsewhere or a policy). */
+  revokeSessions(): void {
+    this.refreshTokens.clear();
   }
 
   /** The server's on-behalf-of grant: a Graph token for a person who consented to the app's Graph permissions. */

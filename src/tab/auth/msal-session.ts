@@ -1,4 +1,6 @@
 import {
+  AuthError,
+  CacheLookupPolicy,
   InteractionRequiredAuthError,
   PublicClientApplication,
   type AccountInfo,
@@ -21,6 +23,18 @@ export interface MsalSession {
   failed: boolean;
   /** Goes to the sign-in page of Entra ID and back here, to the page the person was on. */
   signIn(): Promise<void>;
+}
+
+/**
+ * Whether a silent token request needs the person: Entra ID says so, or the refresh token is gone or expired
+ * (a SPA's lasts 24 hours, AADSTS700084 comes as invalid_grant).
+ */
+function needsInteraction(error: unknown): boolean {
+  if (error instanceof InteractionRequiredAuthError) return true;
+  return (
+    error instanceof AuthError &&
+    ['invalid_grant', 'no_tokens_found', 'refresh_token_expired', 'token_refresh_required'].includes(error.errorCode)
+  );
 }
 
 /** The page to return to after a redirect: the current hash route when it is one of the tab's, else the start. */
@@ -75,12 +89,17 @@ export async function startMsal(config: EntraAuthConfig): Promise<MsalSession> {
     kind: 'msal',
     headers: async (): Promise<Record<string, string>> => {
       try {
-        const result = await pca.acquireTokenSilent({ scopes: config.scopes, account: signedInAccount });
+        // The cached token, else the refresh token; never a hidden iframe (this page is the redirect URI, and an
+        // iframe of it would start the whole tab): when those fail, a redirect does it.
+        const result = await pca.acquireTokenSilent({
+          scopes: config.scopes,
+          account: signedInAccount,
+          cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+        });
         return { authorization: `Bearer ${result.accessToken}` };
       } catch (error) {
         // The session at Entra ID ended, or a policy wants the person: sign in again and come back here.
-        if (error instanceof InteractionRequiredAuthError)
-          await pca.acquireTokenRedirect(request({ account: signedInAccount }));
+        if (needsInteraction(error)) await pca.acquireTokenRedirect(request({ account: signedInAccount }));
         return {};
       }
     },

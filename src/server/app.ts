@@ -26,7 +26,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 1);
   app.use(correlationId);
-  app.use(securityHeaders);
+  app.use(securityHeaders(ctx.config));
   app.use(healthRoutes(ctx));
 
   const json = express.json({ limit: options.bodyLimit ?? '256kb' });

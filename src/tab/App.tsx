@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import {
   Body1,
+  Button,
   Card,
   Link,
   CardHeader,
@@ -20,24 +21,22 @@ import {
 } from '@fluentui/react-components';
 import { healthSchema } from '../api/health.js';
 import { apiClient, scanClient, teamClient } from './api.js';
-import {
-  askConsent,
-  connectToHost,
-  offerTabConfig,
-  onThemeChange,
-  ssoToken,
-  type HostInfo,
-  type TeamsTheme,
-} from './teams.js';
+import { useIdentity } from './auth/useIdentity.js';
+import { connectToHost, offerTabConfig, onThemeChange, type HostInfo, type TeamsTheme } from './teams.js';
 import { languageOf, type Lang } from '../lang.js';
 import { texts } from './texts.js';
+import { authTexts } from './texts/auth.js';
 import { hashFor, hashForSubPage, useHashRoute, type Route } from './useHashRoute.js';
 import { AskPanel } from './views/AskPanel.js';
+import { ErrorWithRetry } from './views/ErrorWithRetry.js';
 import { VisionReader } from './views/VisionReader.js';
 
 // The check pages load when first opened: the start page's JavaScript stays small in the Teams iframe.
 const CheckWizard = lazy(() => import('./views/CheckWizard.js').then((m) => ({ default: m.CheckWizard })));
 const MyChecks = lazy(() => import('./views/MyChecks.js').then((m) => ({ default: m.MyChecks })));
+// Only in local development (the dev banner) or outside Teams before signing in: not in the start page's JavaScript.
+const DevIdentity = lazy(() => import('./views/DevIdentity.js').then((m) => ({ default: m.DevIdentity })));
+const SignIn = lazy(() => import('./views/SignIn.js').then((m) => ({ default: m.SignIn })));
 const ScanPage = lazy(() => import('./views/ScanPage.js').then((m) => ({ default: m.ScanPage })));
 // The channel tab's pages (#team, #config) only ever open in a channel: chunks of their own too.
 const TeamPage = lazy(() => import('./views/TeamPage.js').then((m) => ({ default: m.TeamPage })));
@@ -64,6 +63,7 @@ const useStyles = makeStyles({
   },
   top: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: tokens.spacingHorizontalL },
   languages: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   nav: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -119,10 +119,15 @@ export function App() {
   const [chosenLang, setChosenLang] = useState<Lang | undefined>();
   const lang = chosenLang ?? languageOf(host?.locale ?? navigator.language);
   const t = texts[lang];
+  const ta = authTexts[lang];
   const route = useHashRoute();
-  const api = useMemo(() => (host ? apiClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
-  const scanApi = useMemo(() => (host ? scanClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
-  const teamApi = useMemo(() => (host ? teamClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
+  // Who calls the API: Teams SSO, MSAL outside Teams (sign-in page until signed in), or the dev user (marked).
+  const auth = useIdentity(host);
+  const identity = auth.status === 'ready' ? auth.identity : undefined;
+  const api = useMemo(() => (identity ? apiClient(lang, identity) : undefined), [identity, lang]);
+  const scanApi = useMemo(() => (identity ? scanClient(lang, identity) : undefined), [identity, lang]);
+  const teamApi = useMemo(() => (identity ? teamClient(lang, identity) : undefined), [identity, lang]);
+  const [signingOut, setSigningOut] = useState(false);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -141,23 +146,37 @@ export function App() {
               <br />
               <Subtitle1 as="p">{t.subtitle}</Subtitle1>
             </div>
-            <div role="group" aria-label={t.language} className={styles.languages} data-print="hide">
-              {(['nl', 'en'] as const).map((l) => (
-                <ToggleButton
-                  key={l}
+            <div className={styles.actions} data-print="hide">
+              {auth.status === 'ready' && auth.signOut ? (
+                <Button
                   size="small"
-                  lang={l}
-                  checked={lang === l}
-                  appearance={lang === l ? 'primary' : 'secondary'}
-                  onClick={() => setChosenLang(l)}
+                  disabled={signingOut}
+                  onClick={() => {
+                    setSigningOut(true);
+                    auth.signOut!().catch(() => setSigningOut(false));
+                  }}
                 >
-                  {l === 'nl' ? 'Nederlands' : 'English'}
-                </ToggleButton>
-              ))}
+                  {signingOut ? ta.signingOut : ta.signOut}
+                </Button>
+              ) : null}
+              <div role="group" aria-label={t.language} className={styles.languages}>
+                {(['nl', 'en'] as const).map((l) => (
+                  <ToggleButton
+                    key={l}
+                    size="small"
+                    lang={l}
+                    checked={lang === l}
+                    appearance={lang === l ? 'primary' : 'secondary'}
+                    onClick={() => setChosenLang(l)}
+                  >
+                    {l === 'nl' ? 'Nederlands' : 'English'}
+                  </ToggleButton>
+                ))}
+              </div>
             </div>
           </div>
           {/* The configuration page is Teams' small dialog for adding the channel tab: nothing to go to from there. */}
-          {route.view !== 'config' && (
+          {route.view !== 'config' && auth.status !== 'signed-out' ? (
             <nav aria-label={t.nav} data-print="hide">
               <ul className={styles.nav}>
                 {(
@@ -181,10 +200,32 @@ export function App() {
                 ))}
               </ul>
             </nav>
-          )}
+          ) : null}
+          {auth.status === 'ready' && auth.dev ? (
+            <Suspense fallback={null}>
+              <DevIdentity
+                t={ta}
+                lang={lang}
+                identity={auth.identity}
+                user={auth.dev.user}
+                onChoose={auth.dev.choose}
+              />
+            </Suspense>
+          ) : null}
         </header>
-        <main className={styles.main} aria-busy={host === undefined}>
-          {host === undefined || api === undefined ? (
+        {/* A new development user starts every page afresh, as that user. */}
+        <main
+          key={auth.status === 'ready' ? (auth.dev?.user ?? '') : auth.status}
+          className={styles.main}
+          aria-busy={auth.status === 'connecting'}
+        >
+          {auth.status === 'signed-out' ? (
+            <Suspense fallback={<Spinner label={t.loading} />}>
+              <SignIn t={ta} onSignIn={auth.signIn} failed={auth.failed} />
+            </Suspense>
+          ) : auth.status === 'unavailable' ? (
+            <ErrorWithRetry message={ta.unavailable} retryLabel={ta.retry} onRetry={auth.retry} />
+          ) : host === undefined || api === undefined || identity === undefined ? (
             <Spinner label={t.loading} />
           ) : route.view === 'visie' ? (
             <VisionReader api={api} t={t} sectionId={route.sectionId} />
@@ -199,7 +240,7 @@ export function App() {
             </Suspense>
           ) : route.view === 'scan' && scanApi ? (
             <Suspense fallback={<Spinner label={t.pageLoading} />}>
-              <ScanPage api={scanApi} lang={lang} scanId={route.scanId} onConsent={() => askConsent(host)} />
+              <ScanPage api={scanApi} lang={lang} scanId={route.scanId} onConsent={identity.askConsent} />
             </Suspense>
           ) : route.view === 'team' && teamApi ? (
             <Suspense fallback={<Spinner label={t.pageLoading} />}>

@@ -22,6 +22,7 @@ import { scanReportViewSchema, type ScanReportView } from '../api/scans.js';
 import { teamLatestScanSchema, type TeamLatestScan } from '../api/team-scan.js';
 import { visionDocumentSchema, type VisionDocumentView } from '../api/vision.js';
 import type { Lang } from '../lang.js';
+import type { TabIdentity } from './auth/identity.js';
 
 /** A failed API call, with the server's message in the user's language (or ours when the server was unreachable). */
 export class ApiError extends Error {
@@ -62,14 +63,19 @@ const unreachable = {
   en: 'AI-wijzer cannot be reached right now. Please try again later.',
 };
 
-/** Sends one call: JSON, the user's language, the Teams SSO token when there is one; the answer checked. */
-function caller(lang: Lang, token: () => Promise<string | undefined>) {
+/** Who a call is made as: the headers of src/tab/auth (the SSO or MSAL token, or the dev user). */
+export type CallIdentity = Pick<TabIdentity, 'headers'>;
+
+/**
+ * Sends one call: JSON, the user's language, who calls (token or dev user); the answer checked. Exported for the
+ * pages loaded on demand that bring their own schemas (src/tab/auth/me.ts), so the start page need not carry them.
+ */
+export function caller(lang: Lang, identity: CallIdentity) {
   return async function call<S extends z.ZodType>(path: string, init: RequestInit, schema?: S): Promise<z.output<S>> {
     const headers = new Headers(init.headers);
     headers.set('accept-language', lang === 'en' ? 'en' : 'nl');
     if (init.body) headers.set('content-type', 'application/json');
-    const bearer = await token();
-    if (bearer) headers.set('authorization', `Bearer ${bearer}`);
+    for (const [name, value] of Object.entries(await identity.headers())) headers.set(name, value);
     let res: Response;
     try {
       res = await fetch(path, { ...init, headers });
@@ -95,9 +101,9 @@ function caller(lang: Lang, token: () => Promise<string | undefined>) {
   };
 }
 
-/** The tab's one way to call the server: JSON, the user's language, the Teams SSO token when there is one. */
-export function apiClient(lang: Lang, token: () => Promise<string | undefined>): ApiClient {
-  const call = caller(lang, token);
+/** The tab's one way to call the server: JSON, the user's language, who calls (src/tab/auth). */
+export function apiClient(lang: Lang, identity: CallIdentity): ApiClient {
+  const call = caller(lang, identity);
   return {
     ask: (question) =>
       call('/api/ask', { method: 'POST', body: JSON.stringify({ question }) }, frontDoorResponseSchema),
@@ -132,8 +138,8 @@ export interface ScanClient {
 
 export type ScanTargetRef = ScanJobSummary['target'];
 
-export function scanClient(lang: Lang, token: () => Promise<string | undefined>): ScanClient {
-  const call = caller(lang, token);
+export function scanClient(lang: Lang, identity: CallIdentity): ScanClient {
+  const call = caller(lang, identity);
   return {
     scans: () => call('/api/scans', {}, scanListSchema),
     targets: (search) =>
@@ -154,8 +160,8 @@ export interface TeamClient {
   teamLatest(groupId: string): Promise<TeamLatestScan>;
 }
 
-export function teamClient(lang: Lang, token: () => Promise<string | undefined>): TeamClient {
-  const call = caller(lang, token);
+export function teamClient(lang: Lang, identity: CallIdentity): TeamClient {
+  const call = caller(lang, identity);
   return {
     teamLatest: (groupId) => call(`/api/scans/teams/${encodeURIComponent(groupId)}/latest`, {}, teamLatestScanSchema),
   };

@@ -6,6 +6,11 @@ import type { JWK } from 'jose';
 export const testTenant = '7e1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d';
 export const testClientId = '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
 
+/** The JSON Web Key Set Entra ID publishes at /{tenant}/discovery/v2.0/keys: the public half of each signing key. */
+export function publishedKeys(jwk: JWK, kid = 'test-key'): { keys: JWK[] } {
+  return { keys: [{ ...jwk, kid, use: 'sig', alg: 'RS256' }] };
+}
+
 /**
  * A local stand-in for Entra ID's key endpoint (/{tenant}/discovery/v2.0/keys): it publishes the public half
  * of a key the test signs tokens with, as Entra publishes its signing keys.
@@ -14,7 +19,7 @@ export async function startKeyServer(jwk: JWK, tenant = testTenant): Promise<{ u
   const server = createServer((req, res) => {
     if (req.url === `/${tenant}/discovery/v2.0/keys`) {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [{ ...jwk, kid: 'test-key', use: 'sig', alg: 'RS256' }] }));
+      res.end(JSON.stringify(publishedKeys(jwk)));
     } else {
       res.statusCode = 404;
       res.end();

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { adminRoutes } from './admin.js';
 import { askRoutes } from './ask.js';
+import { authConfigRoutes } from './auth-config.js';
 import { checksRoutes } from './checks.js';
 import { meRoutes } from './me.js';
 import { scanJobsRoutes } from './scan-jobs.js';
@@ -10,13 +11,15 @@ import { visionRoutes } from './vision.js';
 
 /**
  * Routes under /api/ that need no signed-in staff member, mounted before the sign-in check: the on-premises scan
- * agent (it brings its own upload token) and the vision, which is public.
+ * agent (it brings its own upload token), the vision, which is public, and the tab's sign-in settings.
  */
 export function agentRoutes(ctx: AppContext): Router {
   const router = Router();
   router.use(scanUploadRoutes(ctx));
   // The vision is public (it is published to the council): reading it needs no sign-in, so links from the bot open.
   router.use(visionRoutes(ctx));
+  // The tab must know how to sign in before anyone is signed in.
+  router.use(authConfigRoutes(ctx));
   return router;
 }
 

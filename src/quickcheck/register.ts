@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Task } from './case.js';
 import { srcDir } from '../paths.js';
 import { fingerprint, loadContentFile } from './content-file.js';
-import { compact } from './normalise.js';
+import { compact, normalise } from './normalise.js';
 import {
   dataClassValues,
   registerSchema,
@@ -68,9 +68,11 @@ export interface ToolMatch {
 /** Finds a tool by register id, name or alias, ignoring case, spaces, punctuation and diacritics. */
 export function lookupTool(register: ToolRegister, given: string): ToolMatch {
   const entry = toolIndex(register).get(compact(given));
-  return entry
-    ? { tool: entry.tool, name: entry.tool.name, matched: entry.matched }
-    : { tool: null, name: given.trim() };
+  if (!entry) return { tool: null, name: given.trim() };
+  // "chat gpt" matched the alias "chat gpt", though "chatgpt" is the same key: the label as the person wrote it.
+  const written = toolLabels(entry.tool).find(({ label }) => normalise(label) === normalise(given));
+  const matched = written ? { on: onOf[written.field], label: written.label } : entry.matched;
+  return { tool: entry.tool, name: entry.tool.name, matched };
 }
 
 interface IndexEntry {

@@ -36,7 +36,7 @@ describe('POST and GET /api/checks', () => {
     expect(body.tool).toEqual({
       id: 'chatgpt-free',
       name: 'ChatGPT (gratis)',
-      matched: { on: 'alias', label: 'chatgpt' },
+      matched: { on: 'alias', label: 'chat gpt' },
     });
     expect(body.reasons[0]!.sources.length).toBeGreaterThan(0);
     expect(body.record.seq).toBe(before + 1);

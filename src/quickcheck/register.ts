@@ -69,8 +69,12 @@ export interface ToolMatch {
 export function lookupTool(register: ToolRegister, given: string): ToolMatch {
   const entry = toolIndex(register).get(compact(given));
   if (!entry) return { tool: null, name: given.trim() };
-  // "chat gpt" matched the alias "chat gpt", though "chatgpt" is the same key: the label as the person wrote it.
-  const written = toolLabels(entry.tool).find(({ label }) => normalise(label) === normalise(given));
+  // "chat gpt" matched the alias "chat gpt", though "chatgpt" is the same key, and "Notulist Noord" the name, not the
+  // id notulist-noord: the label as the person wrote it.
+  const labels = toolLabels(entry.tool);
+  const written =
+    labels.find(({ label }) => label.trim().toLowerCase() === given.trim().toLowerCase()) ??
+    labels.find(({ label }) => normalise(label) === normalise(given));
   const matched = written ? { on: onOf[written.field], label: written.label } : entry.matched;
   return { tool: entry.tool, name: entry.tool.name, matched };
 }

@@ -188,7 +188,7 @@ describe('ai-wijzer check', () => {
     const flag = await cli(['check', '--tool', 'deepl', '--lang', 'en', '--dry-run'], env);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain(
-      "--tool: 'deepl' fits 2 tools in the register; choose one by its id: deepl-free: DeepL Translator (free); deepl-pro: DeepL Pro.",
+      "--tool: 'deepl' fits 2 tools in the register; choose one: deepl-free: DeepL Translator (free); deepl-pro: DeepL Pro.",
     );
     expect(await recorded()).toBe(before);
   });

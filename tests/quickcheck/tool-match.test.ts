@@ -28,7 +28,8 @@ describe('the register entry a check uses', () => {
       tool: { id: 'deepl-free' },
       matched: { on: 'name', label: 'DeepL Translator (free)' },
     });
-    expect(matchTool(register, 'Chat-GPT')).toMatchObject({ matched: { on: 'alias', label: 'chat gpt' } });
+    expect(matchTool(register, 'Chat-GPT')).toMatchObject({ matched: { on: 'alias', label: 'chat-gpt' } });
+    expect(matchTool(register, 'Chat GPT')).toMatchObject({ matched: { on: 'alias', label: 'chat gpt' } });
     expect(matchTool(register, 'Microsoft 365 Copilot')).toMatchObject({ tool: { id: 'm365-copilot' } });
     expect(matchTool(register, 'Perplexity')).toEqual({ kind: 'unregistered', name: 'Perplexity' });
   });

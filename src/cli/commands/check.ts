@@ -193,8 +193,8 @@ async function ask(app: Application, io: CliIO, flags: z.output<typeof flagsSche
       const choices = mention.candidates.map((t) => `${t.id}: ${toolName(t, flags.lang)}`).join('; ');
       throw new UsageError(
         flags.lang === 'nl'
-          ? `--tool: '${flags.tool}' past bij ${mention.candidates.length} tools in het register; kies er een met zijn id: ${choices}.`
-          : `--tool: '${flags.tool}' fits ${mention.candidates.length} tools in the register; choose one by its id: ${choices}.`,
+          ? `--tool: '${flags.tool}' past bij ${mention.candidates.length} tools in het register; kies er een: ${choices}.`
+          : `--tool: '${flags.tool}' fits ${mention.candidates.length} tools in the register; choose one: ${choices}.`,
       );
     }
     prefilled.tool = mention?.kind === 'registered' ? mention.tool.id : flags.tool;

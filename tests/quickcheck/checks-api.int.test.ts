@@ -152,6 +152,9 @@ describe('POST and GET /api/checks', () => {
       await (await fetch(`${server.url}/api/checks/questions`, { headers: { 'accept-language': 'en' } })).json(),
     );
     expect(en.questions[0]!.text).toBe('Which AI tool do you want to use?');
+    expect(nl.tools.find((t) => t.id === 'chatgpt-free')!.name).toBe('ChatGPT (gratis)');
+    expect(en.tools.find((t) => t.id === 'chatgpt-free')!.name).toBe('ChatGPT (free)');
+    expect(en.tools.find((t) => t.id === 'deepl-pro')!.name).toBe('DeepL Pro');
   });
 });
 

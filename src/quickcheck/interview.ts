@@ -153,7 +153,7 @@ export async function interview(
         break;
       }
       if (q.type === 'text') {
-        if (unknownWords.has(normalise(answer))) answers[q.field] = q.unknownValue;
+        if (unknownWords.has(normalise(answer))) answers[q.field] = q.unknownValue[lang];
         else if (answer === '' && q.field !== 'purpose') {
           write(`  ${w.empty}\n`);
           continue;

@@ -42,7 +42,7 @@ export function localisedQuestions(content: QuickcheckContent, lang: Lang): Chec
             type: q.type,
             text: q.text[lang],
             explanation: q.explanation[lang],
-            unknownValue: q.unknownValue,
+            unknownValue: q.unknownValue[lang],
           }
         : {
             field: q.field,

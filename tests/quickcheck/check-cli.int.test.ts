@@ -176,6 +176,15 @@ describe('ai-wijzer check', () => {
     expect(out).toContain('Consult: the privacy officer (the AI and privacy team, privacy@groningen.nl)');
     expect(out).not.toMatch(/weet ik niet|vorige|gratis|eigen server|het register|privacyteam|herkend|Kies /i);
     for (const line of out.split('\n')) expect(line).not.toMatch(/\([^()]*\(/);
+    // "don't know" at the tool fills in the unknown tool in English, as the verdict then names it.
+    const unknown = await cli(
+      ['check', '--dry-run', '--lang', 'en', '--json'],
+      env,
+      `don't know\n\n${'1\n'.repeat(10)}`,
+    );
+    expect(unknown.code).toBe(0);
+    expect(unknown.stderr).toContain('-> unknown tool is not in the register');
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ tool: { id: null, name: 'unknown tool' } });
   });
 
   it('refuses a case file whose tool fits several entries, naming them, and records nothing', async () => {

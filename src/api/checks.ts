@@ -12,7 +12,11 @@ import { checkToolSchema, checkVerdictSchema, recordedCheckSchema, verdictValues
 /** POST /api/checks: the body is the case, exactly as the domain validates it. */
 export const checkRequestSchema = checkCaseSchema;
 export type CheckRequest = z.infer<typeof checkRequestSchema>;
-/** POST /api/checks answers the verdict and where it was recorded. */
+/**
+ * POST /api/checks answers the verdict and where it was recorded; its `tool.matched` (optional: absent in records kept
+ * before it existed) says why the verdict is about that register entry. A tool name that fits several entries is a
+ * 400 with a problem on `tool` that names them.
+ */
 export const checkResponseSchema = recordedCheckSchema;
 export type CheckResponse = z.infer<typeof checkResponseSchema>;
 /** The domain's own names for the same schemas; the verdict without its record is what `ai-wijzer check --json` prints. */

@@ -9,6 +9,7 @@ import {
 import type { Lang } from '../lang.js';
 import { errorForLog, type Logger } from '../log.js';
 import {
+  AmbiguousToolError,
   evaluateCase,
   localisedQuestions,
   publicVerdict,
@@ -22,6 +23,7 @@ import {
   type QuickcheckContent,
   type Task,
   type ToolRegister,
+  toolName,
 } from '../quickcheck/index.js';
 import type { ToolMention } from '../quickcheck/tool-names.js';
 import { parseInput } from '../validation.js';
@@ -63,6 +65,34 @@ export const checkNotFound = new AppError('not-found', 'check_not_found', {
   nl: 'Deze check staat niet bij jouw checks.',
   en: 'This check is not among your checks.',
 });
+
+/**
+ * A case whose tool fits several register entries ("copilot") is not evaluated: the person is asked which one they
+ * mean, as the front door asks (PrefilledCheck's candidates); a problem with the tool field, and nothing recorded.
+ */
+export function ambiguousTool(error: AmbiguousToolError, lang: Lang): AppError {
+  const names = error.candidates.map((t) => toolName(t, lang));
+  const list = `${names.slice(0, -1).join(', ')}${lang === 'nl' ? ' of ' : ' or '}${names.at(-1)!}`;
+  return invalidInput([
+    {
+      field: 'tool',
+      message:
+        lang === 'nl'
+          ? `'${error.given}' past bij meer tools in het register: ${list}. Kies welke je bedoelt.`
+          : `'${error.given}' fits several tools in the register: ${list}. Choose the one you mean.`,
+    },
+  ]);
+}
+
+/** Evaluates, turning a name that fits several entries into the question which one. */
+function unambiguous<T>(lang: Lang, evaluate: () => T): T {
+  try {
+    return evaluate();
+  } catch (error) {
+    if (error instanceof AmbiguousToolError) throw ambiguousTool(error, lang);
+    throw error;
+  }
+}
 
 export function checkService(deps: {
   /** The rules and questions, and the YAML's register. */
@@ -125,7 +155,9 @@ export function checkService(deps: {
       const parsed = parseInput(checkCaseSchema, input, lang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
       const content = latest();
-      return publicVerdict(evaluateCase(content, content.register, parsed.data, { lang, contact }));
+      return unambiguous(lang, () =>
+        publicVerdict(evaluateCase(content, content.register, parsed.data, { lang, contact })),
+      );
     },
     async run(caller, input, lang) {
       const parsed = parseInput(checkCaseSchema, input, lang);
@@ -142,6 +174,7 @@ export function checkService(deps: {
           contact,
         });
       } catch (error) {
+        if (error instanceof AmbiguousToolError) throw ambiguousTool(error, lang);
         if (error instanceof AppError) throw error;
         // A verdict that was not recorded is not given: the person is told nothing was recorded and to try again.
         logger.error({ err: errorForLog(error) }, 'check not recorded');

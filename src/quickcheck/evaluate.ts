@@ -3,7 +3,7 @@ import type { CheckAdvice, CheckCondition, CheckReason, CheckSource, CheckVerdic
 import type { Lang } from '../lang.js';
 import { deriveFacts, type DerivedFacts, type Facts } from './facts.js';
 import type { LegalDates } from './legal-dates.js';
-import { alternativesFor, type ToolRegister } from './register.js';
+import { alternativesFor, toolName, type ToolRegister } from './register.js';
 import type { AdviceRule, Rules, VerdictRule } from './rules.js';
 
 /** Strictest first: the verdict of a check is the strictest that any of its rules gives. */
@@ -257,10 +257,35 @@ export function evaluateCase(
     advice,
     rulesVersion: ruleSet.rulesVersion ?? rules.version,
     registerVersion: register.version,
-    tool: { id: derived.tool?.id ?? null, name: derived.toolName },
+    tool: {
+      id: derived.tool?.id ?? null,
+      name: derived.tool ? toolName(derived.tool, lang) : derived.toolName,
+      ...(derived.matched ? { matched: derived.matched } : {}),
+    },
     labels: decision.labels,
     labelRules: decision.labelRules,
   };
+}
+
+/** A prohibited practice (AI Act art. 5) is not allowed with any tool: the check then names no alternative. */
+function prohibitedPractice(input: CheckCase): boolean {
+  return input.prohibitedPractice !== 'none' && input.prohibitedPractice !== 'unknown';
+}
+
+/** The default contact when none is configured, and the default's Dutch name as English says it. */
+const defaultContact: Record<Lang, string> = { nl: 'het AI- en privacyteam', en: 'the AI and privacy team' };
+
+/**
+ * The contact as a rule's text names it, usually inside parentheses ("de privacy officer ({contact})"): a contact
+ * with its address in parentheses ("het AI- en privacyteam (privacy@groningen.nl)") becomes "name, address", so that
+ * parentheses never nest; the default team's name is said in English in an English verdict.
+ */
+export function contactText(contact: string | undefined, lang: Lang): string {
+  if (!contact) return defaultContact[lang];
+  const parts = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(contact.trim());
+  const name = (parts ? parts[1]! : contact).trim();
+  const said = name.toLowerCase() === defaultContact.nl.toLowerCase() ? defaultContact[lang] : name;
+  return parts ? `${said}, ${parts[2]!.trim()}` : said;
 }
 
 function filler(
@@ -275,21 +300,24 @@ function filler(
   let alternatives: string | undefined;
   let sovereign: string | undefined;
   const names = (sovereignOnly: boolean) => {
+    if (prohibitedPractice(input)) return texts.noToolForProhibited[lang];
     const list = alternativesFor(register, {
       exclude: derived.tool?.id,
       dataClass: derived.dataClass,
       task: input.task,
       sovereignOnly,
     }).slice(0, 3);
-    return list.length > 0 ? list.map((t) => t.name).join(lang === 'nl' ? ' of ' : ' or ') : texts.noAlternative[lang];
+    return list.length > 0
+      ? list.map((t) => toolName(t, lang)).join(lang === 'nl' ? ' of ' : ' or ')
+      : texts.noAlternative[lang];
   };
   const values: Record<string, () => string> = {
-    tool: () => derived.toolName,
+    tool: () => (derived.tool ? toolName(derived.tool, lang) : derived.toolName),
     maxData: () => (derived.tool ? texts.dataClass[derived.tool.maxData][lang] : '-'),
     dataClass: () => texts.dataClass[derived.dataClass][lang],
     alternatives: () => (alternatives ??= names(false)),
     sovereignAlternatives: () => (sovereign ??= names(true)),
-    contact: () => contact ?? (lang === 'nl' ? 'het AI- en privacyteam' : 'the AI and privacy team'),
+    contact: () => contactText(contact, lang),
   };
   return (text: string) => text.replace(/\{([A-Za-z]+)\}/g, (whole, key: string) => values[key]?.() ?? whole);
 }

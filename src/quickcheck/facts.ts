@@ -10,11 +10,26 @@ import {
 import {
   dataClassRank,
   hostingValues,
-  lookupTool,
   type DataClass,
+  type MatchedOn,
   type RegisteredTool,
   type ToolRegister,
 } from './register.js';
+import { matchTool } from './tool-names.js';
+
+/**
+ * A case whose tool fits several register entries ("copilot"): the check never picks one for the person, so it is
+ * not evaluated; the surface asks which one is meant (src/app/checks.ts turns this into a problem with the tool field).
+ */
+export class AmbiguousToolError extends Error {
+  constructor(
+    readonly given: string,
+    readonly candidates: RegisteredTool[],
+  ) {
+    super(`the tool name fits ${candidates.length} register entries`);
+    this.name = 'AmbiguousToolError';
+  }
+}
 
 const bools = ['true', 'false'] as const;
 
@@ -48,6 +63,8 @@ export interface DerivedFacts {
   facts: Facts;
   tool: RegisteredTool | null;
   toolName: string;
+  /** Why the register entry was taken: what in the name matched. */
+  matched?: MatchedOn;
   /** The data class the answers make certain (unknown parts count as nothing here). */
   dataClass: DataClass;
 }
@@ -66,8 +83,9 @@ function possibleDataClass(input: CheckCase, known: DataClass): DataClass {
 }
 
 export function deriveFacts(register: ToolRegister, input: CheckCase): DerivedFacts {
-  const match = lookupTool(register, input.tool);
-  const tool = match.tool;
+  const match = matchTool(register, input.tool);
+  if (match.kind === 'ambiguous') throw new AmbiguousToolError(match.name, match.candidates);
+  const tool = match.kind === 'registered' ? match.tool : null;
   const dataClass = knownDataClass(input);
   let dataVsMax: Facts['dataVsMax'] = 'unregistered';
   if (tool) {
@@ -94,5 +112,7 @@ export function deriveFacts(register: ToolRegister, input: CheckCase): DerivedFa
     dataVsMax,
     dpiaCoversTask: tool?.dpia.includes(input.task) ? 'true' : 'false',
   };
-  return { facts, tool, toolName: match.name, dataClass };
+  return match.kind === 'registered'
+    ? { facts, tool, toolName: match.tool.name, matched: match.matched, dataClass }
+    : { facts, tool, toolName: match.name, dataClass };
 }

@@ -1,4 +1,4 @@
-import type { CheckVerdict, VerdictValue } from './verdict.js';
+import type { CheckTool, CheckVerdict, VerdictValue } from './verdict.js';
 import type { Lang } from '../lang.js';
 
 /** The verdict in one line, as every surface shows it first. */
@@ -8,6 +8,28 @@ export const verdictHeadline: Record<VerdictValue, Record<Lang, string>> = {
   conditional: { nl: 'Ja, onder voorwaarden.', en: 'Yes, under conditions.' },
   allowed: { nl: 'Ja, dit mag.', en: 'Yes, this is allowed.' },
 };
+
+const matchedWords = {
+  nl: {
+    on: { id: 'de id', name: 'de naam', alias: 'de alias' },
+    line: (name: string, on: string, label: string) => `${name} uit het register, herkend aan ${on} '${label}'`,
+  },
+  en: {
+    on: { id: 'its id', name: 'its name', alias: 'its alias' },
+    line: (name: string, on: string, label: string) => `${name} from the register, recognised by ${on} '${label}'`,
+  },
+} as const;
+
+/**
+ * The tool a verdict is about, and why: "ChatGPT (gratis) uit het register, herkend aan de alias 'chatgpt'", or the
+ * name with "niet in het register"; a verdict recorded before `matched` existed gives the name alone.
+ */
+export function toolLine(tool: CheckTool, lang: Lang): string {
+  if (!tool.id) return `${tool.name} (${words[lang].notInRegister})`;
+  if (!tool.matched) return tool.name;
+  const w = matchedWords[lang];
+  return w.line(tool.name, w.on[tool.matched.on], tool.matched.label);
+}
 
 const words = {
   nl: {
@@ -43,7 +65,7 @@ export function formatVerdict(verdict: CheckVerdict, lang: Lang = 'nl'): string 
   const w = words[lang];
   const lines = [
     verdictHeadline[verdict.verdict][lang],
-    `${w.tool}: ${verdict.tool.name}${verdict.tool.id ? '' : ` (${w.notInRegister})`}`,
+    `${w.tool}: ${toolLine(verdict.tool, lang)}`,
     '',
     `${w.reasons}:`,
   ];

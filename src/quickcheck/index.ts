@@ -30,13 +30,17 @@ export {
   type CheckAdvice,
   type CheckVerdict,
   type RecordedCheck,
+  type CheckTool,
 } from './verdict.js';
 export { loadQuickcheckContent, type QuickcheckContent, type ContentPaths } from './content.js';
 export { ContentError } from './content-file.js';
 export { evaluateCase, decideCase, severity, type Evaluation, type EvaluateOptions, type RuleSet } from './evaluate.js';
 export { findToolAndTask, type SentenceMatch } from './sentence.js';
+export { matchTool, type ToolMatchOf } from './tool-names.js';
+export { AmbiguousToolError } from './facts.js';
 export {
   lookupTool,
+  toolName,
   loadRegister,
   defaultRegisterPath,
   editedRegisterVersion,
@@ -57,5 +61,5 @@ export {
   type ChainCheck,
 } from './record.js';
 export { localisedQuestions, type CheckQuestions, type CheckQuestion, type CheckQuestionOption } from './localise.js';
-export { formatVerdict, verdictHeadline } from './format.js';
+export { formatVerdict, verdictHeadline, toolLine } from './format.js';
 export { recordsToCsv } from './export.js';

@@ -1,5 +1,6 @@
 import type { Lang } from '../lang.js';
 import type { QuickcheckContent } from './content.js';
+import { toolName } from './register.js';
 
 /** One answer of a choice question, in one language. */
 export interface CheckQuestionOption {
@@ -29,7 +30,7 @@ export interface CheckQuestions {
   tools: { id: string; name: string; contracted: boolean }[];
 }
 
-/** The questions in one language, with the register's tools: what the tab shows as a form. */
+/** The questions in one language, with the register's tools (named in that language): what the tab shows as a form. */
 export function localisedQuestions(content: QuickcheckContent, lang: Lang): CheckQuestions {
   return {
     questionsVersion: content.questions.version,
@@ -41,7 +42,7 @@ export function localisedQuestions(content: QuickcheckContent, lang: Lang): Chec
             type: q.type,
             text: q.text[lang],
             explanation: q.explanation[lang],
-            unknownValue: q.unknownValue,
+            unknownValue: q.unknownValue[lang],
           }
         : {
             field: q.field,
@@ -56,6 +57,7 @@ export function localisedQuestions(content: QuickcheckContent, lang: Lang): Chec
             })),
           },
     ),
-    tools: content.register.tools.map((t) => ({ id: t.id, name: t.name, contracted: t.contracted })),
+    // The register's English name where it has one ("ChatGPT (free)").
+    tools: content.register.tools.map((t) => ({ id: t.id, name: toolName(t, lang), contracted: t.contracted })),
   };
 }

@@ -24,8 +24,10 @@ const questionSchema = z.discriminatedUnion('type', [
     type: z.literal('text'),
     text: bilingual,
     explanation: bilingual,
-    /** What "weet ik niet" fills in. */
-    unknownValue: z.string(),
+    /** What "weet ik niet" fills in: one value, or one per language ("onbekende tool" / "unknown tool"). */
+    unknownValue: z
+      .union([z.string(), z.strictObject({ nl: z.string(), en: z.string() })])
+      .transform((v) => (typeof v === 'string' ? { nl: v, en: v } : v)),
   }),
   z.strictObject({
     field: z.enum(caseFields),
@@ -47,9 +49,9 @@ export const questionsSchema = z
       seen.add(q.field);
       const fieldSchema = checkCaseSchema.shape[q.field];
       if (q.type === 'text') {
-        if (!fieldSchema.safeParse(q.unknownValue).success && !(q.field === 'tool' && q.unknownValue.trim() !== '')) {
-          issue(['questions', i, 'unknownValue'], `past niet bij het veld '${q.field}'`);
-        }
+        for (const value of [q.unknownValue.nl, q.unknownValue.en])
+          if (!fieldSchema.safeParse(value).success && !(q.field === 'tool' && value.trim() !== ''))
+            issue(['questions', i, 'unknownValue'], `past niet bij het veld '${q.field}'`);
         return;
       }
       q.options.forEach((o, j) => {

@@ -86,6 +86,8 @@ const rulesShape = z.strictObject({
       >,
     ),
     noAlternative: bilingual,
+    /** What {alternatives} says for a prohibited practice (AI Act art. 5): no tool makes it allowed. */
+    noToolForProhibited: bilingual,
     appliesFrom: bilingual,
   }),
   sources: z.record(id, sourceSchema),

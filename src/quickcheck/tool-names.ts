@@ -1,5 +1,6 @@
-import { normalise } from './normalise.js';
-import type { RegisteredTool, ToolRegister } from './register.js';
+import { compact, normalise } from './normalise.js';
+import { lookupTool, type MatchedOn, type RegisteredTool, type ToolRegister } from './register.js';
+import { toolLabels } from './tool.js';
 
 /** A tool named in a sentence: one register entry, several that the name fits, or a name the register does not know. */
 export type ToolMention =
@@ -18,7 +19,7 @@ function labels(register: ToolRegister): Label[] {
   let list = labelsOf.get(register);
   if (!list) {
     list = register.tools.flatMap((tool) =>
-      [tool.id, tool.name, ...tool.aliases].map((label) => ({
+      toolLabels(tool).map(({ label }) => ({
         tool,
         tokens: normalise(label).split(' ').filter(Boolean),
       })),
@@ -72,7 +73,9 @@ export function registeredToolsIn(sentence: string, register: ToolRegister): Too
   const said = best.said;
   // An entry's own name means that entry ("Microsoft 365 Copilot", though "Microsoft 365 Copilot Chat" exists), and so
   // does an alias of several words that only one entry has ("microsoft copilot"); one word ("copilot") may mean more.
-  const named = register.tools.filter((t) => normalise(t.name).replace(/ /g, '') === said);
+  const named = register.tools.filter((t) =>
+    [t.name, t.nameEn ?? ''].some((name) => normalise(name).replace(/ /g, '') === said),
+  );
   if (named.length === 1) return { kind: 'registered', tool: named[0]!, said };
   const owners = [...new Set(all.filter((l) => l.tokens.join('') === said).map((l) => l.tool))];
   if (best.length > 1 && owners.length === 1) return { kind: 'registered', tool: owners[0]!, said };
@@ -80,6 +83,28 @@ export function registeredToolsIn(sentence: string, register: ToolRegister): Too
   return candidates.length === 1
     ? { kind: 'registered', tool: candidates[0]!, said }
     : { kind: 'ambiguous', candidates, said };
+}
+
+/** The tool of a case: the one entry its name is, several it may mean, or a name the register does not know. */
+export type ToolMatchOf =
+  | { kind: 'registered'; tool: RegisteredTool; matched: MatchedOn }
+  | { kind: 'ambiguous'; candidates: RegisteredTool[]; name: string }
+  | { kind: 'unregistered'; name: string };
+
+/**
+ * The register entry a case's tool names, judged as the front door judges a sentence (registeredToolsIn), so that a
+ * name means the same everywhere: an id is always that entry; a name or alias that is also part of other entries'
+ * names ("copilot", "deepl") is ambiguous and the person chooses; anything else not in the register is unregistered.
+ */
+export function matchTool(register: ToolRegister, given: string): ToolMatchOf {
+  const found = lookupTool(register, given);
+  if (!found.tool || !found.matched) return { kind: 'unregistered', name: found.name };
+  if (found.matched.on !== 'id') {
+    const mention = registeredToolsIn(given, register);
+    if (mention?.kind === 'ambiguous' && mention.said === compact(given) && mention.candidates.includes(found.tool))
+      return { kind: 'ambiguous', candidates: mention.candidates, name: given.trim() };
+  }
+  return { kind: 'registered', tool: found.tool, matched: found.matched };
 }
 
 // "mag ik X gebruiken", "kan ik X inzetten", "can I use X to/for", "I'd like to use X": the tool named by its place.

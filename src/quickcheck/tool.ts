@@ -37,16 +37,41 @@ export function toolSchemaIn(lang: Lang) {
   return z.strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, messages[lang].idFormat),
     name: z.string().trim().min(1),
+    /** The name in English where it differs ("ChatGPT (free)"); the Dutch name when absent. Also a name it is found by. */
+    nameEn: z.string().trim().min(1).optional(),
     vendor: z.string().trim().min(1),
     aliases: z.array(z.string().trim().min(1)).default([]),
     /** Contract and processing agreement (verwerkersovereenkomst) in place. */
     contracted: z.boolean(),
     hosting: z.enum(hostingValues),
     maxData: z.enum(dataClassValues),
+    /**
+     * What the tool is meant for (the case's task values). Only for these is it suggested as an alternative; empty
+     * (the default, also of an entry stored before this field existed) means it is never suggested.
+     */
+    tasks: z.array(z.enum(taskValues)).default([]),
     /** The tasks (purposes) the DPIA covers; empty when there is none. */
     dpia: z.array(z.enum(taskValues)).default([]),
     notes: z.string().default(''),
   });
+}
+
+/** What a register entry is matched on: its id, its name (Dutch or English) or one of its aliases. */
+export type ToolLabelField = 'id' | 'name' | 'nameEn' | 'aliases';
+
+/** Every label a tool is found by, with the field it comes from, in the order a match prefers them. */
+export function toolLabels(tool: {
+  id: string;
+  name: string;
+  nameEn?: string | undefined;
+  aliases: string[];
+}): { label: string; field: ToolLabelField }[] {
+  return [
+    { label: tool.id, field: 'id' },
+    { label: tool.name, field: 'name' },
+    ...(tool.nameEn ? [{ label: tool.nameEn, field: 'nameEn' as const }] : []),
+    ...tool.aliases.map((label) => ({ label, field: 'aliases' as const })),
+  ];
 }
 
 /** The whole register: its entries, and the rules between them (ids unique, a name or alias names one tool). */
@@ -71,17 +96,13 @@ export function registerSchemaIn(lang: Lang) {
           ctx.addIssue({ code: 'custom', path: ['tools', i, 'maxData'], message: t.uncontracted });
         }
         const own = new Set<string>();
-        [tool.id, tool.name, ...tool.aliases].forEach((label, j) => {
+        toolLabels(tool).forEach(({ label, field }) => {
           const key = compact(label);
           if (own.has(key)) return;
           own.add(key);
           const other = names.get(key);
           if (other !== undefined && other !== tool.id) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['tools', i, j < 2 ? (j === 0 ? 'id' : 'name') : 'aliases'],
-              message: t.nameTwice(label, other),
-            });
+            ctx.addIssue({ code: 'custom', path: ['tools', i, field], message: t.nameTwice(label, other) });
           } else names.set(key, tool.id);
         });
       });
@@ -93,3 +114,8 @@ export const toolSchema = toolSchemaIn('nl');
 export const registerSchema = registerSchemaIn('nl');
 export type RegisteredTool = z.infer<typeof toolSchema>;
 export type ToolRegister = z.infer<typeof registerSchema>;
+
+/** The tool's name in a language: the English one where the register has it. */
+export function toolName(tool: Pick<RegisteredTool, 'name' | 'nameEn'>, lang: Lang): string {
+  return lang === 'en' && tool.nameEn ? tool.nameEn : tool.name;
+}

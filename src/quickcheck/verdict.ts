@@ -46,7 +46,17 @@ export type CheckCondition = z.infer<typeof checkConditionSchema>;
 export const checkAdviceSchema = z.object({ id: z.string(), text: z.string(), sources: z.array(checkSourceSchema) });
 export type CheckAdvice = z.infer<typeof checkAdviceSchema>;
 
-export const checkToolSchema = z.object({ id: z.string().nullable(), name: z.string() });
+/**
+ * The tool the verdict is about: the register entry (id null when it is not in the register), its name in the
+ * verdict's language, and why that entry was taken: what in the given name matched its id, name or an alias.
+ * `matched` is absent in verdicts recorded before it existed and when the tool is not in the register.
+ */
+export const checkToolSchema = z.object({
+  id: z.string().nullable(),
+  name: z.string(),
+  matched: z.object({ on: z.enum(['id', 'name', 'alias']), label: z.string() }).optional(),
+});
+export type CheckTool = z.infer<typeof checkToolSchema>;
 
 /** The verdict: the strictest that any rule gives, every reason, the conditions as a checklist, advice that never blocks. */
 export const checkVerdictSchema = z.object({

@@ -44,7 +44,11 @@ describe('the tool register kept in the database, across instances', () => {
     // The instance that made the change uses it at once ...
     expect((await one.checks.current()).register.tools.map((t) => t.id)).toContain('notulist-noord');
     const recorded = await one.checks.run(staff, { ...baseCase, tool: 'Notulist Noord' }, 'nl');
-    expect(recorded.tool).toEqual({ id: 'notulist-noord', name: 'Notulist Noord' });
+    expect(recorded.tool).toEqual({
+      id: 'notulist-noord',
+      name: 'Notulist Noord',
+      matched: { on: 'name', label: 'Notulist Noord' },
+    });
     // ... the other one within its TTL still holds what it read, and after it reads the database again.
     expect((await two.checks.current()).register.tools.map((t) => t.id)).not.toContain('notulist-noord');
     await new Promise((resolve) => setTimeout(resolve, 1100));

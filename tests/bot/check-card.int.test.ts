@@ -129,6 +129,14 @@ describe('the quick check as a card in the bot', () => {
         expect(shown).toContain('Bronnen:');
         expect(shown).toMatch(/Vastgelegd als record \d+\./);
         expect(body.value.actions![0]).toMatchObject({ verb: 'quickcheck.restart' });
+        // The register entry the verdict used, and what in the name it was recognised by.
+        const facts = elements(body.value).flatMap(
+          (e) => (e as { facts?: { title: string; value: string }[] }).facts ?? [],
+        );
+        expect(facts).toContainEqual({
+          title: 'Tool',
+          value: "ChatGPT (gratis) uit het register, herkend aan de naam 'ChatGPT (gratis)'",
+        });
       });
     expect((await records()).length).toBe(before + 1);
   });
@@ -148,6 +156,21 @@ describe('the quick check as a card in the bot', () => {
         // The problems stand under their questions; what was entered stays.
         expect(shown.filter((t) => t.startsWith('⚠')).length).toBeGreaterThanOrEqual(2);
         expect(input(back, 'tool').value).toBe('ChatGPT');
+      });
+    expect((await records()).length).toBe(before);
+  });
+
+  it('asks which tool is meant when the name on the card fits several entries, and records nothing', async () => {
+    const before = (await records()).length;
+    const card = checkCard({ questions: app.checks.questions('nl'), lang: 'nl' }) as Card;
+    await adapter()
+      .send(invoke('quickcheck.submit', { ...answers(card, { tool: 'copilot' }), lang: 'nl' }))
+      .assertReply((a) => {
+        const back = (a.value as { body: { value: Card } }).body.value;
+        expect(texts(back)).toContain(
+          "⚠ 'copilot' past bij meer tools in het register: Microsoft 365 Copilot, Microsoft 365 Copilot Chat of GitHub Copilot (gratis). Kies welke je bedoelt.",
+        );
+        expect(input(back, 'tool').value).toBe('copilot');
       });
     expect((await records()).length).toBe(before);
   });

@@ -27,7 +27,7 @@ const recorded = async () => {
 describe('ai-wijzer check', () => {
   it('prints exactly one JSON object with --json, and records the check', async () => {
     const run = await cli(
-      ['check', '--case', file('case.json', { ...baseCase, tool: 'DeepL', task: 'translate' }), '--json'],
+      ['check', '--case', file('case.json', { ...baseCase, tool: 'DeepL gratis', task: 'translate' }), '--json'],
       env,
     );
     expect(run.code).toBe(0);
@@ -137,9 +137,69 @@ describe('ai-wijzer check', () => {
     expect(run.stdout).toContain('1/12 Welke AI-tool wil je gebruiken?');
     expect(run.stdout).toContain('-> herkend als ChatGPT (gratis)');
     expect(run.stdout).toContain('De AI-verordening (artikel 5) verbiedt');
-    expect(run.stdout).toContain('Kies een nummer van 1 tot 3, of ? voor uitleg.');
+    expect(run.stdout).toContain('Kies een nummer van 1 tot 3, ? voor uitleg, of 0 voor de vorige vraag.');
     expect(run.stdout).toContain('Eerst overleggen.');
     expect(run.stdout).toMatch(/verboden AI-praktijk is/);
+  });
+
+  it('goes back a question with 0 ("Vorige vraag"), keeping the answers given, and names the entry it used and why', async () => {
+    // tool (0 at the first question: there is none before it), purpose, task, practice, personal data (ordinary),
+    // then at "confidential" back twice, keep the practice with Enter, change personal data to none, and go on.
+    const answers = ['0', 'ChatGPT', 'een brief samenvatten', '2', '1', '2', '0', '0', '', '1'];
+    const rest = ['1', '1', '1', '1', '1', '1', '1'];
+    const run = await cli(['check', '--dry-run'], env, `${[...answers, ...rest].join('\n')}\n`);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Dit is de eerste vraag.');
+    expect(run.stdout).toContain('  0. Vorige vraag');
+    expect(run.stdout).toContain('Nu: ja, gewone persoonsgegevens');
+    expect(run.stdout).toContain('Nu: geen van deze. Enter houdt dit antwoord.');
+    // Asked again after going back: the questions 4 and 5 appear twice, question 6 once more than it was left.
+    expect(run.stdout.match(/\n5\/12 /g)).toHaveLength(3);
+    // Personal data changed to none: public information in free ChatGPT is "yes, under conditions", not "no".
+    expect(run.stdout).toContain('Ja, onder voorwaarden.');
+    expect(run.stdout).toContain("Tool: ChatGPT (gratis) uit het register, herkend aan de alias 'chatgpt'");
+  });
+
+  it('asks in English throughout with --lang en: prompts, "don\'t know", tool names, contact lines', async () => {
+    // "copilot" fits three entries: the check asks which one (2: Copilot Chat); personal data "don't know".
+    const answers = ['copilot', '2', 'summarise a memo', '2', '1', "don't know", '1', '1', '1', '1', '1', '1', '1'];
+    const run = await cli(['check', '--dry-run', '--lang', 'en'], env, `${answers.join('\n')}\n`);
+    expect(run.code).toBe(0);
+    const out = run.stdout;
+    expect(out).toContain('In the register: Microsoft 365 Copilot, Microsoft 365 Copilot Chat, ChatGPT (free)');
+    expect(out).toContain('Local language model (own server)');
+    expect(out).toContain('don\'t know: type "don\'t know"; previous question: type 0');
+    expect(out).toContain('  0. Previous question');
+    expect(out).toContain("'copilot' fits several tools in the register. Which one do you mean?");
+    expect(out).toContain('Consult first.');
+    expect(out).toContain("Tool: Microsoft 365 Copilot Chat from the register, recognised by its id 'copilot-chat'");
+    expect(out).toContain('Consult: the privacy officer (the AI and privacy team, privacy@groningen.nl)');
+    expect(out).not.toMatch(/weet ik niet|vorige|gratis|eigen server|het register|privacyteam|herkend|Kies /i);
+    for (const line of out.split('\n')) expect(line).not.toMatch(/\([^()]*\(/);
+    // "don't know" at the tool fills in the unknown tool in English, as the verdict then names it.
+    const unknown = await cli(
+      ['check', '--dry-run', '--lang', 'en', '--json'],
+      env,
+      `don't know\n\n${'1\n'.repeat(10)}`,
+    );
+    expect(unknown.code).toBe(0);
+    expect(unknown.stderr).toContain('-> unknown tool is not in the register');
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ tool: { id: null, name: 'unknown tool' } });
+  });
+
+  it('refuses a case file whose tool fits several entries, naming them, and records nothing', async () => {
+    const before = await recorded();
+    const run = await cli(['check', '--case', file('copilot.json', { ...baseCase, tool: 'copilot' })], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "veld tool: 'copilot' past bij meer tools in het register: Microsoft 365 Copilot, Microsoft 365 Copilot Chat of GitHub Copilot (gratis). Kies welke je bedoelt.",
+    );
+    const flag = await cli(['check', '--tool', 'deepl', '--lang', 'en', '--dry-run'], env);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain(
+      "--tool: 'deepl' fits 2 tools in the register; choose one: deepl-free: DeepL Translator (free); deepl-pro: DeepL Pro.",
+    );
+    expect(await recorded()).toBe(before);
   });
 
   it('stops with exit 2 and records nothing when the answers run out', async () => {

@@ -84,7 +84,11 @@ describe('one of my checks, and reassessing it with the current rules', () => {
     expect(res.status).toBe(201);
     const again = recordedCheckSchema.parse(await res.json());
     expect(again.record.seq).toBeGreaterThan(first.record.seq);
-    expect(again.tool).toEqual({ id: 'schrijfhulp-noord', name: 'Schrijfhulp Noord' });
+    expect(again.tool).toEqual({
+      id: 'schrijfhulp-noord',
+      name: 'Schrijfhulp Noord',
+      matched: { on: 'name', label: 'Schrijfhulp Noord' },
+    });
     expect(again.registerVersion).toBe(after.current!.registerVersion);
     expect(await count()).toBe(n + 1);
     const listed = checkListSchema.parse(await (await call('/checks', { user: 'carla' })).json());

@@ -32,7 +32,12 @@ describe('POST and GET /api/checks', () => {
     expect(res.status).toBe(201);
     const body = recordedCheckSchema.parse(await res.json());
     expect(body.verdict).toBe('prohibited');
-    expect(body.tool).toEqual({ id: 'chatgpt-free', name: 'ChatGPT (gratis)' });
+    // The entry it used and why: the alias the name matched.
+    expect(body.tool).toEqual({
+      id: 'chatgpt-free',
+      name: 'ChatGPT (gratis)',
+      matched: { on: 'alias', label: 'chat gpt' },
+    });
     expect(body.reasons[0]!.sources.length).toBeGreaterThan(0);
     expect(body.record.seq).toBe(before + 1);
     expect(await count()).toBe(before + 1);
@@ -61,6 +66,33 @@ describe('POST and GET /api/checks', () => {
       /^Invalid option: expected one of "none"\|"ordinary"\|"sensitive"\|"unknown"/,
     );
     expect(await count()).toBe(before);
+  });
+
+  it('asks which tool is meant when the name fits several entries ("copilot"), with 400 on the tool field, and records nothing', async () => {
+    const before = await count();
+    const res = await post({ ...baseCase, tool: 'copilot' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; problems: { field: string; message: string }[] } };
+    expect(body.error.code).toBe('invalid_input');
+    expect(body.error.problems).toEqual([
+      {
+        field: 'tool',
+        message:
+          "'copilot' past bij meer tools in het register: Microsoft 365 Copilot, Microsoft 365 Copilot Chat of GitHub Copilot (gratis). Kies welke je bedoelt.",
+      },
+    ]);
+    const en = await post({ ...baseCase, tool: 'DeepL' }, 'anna', { 'accept-language': 'en' });
+    expect(((await en.json()) as { error: { problems: { message: string }[] } }).error.problems[0]!.message).toBe(
+      "'DeepL' fits several tools in the register: DeepL Translator (free) or DeepL Pro. Choose the one you mean.",
+    );
+    expect(await count()).toBe(before);
+    // The entry chosen by its id is judged, and the verdict says it was recognised by its id.
+    const chosen = recordedCheckSchema.parse(await (await post({ ...baseCase, tool: 'copilot-chat' })).json());
+    expect(chosen.tool).toEqual({
+      id: 'copilot-chat',
+      name: 'Microsoft 365 Copilot Chat',
+      matched: { on: 'id', label: 'copilot-chat' },
+    });
   });
 
   it('answers in English when the caller prefers it', async () => {
@@ -120,6 +152,9 @@ describe('POST and GET /api/checks', () => {
       await (await fetch(`${server.url}/api/checks/questions`, { headers: { 'accept-language': 'en' } })).json(),
     );
     expect(en.questions[0]!.text).toBe('Which AI tool do you want to use?');
+    expect(nl.tools.find((t) => t.id === 'chatgpt-free')!.name).toBe('ChatGPT (gratis)');
+    expect(en.tools.find((t) => t.id === 'chatgpt-free')!.name).toBe('ChatGPT (free)');
+    expect(en.tools.find((t) => t.id === 'deepl-pro')!.name).toBe('DeepL Pro');
   });
 });
 

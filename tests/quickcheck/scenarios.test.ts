@@ -28,7 +28,11 @@ describe('quick check scenarios', () => {
   it('free ChatGPT with personal data -> prohibited, naming a registered tool that does allow it', () => {
     const r = check({ tool: 'ChatGPT', personalData: 'ordinary', task: 'summarize' });
     expect(r.verdict).toBe('prohibited');
-    expect(r.tool).toEqual({ id: 'chatgpt-free', name: 'ChatGPT (gratis)' });
+    expect(r.tool).toEqual({
+      id: 'chatgpt-free',
+      name: 'ChatGPT (gratis)',
+      matched: { on: 'alias', label: 'chatgpt' },
+    });
     const reason = r.reasons.find((x) => x.ruleId === 'not-contracted-with-data')!;
     expect(reason.text).toContain('Microsoft 365 Copilot');
     expect(reason.sources.map((s) => s.id)).toEqual(
@@ -37,11 +41,11 @@ describe('quick check scenarios', () => {
   });
 
   it('a non-contracted tool with confidential information -> prohibited', () => {
-    expect(check({ tool: 'DeepL', confidentialData: true, task: 'translate' }).verdict).toBe('prohibited');
+    expect(check({ tool: 'DeepL Translator', confidentialData: true, task: 'translate' }).verdict).toBe('prohibited');
   });
 
   it('data above the register maxData -> prohibited, with a tool that allows it', () => {
-    const r = check({ tool: 'copilot', personalData: 'ordinary', task: 'summarize' });
+    const r = check({ tool: 'Copilot Chat', personalData: 'ordinary', task: 'summarize' });
     expect(r.verdict).toBe('prohibited');
     const reason = r.reasons.find((x) => x.ruleId === 'data-above-max')!;
     expect(reason.text).toContain('niet-openbare werkinformatie');

@@ -112,7 +112,8 @@ describe('Beheer over HTTP: /api/admin/* for admins only', () => {
     expect(put.status).toBe(201);
     const added = toolChangeResponseSchema.parse(put.body);
     expect(added).toMatchObject({ action: 'added', id: 'schrijfhulp-noord', register: { revision: 1 } });
-    expect(added.tool).toEqual({ id: 'schrijfhulp-noord', ...schrijfhulp });
+    // Added without `tasks`: it defaults to none, so it is never suggested as an alternative until an admin says.
+    expect(added.tool).toEqual({ id: 'schrijfhulp-noord', ...schrijfhulp, tasks: [] });
     expect(added.register.version).toMatch(/\/r1\+[0-9a-f]{8}$/);
 
     const known = await ask('mag ik Schrijfhulp Noord gebruiken om een brief te schrijven?');
@@ -123,7 +124,11 @@ describe('Beheer over HTTP: /api/admin/* for admins only', () => {
     const res = await call('/checks', { method: 'POST', body: { ...baseCase, tool: 'schrijfhulp' }, user: 'anna' });
     expect(res.status).toBe(201);
     const verdict = recordedCheckSchema.parse(await res.json());
-    expect(verdict.tool).toEqual({ id: 'schrijfhulp-noord', name: 'Schrijfhulp Noord' });
+    expect(verdict.tool).toEqual({
+      id: 'schrijfhulp-noord',
+      name: 'Schrijfhulp Noord',
+      matched: { on: 'alias', label: 'schrijfhulp' },
+    });
     expect(verdict.registerVersion).toBe(added.register.version);
     const questions = (await (await call('/checks/questions', { user: 'anna' })).json()) as {
       registerVersion: string;

@@ -119,6 +119,10 @@ describe('one of my checks, at #checks/<record>', () => {
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(api.myCheck).toHaveBeenCalledWith(check.record.seq);
     expect(within(record).getByTestId('verdict').textContent).toContain('Nee, dit mag niet');
+    // The register entry the verdict used, and why.
+    expect(within(record).getByTestId('tool-matched').textContent).toBe(
+      " Uit het register, herkend aan de id 'chatgpt-free'.",
+    );
     expect(within(record).getByText(check.reasons[0]!.text)).toBeTruthy();
     expect(within(record).getByText('ja, gewone persoonsgegevens (zoals naam, e-mailadres)')).toBeTruthy();
     expect(screen.queryByTestId('outdated')).toBeNull();

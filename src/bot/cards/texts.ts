@@ -28,7 +28,11 @@ export const cardTexts = {
     notInRegister: 'niet in het register',
     reasons: 'Waarom',
     sources: 'Bronnen',
-    consult: (who: string, assessment: string) => `Overleg met ${who} (${assessment}).`,
+    // Two sentences, not "who (assessment)": both may hold parentheses of their own, and they never nest.
+    consult: (who: string, assessment: string) => `Overleg met ${who}. Beoordeling: ${assessment}.`,
+    /** Why the verdict is about this register entry: what in the given name matched. */
+    toolMatched: (name: string, on: 'id' | 'name' | 'alias', label: string) =>
+      `${name} uit het register, herkend aan ${{ id: 'de id', name: 'de naam', alias: 'de alias' }[on]} '${label}'`,
     conditions: 'Voorwaarden (afvinklijst)',
     advice: 'Advies',
     record: (seq: number) => `Vastgelegd als record ${seq}.`,
@@ -68,7 +72,9 @@ export const cardTexts = {
     notInRegister: 'not in the register',
     reasons: 'Why',
     sources: 'Sources',
-    consult: (who: string, assessment: string) => `Consult ${who} (${assessment}).`,
+    consult: (who: string, assessment: string) => `Consult ${who}. Assessment: ${assessment}.`,
+    toolMatched: (name: string, on: 'id' | 'name' | 'alias', label: string) =>
+      `${name} from the register, recognised by ${{ id: 'its id', name: 'its name', alias: 'its alias' }[on]} '${label}'`,
     conditions: 'Conditions (checklist)',
     advice: 'Advice',
     record: (seq: number) => `Recorded as record ${seq}.`,

@@ -5,6 +5,13 @@ import { cardTexts, checkVerbs } from './texts.js';
 
 const verdictStyle = { prohibited: 'attention', consult: 'warning', conditional: 'accent', allowed: 'good' } as const;
 
+/** The register entry the verdict used and why ("herkend aan de alias 'chatgpt'"), or a name not in the register. */
+function toolValue(tool: RecordedCheck['tool'], lang: Lang): string {
+  const t = cardTexts[lang];
+  if (!tool.id) return `${tool.name} (${t.notInRegister})`;
+  return tool.matched ? t.toolMatched(tool.name, tool.matched.on, tool.matched.label) : tool.name;
+}
+
 /**
  * The verdict in place of the check card: the verdict first, then every reason with its sources (and the vision's own
  * words where a reason quotes it), the conditions as a checklist, advice, and the record it was kept as.
@@ -14,7 +21,7 @@ export function verdictCard(verdict: RecordedCheck, lang: Lang): Element {
   const body: Element[] = [
     textBlock(t.verdictTitle, { isSubtle: true, size: 'Small' }),
     container([heading(verdictHeadline[verdict.verdict][lang], 'Large')], { style: verdictStyle[verdict.verdict] }),
-    factSet([{ title: t.tool, value: `${verdict.tool.name}${verdict.tool.id ? '' : ` (${t.notInRegister})`}` }]),
+    factSet([{ title: t.tool, value: toolValue(verdict.tool, lang) }]),
     heading(t.reasons),
   ];
   for (const reason of verdict.reasons) {

@@ -13,6 +13,7 @@ import {
   formatVerdict,
   publicVerdict,
   taskValues,
+  toolName,
   type CheckCase,
   type CheckVerdict,
 } from '../../quickcheck/index.js';
@@ -77,7 +78,8 @@ export const checkCommand: Command = {
       'ai-wijzer check [--case <dossier.json> | --tool <tool> --task <taak>] [--register <tools.yaml>] [--json] [--lang nl|en] [--dry-run]',
       '',
       'Geeft een oordeel (nee / eerst overleggen / ja, onder voorwaarden / ja) met de redenen, voorwaarden, advies en bronnen.',
-      'Zonder --case stelt de opdracht de vragen hier in de terminal (met "weet ik niet" bij elke vraag).',
+      'Zonder --case stelt de opdracht de vragen hier in de terminal: met "weet ik niet" bij elke vraag, en 0 voor de',
+      'vorige vraag (je antwoorden blijven staan). Het oordeel noemt de tool uit het register en waaraan hij herkend is.',
       'Elke check wordt vastgelegd in de database (DATABASE_URL of DATA_DIR), onder een pseudoniem; --dry-run legt niets vast.',
       '  --case       dossier als JSON: tool, purpose, task, prohibitedPractice, personalData, confidentialData,',
       '               decisionAboutPerson, humanReview, audience, syntheticMedia, phase, trainingDone',
@@ -92,7 +94,9 @@ export const checkCommand: Command = {
       'ai-wijzer check [--case <case.json> | --tool <tool> --task <task>] [--register <tools.yaml>] [--json] [--lang nl|en] [--dry-run]',
       '',
       'Gives a verdict (no / consult first / yes, under conditions / yes) with reasons, conditions, advice and sources.',
-      'Without --case it asks the questions here in the terminal (with "I do not know" on every question).',
+      'Without --case it asks the questions here in the terminal, all in English with --lang en: with "don\'t know" on',
+      'every question, and 0 for the previous question (your answers are kept). The verdict names the register entry and',
+      'what it was recognised by.',
       'Every check is recorded in the database (DATABASE_URL or DATA_DIR) under a pseudonym; --dry-run records nothing.',
       '--tool and --task fill in those questions (ai-wijzer ask "May I use ChatGPT to ...?" prints this command with them).',
       'Example: ai-wijzer check --case case.json --json',
@@ -135,7 +139,11 @@ export const checkCommand: Command = {
           : app.checks.evaluate(checkCase, flags.lang);
       } catch (error) {
         if (error instanceof AppError && error.kind === 'invalid')
-          throw new UsageError((error.problems ?? []).map((p) => `veld ${p.field}: ${p.message}`).join('\n'));
+          throw new UsageError(
+            (error.problems ?? [])
+              .map((p) => `${flags.lang === 'nl' ? 'veld' : 'field'} ${p.field}: ${p.message}`)
+              .join('\n'),
+          );
         throw error;
       }
       // --json: exactly the verdict object of the issue (the record number is in the database, not in this contract).
@@ -180,10 +188,15 @@ async function ask(app: Application, io: CliIO, flags: z.output<typeof flagsSche
   const prefilled: Partial<CheckCase> = {};
   if (flags.tool) {
     const mention = registeredToolsIn(flags.tool, content.register);
-    if (mention?.kind === 'ambiguous')
+    if (mention?.kind === 'ambiguous') {
+      // "id: name", not "id (name)": a name may hold parentheses of its own ("ChatGPT (gratis)").
+      const choices = mention.candidates.map((t) => `${t.id}: ${toolName(t, flags.lang)}`).join('; ');
       throw new UsageError(
-        `--tool: '${flags.tool}' past bij ${mention.candidates.length} tools in het register; kies er een: ${mention.candidates.map((t) => `${t.id} (${t.name})`).join(', ')}.`,
+        flags.lang === 'nl'
+          ? `--tool: '${flags.tool}' past bij ${mention.candidates.length} tools in het register; kies er een: ${choices}.`
+          : `--tool: '${flags.tool}' fits ${mention.candidates.length} tools in the register; choose one: ${choices}.`,
       );
+    }
     prefilled.tool = mention?.kind === 'registered' ? mention.tool.id : flags.tool;
   }
   if (flags.task) prefilled.task = flags.task;

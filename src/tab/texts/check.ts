@@ -37,9 +37,13 @@ export const checkTexts = {
       prohibited: 'Nee, dit mag niet',
     } satisfies Record<Verdict, string>,
     verdictFor: (tool: string) => `Voor: ${tool}`,
+    /** Why the verdict is about this register entry: what in the name matched. */
+    toolMatched: (on: 'id' | 'name' | 'alias', label: string) =>
+      `Uit het register, herkend aan ${{ id: 'de id', name: 'de naam', alias: 'de alias' }[on]} '${label}'.`,
     recorded: (seq: number, at: string) => `Vastgelegd als check nr. ${seq} op ${at}.`,
     reasons: 'Waarom',
-    consultWith: (who: string, assessment: string) => `Overleg met ${who} (${assessment}).`,
+    // Two sentences, not "who (assessment)": both may hold parentheses of their own, and they never nest.
+    consultWith: (who: string, assessment: string) => `Overleg met ${who}. Beoordeling: ${assessment}.`,
     sources: 'Bronnen',
     appliesFrom: (date: string) => `geldt vanaf ${date}`,
     conditions: 'Voorwaarden',
@@ -83,9 +87,11 @@ export const checkTexts = {
       prohibited: 'No, you may not',
     } satisfies Record<Verdict, string>,
     verdictFor: (tool: string) => `For: ${tool}`,
+    toolMatched: (on: 'id' | 'name' | 'alias', label: string) =>
+      `From the register, recognised by ${{ id: 'its id', name: 'its name', alias: 'its alias' }[on]} '${label}'.`,
     recorded: (seq: number, at: string) => `Recorded as check no. ${seq} on ${at}.`,
     reasons: 'Why',
-    consultWith: (who: string, assessment: string) => `Consult ${who} (${assessment}).`,
+    consultWith: (who: string, assessment: string) => `Consult ${who}. Assessment: ${assessment}.`,
     sources: 'Sources',
     appliesFrom: (date: string) => `applies from ${date}`,
     conditions: 'Conditions',

@@ -101,6 +101,9 @@ export function CheckRecord({
         <MessageBarBody>
           <MessageBarTitle>{t.verdict[result.verdict]}</MessageBarTitle>
           {t.verdictFor(result.tool.name)}
+          {result.tool.matched && (
+            <span data-testid="tool-matched"> {t.toolMatched(result.tool.matched.on, result.tool.matched.label)}</span>
+          )}
         </MessageBarBody>
       </MessageBar>
       <Body1 data-testid="record-number">{t.recorded(result.record.seq, formatWhen(result.record.at, lang))}</Body1>

@@ -31,6 +31,7 @@ import { VisionReader } from './views/VisionReader.js';
 const CheckWizard = lazy(() => import('./views/CheckWizard.js').then((m) => ({ default: m.CheckWizard })));
 const MyChecks = lazy(() => import('./views/MyChecks.js').then((m) => ({ default: m.MyChecks })));
 const ScanPage = lazy(() => import('./views/ScanPage.js').then((m) => ({ default: m.ScanPage })));
+const AdminRoute = lazy(() => import('./views/AdminPage.js').then((m) => ({ default: m.AdminRoute })));
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -108,6 +109,22 @@ export function App() {
   const route = useHashRoute();
   const api = useMemo(() => (host ? apiClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
   const scanApi = useMemo(() => (host ? scanClient(lang, () => ssoToken(host)) : undefined), [host, lang]);
+  // Beheer is in the nav for admins only (GET /api/me); the server refuses anyone else its calls regardless. The
+  // admin client (with its schemas) is a chunk of its own, shared with the page: the start page stays small.
+  const [isAdmin, setIsAdmin] = useState(false);
+  useEffect(() => {
+    if (!host) return;
+    let current = true;
+    import('./api-admin.js')
+      .then(({ adminClient }) => adminClient(lang, () => ssoToken(host)).me())
+      .then(
+        (me) => current && setIsAdmin(me.roles.includes('admin')),
+        () => current && setIsAdmin(false),
+      );
+    return () => {
+      current = false;
+    };
+  }, [host, lang]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -150,6 +167,7 @@ export function App() {
                   ['check', '#check', t.navCheck],
                   ['checks', '#checks', t.navMyChecks],
                   ['scan', '#scan', t.navScan],
+                  ...(isAdmin ? ([['beheer', '#beheer', t.navAdmin]] as const) : []),
                 ] as const
               ).map(([id, href, label]) => (
                 <li key={id}>
@@ -182,6 +200,10 @@ export function App() {
           ) : route.view === 'scan' && scanApi ? (
             <Suspense fallback={<Spinner label={t.pageLoading} />}>
               <ScanPage api={scanApi} lang={lang} scanId={route.scanId} onConsent={() => askConsent(host)} />
+            </Suspense>
+          ) : route.view === 'beheer' ? (
+            <Suspense fallback={<Spinner label={t.pageLoading} />}>
+              <AdminRoute lang={lang} token={() => ssoToken(host)} />
             </Suspense>
           ) : route.view === 'not-found' ? (
             <section aria-labelledby="not-found">

@@ -29,6 +29,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** The server's error code (e.g. 'consent_required'), when it gave one. */
     readonly code?: string,
+    /** What the server found wrong, field by field (400 invalid_input), for a form to show at its fields. */
+    readonly problems: readonly { field: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -61,7 +63,7 @@ const unreachable = {
 };
 
 /** Sends one call: JSON, the user's language, the Teams SSO token when there is one; the answer checked. */
-function caller(lang: Lang, token: () => Promise<string | undefined>) {
+export function caller(lang: Lang, token: () => Promise<string | undefined>) {
   return async function call<S extends z.ZodType>(path: string, init: RequestInit, schema?: S): Promise<z.output<S>> {
     const headers = new Headers(init.headers);
     headers.set('accept-language', lang === 'en' ? 'en' : 'nl');
@@ -77,13 +79,17 @@ function caller(lang: Lang, token: () => Promise<string | undefined>) {
     const body: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
       const message = (
-        body as { error?: { code?: string; message?: string; problems?: { message: string }[] } } | undefined
+        body as
+          { error?: { code?: string; message?: string; problems?: { field?: string; message: string }[] } } | undefined
       )?.error;
       throw new ApiError(
         [message?.message, ...(message?.problems?.map((p) => p.message) ?? [])].filter(Boolean).join(' ') ||
           unreachable[lang],
         res.status,
         typeof message?.code === 'string' ? message.code : undefined,
+        (Array.isArray(message?.problems) ? message.problems : [])
+          .filter((p) => typeof p?.message === 'string')
+          .map((p) => ({ field: typeof p.field === 'string' ? p.field : '(invoer)', message: p.message })),
       );
     }
     if (!schema) return undefined as z.output<S>;

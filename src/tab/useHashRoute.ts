@@ -17,6 +17,7 @@ export type Route =
   | ({ view: 'check' } & CheckPrefill)
   | { view: 'checks'; seq?: number }
   | { view: 'scan'; scanId?: string }
+  | { view: 'beheer' }
   | { view: 'not-found' };
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -39,7 +40,8 @@ function checkPrefill(query: string | undefined): CheckPrefill {
 /**
  * Parses the tab's hash routes: '' (start), '#vraag' (the question, the start page too), '#visie[/<section>]' (the
  * vision, at a section), '#check[?tool=&name=&task=]' (the quick check, prefilled), '#checks[/<record>]' (one's own
- * checks, one of them), '#scan[/<report id>]' (Datahygiëne: a scan, one stored report). Any other hash is no page of the tab.
+ * checks, one of them), '#scan[/<report id>]' (Datahygiëne: a scan, one stored report), '#beheer' (Beheer, for admins). Any other hash is no
+ * page of the tab.
  */
 export function parseRoute(hash: string): Route {
   if (hash === '' || hash === '#') return { view: 'home' };
@@ -52,6 +54,7 @@ export function parseRoute(hash: string): Route {
   if (checks) return checks[1] ? { view: 'checks', seq: Number(checks[1]) } : { view: 'checks' };
   const scan = /^#scan(?:\/([A-Za-z0-9_-]{1,100}))?$/.exec(hash);
   if (scan) return scan[1] ? { view: 'scan', scanId: scan[1] } : { view: 'scan' };
+  if (hash === '#beheer') return { view: 'beheer' };
   return { view: 'not-found' };
 }
 
@@ -77,12 +80,14 @@ export function hashFor(route: Route): string {
       return route.seq ? `#checks/${route.seq}` : '#checks';
     case 'scan':
       return route.scanId ? `#scan/${route.scanId}` : '#scan';
+    case 'beheer':
+      return '#beheer';
   }
 }
 
 /**
  * The hash a Teams deep link asks for: its `subEntityId` is a route of the tab without the '#' ('visie/<section>',
- * 'check?tool=<id>&task=<task>', 'checks/<record>', 'scan/<report id>', as the bot's links write them). Anything else (another app's id,
+ * 'check?tool=<id>&task=<task>', 'checks/<record>', 'scan/<report id>', 'beheer', as the bot's links write them). Anything else (another app's id,
  * a typo) is no route: undefined. The hash is written anew from what was checked, never copied.
  */
 export function hashForSubPage(subPage: string | undefined): string | undefined {

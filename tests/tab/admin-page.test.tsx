@@ -88,12 +88,14 @@ describe('Beheer: the page', () => {
     const api = fakeAdminApi();
     renderInFluent(<AdminPage api={api} lang="nl" />);
     await userEvent.click(await screen.findByRole('button', { name: 'ChatGPT (gratis) verwijderen' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'ChatGPT (gratis) verwijderen?' });
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Annuleren' }));
+    const confirm = await screen.findByRole('group', { name: 'ChatGPT (gratis) verwijderen?' });
+    expect(document.activeElement).toBe(within(confirm).getByRole('heading', { level: 4 }));
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Annuleren' }));
+    expect(screen.queryByTestId('admin-remove')).toBeNull();
     expect(api.removeTool).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'ChatGPT (gratis) verwijderen' }));
     await userEvent.click(
-      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Ja, verwijderen' }),
+      within(await screen.findByTestId('admin-remove')).getByRole('button', { name: 'Ja, verwijderen' }),
     );
     await waitFor(() => expect(api.removeTool).toHaveBeenCalledWith('chatgpt-free'));
     expect((await screen.findByTestId('admin-tools-notice')).textContent).toBe(
@@ -103,7 +105,7 @@ describe('Beheer: the page', () => {
     expect(api.history).toHaveBeenCalledTimes(2);
   });
 
-  it("shows a refused removal in the dialog, in the server's words", async () => {
+  it("shows a refused removal at the question, in the server's words", async () => {
     const api = fakeAdminApi();
     api.removeTool.mockRejectedValueOnce(
       new ApiError('De invoer klopt niet. het register houdt minstens één tool', 400, 'invalid_input'),
@@ -111,10 +113,10 @@ describe('Beheer: the page', () => {
     renderInFluent(<AdminPage api={api} lang="nl" />);
     await userEvent.click(await screen.findByRole('button', { name: 'ChatGPT (gratis) verwijderen' }));
     await userEvent.click(
-      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Ja, verwijderen' }),
+      within(await screen.findByTestId('admin-remove')).getByRole('button', { name: 'Ja, verwijderen' }),
     );
     expect((await screen.findByTestId('admin-remove-error')).textContent).toContain('minstens één tool');
-    expect(screen.getByRole('alertdialog')).toBeTruthy();
+    expect(screen.getByTestId('admin-remove')).toBeTruthy();
   });
 
   it('verifies the audit record: whole, or where it breaks', async () => {

@@ -1,18 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  Body1,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-} from '@fluentui/react-components';
+import { Body1, Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import type { ToolChangeResponse, ToolEntry } from '../../api/admin.js';
 import type { Lang } from '../../lang.js';
 import type { AdminClient } from '../api-admin.js';
@@ -41,6 +28,10 @@ export function AdminTools({ api, lang, onChanged }: { api: AdminClient; lang: L
   const [removeError, setRemoveError] = useState('');
   const [busy, setBusy] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
+  const removeHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (removing) removeHeading.current?.focus();
+  }, [removing]);
   // After the form closes or a tool is removed, focus goes back to "Tool toevoegen" (once it is there again).
   const [focusAdd, setFocusAdd] = useState(0);
   useEffect(() => {
@@ -169,35 +160,38 @@ export function AdminTools({ api, lang, onChanged }: { api: AdminClient; lang: L
           )}
         </>
       )}
-      <Dialog
-        open={removing !== undefined}
-        modalType="alert"
-        onOpenChange={(_, d) => {
-          if (!d.open && !busy) setRemoving(undefined);
-        }}
-      >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{removing ? t.confirmTitle(removing.name) : ''}</DialogTitle>
-            <DialogContent>
-              <Body1 as="p">{t.confirmText}</Body1>
-              {removeError && (
-                <MessageBar intent="error" layout="multiline" data-testid="admin-remove-error">
-                  <MessageBarBody>{removeError}</MessageBarBody>
-                </MessageBar>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" disabled={busy} onClick={() => removing && void remove(removing)}>
-                {t.confirmRemove}
-              </Button>
-              <Button disabled={busy} onClick={() => setRemoving(undefined)}>
-                {t.cancel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {removing && (
+        // Asked here, not in a modal dialog: a plain group with its question as heading, focused when it opens.
+        <div role="group" aria-labelledby="admin-remove-title" className={styles.section} data-testid="admin-remove">
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <h4 id="admin-remove-title" ref={removeHeading} tabIndex={-1} className={styles.h4}>
+                {t.confirmTitle(removing.name)}
+              </h4>
+              {t.confirmText}
+            </MessageBarBody>
+          </MessageBar>
+          {removeError && (
+            <MessageBar intent="error" layout="multiline" data-testid="admin-remove-error">
+              <MessageBarBody>{removeError}</MessageBarBody>
+            </MessageBar>
+          )}
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={busy} onClick={() => void remove(removing)}>
+              {t.confirmRemove}
+            </Button>
+            <Button
+              disabled={busy}
+              onClick={() => {
+                setRemoving(undefined);
+                setFocusAdd((n) => n + 1);
+              }}
+            >
+              {t.cancel}
+            </Button>
+          </div>
+        </div>
+      )}
       <AdminHistory api={api} lang={lang} changes={changes} />
     </section>
   );

@@ -3,7 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import { ApiError } from '../../src/tab/api.js';
 import { hashForSubPage, parseRoute } from '../../src/tab/useHashRoute.js';
 import { AdminPage } from '../../src/tab/views/AdminPage.js';
-import { fakeAdminApi, renderInFluent } from './admin-fixtures.js';
+import { fakeAdminApi, history, renderInFluent } from './admin-fixtures.js';
 
 describe('Beheer: the page', () => {
   it('is the route #beheer, also from a Teams deep link', () => {
@@ -155,5 +155,21 @@ describe('Beheer: the page', () => {
     expect(await screen.findByRole('table', { name: 'De tools in het register (2)' })).toBeTruthy();
     await userEvent.click(within(error).getByRole('button', { name: 'Opnieuw proberen' }));
     expect((await screen.findByTestId('admin-versions')).textContent).toContain('visie-2');
+  });
+
+  it('pages back through the history, 50 changes at a time', async () => {
+    const api = fakeAdminApi();
+    const change = (seq: number) => ({ ...history.changes[0]!, seq, revision: seq, byYou: false });
+    api.history
+      .mockResolvedValueOnce({ ...history, changes: Array.from({ length: 50 }, (_, i) => change(60 - i)) })
+      .mockResolvedValueOnce({ ...history, changes: [change(10)] });
+    renderInFluent(<AdminPage api={api} lang="nl" />);
+    const table = await screen.findByRole('table', { name: 'Wijzigingen in het register, nieuwste eerst' });
+    expect(within(table).getAllByRole('row')).toHaveLength(51);
+    expect(table.textContent).not.toContain('(jij)');
+    await userEvent.click(screen.getByRole('button', { name: 'Oudere wijzigingen' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(52));
+    expect(api.history).toHaveBeenLastCalledWith(11);
+    expect(screen.queryByRole('button', { name: 'Oudere wijzigingen' })).toBeNull();
   });
 });

@@ -41,6 +41,7 @@ const ScanPage = lazy(() => import('./views/ScanPage.js').then((m) => ({ default
 // The channel tab's pages (#team, #config) only ever open in a channel: chunks of their own too.
 const TeamPage = lazy(() => import('./views/TeamPage.js').then((m) => ({ default: m.TeamPage })));
 const TabConfig = lazy(() => import('./views/TabConfig.js').then((m) => ({ default: m.TabConfig })));
+const AdminRoute = lazy(() => import('./views/AdminPage.js').then((m) => ({ default: m.AdminRoute })));
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -128,6 +129,22 @@ export function App() {
   const scanApi = useMemo(() => (identity ? scanClient(lang, identity) : undefined), [identity, lang]);
   const teamApi = useMemo(() => (identity ? teamClient(lang, identity) : undefined), [identity, lang]);
   const [signingOut, setSigningOut] = useState(false);
+  // Beheer is in the nav for admins only (GET /api/me); the server refuses anyone else its calls regardless. The
+  // admin client (with its schemas) is a chunk of its own, shared with the page: the start page stays small.
+  const [isAdmin, setIsAdmin] = useState(false);
+  useEffect(() => {
+    if (!identity) return;
+    let current = true;
+    import('./api-admin.js')
+      .then(({ adminClient }) => adminClient(lang, identity).me())
+      .then(
+        (me) => current && setIsAdmin(me.roles.includes('admin')),
+        () => current && setIsAdmin(false),
+      );
+    return () => {
+      current = false;
+    };
+  }, [identity, lang]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -186,6 +203,7 @@ export function App() {
                     ['check', '#check', t.navCheck],
                     ['checks', '#checks', t.navMyChecks],
                     ['scan', '#scan', t.navScan],
+                    ...(isAdmin ? ([['beheer', '#beheer', t.navAdmin]] as const) : []),
                   ] as const
                 ).map(([id, href, label]) => (
                   <li key={id}>
@@ -249,6 +267,10 @@ export function App() {
           ) : route.view === 'config' ? (
             <Suspense fallback={<Spinner label={t.pageLoading} />}>
               <TabConfig lang={lang} inTeams={host.inTeams} offer={offerTabConfig} />
+            </Suspense>
+          ) : route.view === 'beheer' ? (
+            <Suspense fallback={<Spinner label={t.pageLoading} />}>
+              <AdminRoute lang={lang} identity={identity} />
             </Suspense>
           ) : route.view === 'not-found' ? (
             <section aria-labelledby="not-found">

@@ -31,6 +31,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** The server's error code (e.g. 'consent_required'), when it gave one. */
     readonly code?: string,
+    /** What the server found wrong, field by field (400 invalid_input), for a form to show at its fields. */
+    readonly problems: readonly { field: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -85,13 +87,17 @@ export function caller(lang: Lang, identity: CallIdentity) {
     const body: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
       const message = (
-        body as { error?: { code?: string; message?: string; problems?: { message: string }[] } } | undefined
+        body as
+          { error?: { code?: string; message?: string; problems?: { field?: string; message: string }[] } } | undefined
       )?.error;
       throw new ApiError(
         [message?.message, ...(message?.problems?.map((p) => p.message) ?? [])].filter(Boolean).join(' ') ||
           unreachable[lang],
         res.status,
         typeof message?.code === 'string' ? message.code : undefined,
+        (Array.isArray(message?.problems) ? message.problems : [])
+          .filter((p) => typeof p?.message === 'string')
+          .map((p) => ({ field: typeof p.field === 'string' ? p.field : '(invoer)', message: p.message })),
       );
     }
     if (!schema) return undefined as z.output<S>;

@@ -19,6 +19,7 @@ export type Route =
   | { view: 'scan'; scanId?: string }
   | { view: 'team' }
   | { view: 'config' }
+  | { view: 'beheer' }
   | { view: 'not-found' };
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -42,7 +43,8 @@ function checkPrefill(query: string | undefined): CheckPrefill {
  * Parses the tab's hash routes: '' (start), '#vraag' (the question, the start page too), '#visie[/<section>]' (the
  * vision, at a section), '#check[?tool=&name=&task=]' (the quick check, prefilled), '#checks[/<record>]' (one's own
  * checks, one of them), '#scan[/<report id>]' (Datahygiëne: a scan, one stored report), '#team' (the channel tab: the
- * team's last scan), '#config' (the channel tab's configuration in Teams). Any other hash is no page of the tab.
+ * team's last scan), '#config' (the channel tab's configuration in Teams), '#beheer' (Beheer, for admins). Any other
+ * hash is no page of the tab.
  */
 export function parseRoute(hash: string): Route {
   if (hash === '' || hash === '#') return { view: 'home' };
@@ -57,6 +59,7 @@ export function parseRoute(hash: string): Route {
   if (scan) return scan[1] ? { view: 'scan', scanId: scan[1] } : { view: 'scan' };
   if (hash === '#team') return { view: 'team' };
   if (hash === '#config') return { view: 'config' };
+  if (hash === '#beheer') return { view: 'beheer' };
   return { view: 'not-found' };
 }
 
@@ -86,12 +89,14 @@ export function hashFor(route: Route): string {
       return '#team';
     case 'config':
       return '#config';
+    case 'beheer':
+      return '#beheer';
   }
 }
 
 /**
  * The hash a Teams deep link asks for: its `subEntityId` is a route of the tab without the '#' ('visie/<section>',
- * 'check?tool=<id>&task=<task>', 'checks/<record>', 'scan/<report id>', as the bot's links write them). Anything else (another app's id,
+ * 'check?tool=<id>&task=<task>', 'checks/<record>', 'scan/<report id>', 'beheer', as the bot's links write them). Anything else (another app's id,
  * a typo) is no route: undefined. The hash is written anew from what was checked, never copied.
  */
 export function hashForSubPage(subPage: string | undefined): string | undefined {

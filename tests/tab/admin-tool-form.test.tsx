@@ -21,11 +21,13 @@ describe('Beheer: the form to add or change a register entry', () => {
     expect(toolFormFields.map((f) => [f.name, f.kind.kind])).toEqual([
       ['id', 'text'],
       ['name', 'text'],
+      ['nameEn', 'text'],
       ['vendor', 'text'],
       ['aliases', 'list'],
       ['contracted', 'flag'],
       ['hosting', 'choice'],
       ['maxData', 'choice'],
+      ['tasks', 'choices'],
       ['dpia', 'choices'],
       ['notes', 'text'],
     ]);
@@ -48,7 +50,7 @@ describe('Beheer: the form to add or change a register entry', () => {
     expect(api.putTool).not.toHaveBeenCalled();
     expect(screen.getByTestId('admin-form-summary').textContent).toMatch(/velden kloppen nog niet/);
     expect(problemAt(/^Id/)).toContain('kleine letters, cijfers en streepjes');
-    expect(problemAt(/^Naam/)).toContain('Vul dit in.');
+    expect(problemAt(/^Naam$/)).toContain('Vul dit in.');
     expect(problemAt(/^Leverancier/)).toContain('Vul dit in.');
     expect(problemAt(/^Hosting/)).toContain('Kies een van de mogelijkheden.');
     expect(problemAt(/^Hoogste gegevensklasse/)).toContain('Kies een van de mogelijkheden.');
@@ -62,7 +64,7 @@ describe('Beheer: the form to add or change a register entry', () => {
     const onSaved = jest.fn();
     renderInFluent(<AdminToolForm api={api} lang="nl" onSaved={onSaved} onCancel={jest.fn()} />);
     await userEvent.type(screen.getByRole('textbox', { name: /^Id/ }), 'schrijfhulp-noord');
-    await userEvent.type(screen.getByRole('textbox', { name: /^Naam/ }), 'Schrijfhulp Noord');
+    await userEvent.type(screen.getByRole('textbox', { name: /^Naam$/ }), 'Schrijfhulp Noord');
     await userEvent.type(screen.getByRole('textbox', { name: /^Leverancier/ }), 'Samenwerking Noord');
     await userEvent.type(
       screen.getByRole('textbox', { name: /^Andere namen/ }),
@@ -71,8 +73,11 @@ describe('Beheer: the form to add or change a register entry', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: /^Contract en/ }));
     await userEvent.click(screen.getByRole('radio', { name: /^nl: in Nederland/ }));
     await userEvent.click(screen.getByRole('radio', { name: /^internal:/ }));
-    await userEvent.click(screen.getByRole('checkbox', { name: 'vertalen' }));
-    await userEvent.click(screen.getByRole('checkbox', { name: 'tekst schrijven of herschrijven' }));
+    const dpia = within(screen.getByRole('group', { name: 'DPIA gedaan voor deze taken' }));
+    await userEvent.click(dpia.getByRole('checkbox', { name: 'vertalen' }));
+    await userEvent.click(dpia.getByRole('checkbox', { name: 'tekst schrijven of herschrijven' }));
+    const tasks = within(screen.getByRole('group', { name: 'Bedoeld voor deze taken' }));
+    await userEvent.click(tasks.getByRole('checkbox', { name: 'tekst schrijven of herschrijven' }));
     await userEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(api.putTool).toHaveBeenCalledWith('schrijfhulp-noord', {
@@ -83,9 +88,12 @@ describe('Beheer: the form to add or change a register entry', () => {
       contracted: true,
       hosting: 'nl',
       maxData: 'internal',
+      tasks: ['text'],
       dpia: ['text', 'translate'],
-      notes: '',
     });
+    // The English name and the notes were left empty: not given (the schema's default is no notes; an empty English
+    // name would be refused).
+    expect(api.putTool.mock.calls[0]![1]).not.toHaveProperty('nameEn');
   });
 
   it('shows what the server refuses at its fields, in English too, and keeps what was typed', async () => {

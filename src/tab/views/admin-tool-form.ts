@@ -93,6 +93,8 @@ export function bodyOf(values: FormValues): PutToolRequest {
       body[name] = kind.options.filter((o) => Array.isArray(value) && value.includes(o));
     else if (kind.kind === 'flag') body[name] = value === true;
     else if (kind.kind === 'choice') body[name] = value === '' ? undefined : value;
+    // An optional text left empty is not given (the English name): only a required one is sent empty, to be refused.
+    else if (!kind.required && (typeof value !== 'string' || value.trim() === '')) continue;
     else body[name] = typeof value === 'string' ? value : '';
   }
   return body as PutToolRequest;

@@ -8,7 +8,7 @@ import { answersItsType, questionWords } from './question.js';
 import { selectQuote } from './quotes.js';
 import { coverage, knownShare, rank, type RankedSection } from './ranking.js';
 import { fuse, passageSimilarities, semanticIndex, type SemanticOptions } from './semantic.js';
-import type { AskResult, Citation } from './types.js';
+import type { AskResult, Citation, Suggestion } from './types.js';
 import type { LanguageIndex, Passage, VisionIndex } from './vision-index.js';
 
 export interface AskOptions {
@@ -46,6 +46,22 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 
 function citation(passage: Passage, quote: string): Citation {
   return { sectionId: passage.section.id, heading: passage.section.heading, quote };
+}
+
+const suggestion = (passage: Passage): Suggestion => ({
+  sectionId: passage.section.id,
+  heading: passage.section.heading,
+  link: sectionLink(passage.section.id),
+});
+
+/** The best section and those close enough behind it to offer too (suggestions, or "zie ook" under an answer). */
+function runnersUp(vision: VisionIndex, ranked: RankedSection[]): RankedSection[] {
+  const { suggest } = vision.settings.outcome;
+  const top = ranked[0];
+  if (!top) return [];
+  return ranked.filter(
+    (r, i) => i === 0 || (r.score >= suggest.relativeScore * top.score && r.coverage >= suggest.coverage),
+  );
 }
 
 /** A question read and ranked by its words, ready for the outcome; or the outcome already (an intent, no words). */
@@ -123,6 +139,9 @@ function decide(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>, op
     const quote = selectQuote(index, top.passage, words, vision.settings.quote);
     // A question after an amount or a date is only answered by a quote that holds one (not the question's own).
     if (answersItsType(text, quote)) {
+      const seeAlso = runnersUp(vision, ranked)
+        .slice(1, 1 + vision.settings.outcome.seeAlso.maxSections)
+        .map((r) => suggestion(r.passage));
       return {
         ...base,
         outcome: 'answer',
@@ -130,24 +149,19 @@ function decide(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>, op
         citations: [citation(top.passage, quote)],
         confidence,
         link: sectionLink(top.passage.section.id),
+        ...(seeAlso.length > 0 ? { seeAlso } : {}),
       };
     }
   }
   if (top.coverage >= suggestAt.coverage && knownShare(index, words) >= suggestAt.knownWords) {
-    const chosen = ranked
-      .filter((r, i) => i === 0 || (r.score >= suggestAt.relativeScore * top.score && r.coverage >= suggestAt.coverage))
-      .slice(0, suggestAt.maxSections);
+    const chosen = runnersUp(vision, ranked).slice(0, suggestAt.maxSections);
     return {
       ...base,
       outcome: 'suggest',
       answer: (chosen.length === 1 ? texts.suggestOne : texts.suggest)[language](options.contact),
       citations: chosen.map((r) => citation(r.passage, selectQuote(index, r.passage, words, vision.settings.quote))),
       confidence: Math.min(confidence, round(answerAt.confidence - 0.001)),
-      suggestions: chosen.map((r) => ({
-        sectionId: r.passage.section.id,
-        heading: r.passage.section.heading,
-        link: sectionLink(r.passage.section.id),
-      })),
+      suggestions: chosen.map((r) => suggestion(r.passage)),
     };
   }
   return { ...abstain, confidence: round(Math.min(confidence, top.coverage)) };

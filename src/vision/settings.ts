@@ -38,6 +38,8 @@ const settingsSchema = z
             relativeScore: unit,
           })
           .strict(),
+        /** Other sections shown under a direct answer ("zie ook"), chosen as suggestions are. */
+        seeAlso: z.object({ maxSections: z.number().int().min(0).max(3) }).strict(),
       })
       .strict(),
     /** The optional semantic mode: the share of the order that comes from meaning rather than words. */

@@ -133,9 +133,21 @@ describe('a vision answer in Teams', () => {
     expect(local.message.channelData).toEqual({ feedbackLoopEnabled: true });
   });
 
+  it('shows the other sections that also match under an answer as "Zie ook", each a button that opens it', async () => {
+    const result = await visionAnswer('gegevens', 'nl', 'answer');
+    expect(result.seeAlso?.length).toBeGreaterThan(0);
+    const { card } = answerOf(result, inTeams);
+    expect(textsOf(card)).toContain('Zie ook');
+    const [read, ...seeAlso] = actionsOf(card);
+    expect(sectionOpenedBy(read!.url)).toBe(`visie/${result.citations[0]!.sectionId}`);
+    expect(seeAlso.map((b) => [b.title, sectionOpenedBy(b.url)])).toEqual(
+      result.seeAlso!.map((s) => [s.heading, `visie/${s.sectionId}`]),
+    );
+  });
+
   it.each([
-    ['nl', 'transparantie'],
-    ['en', 'transparency'],
+    ['nl', 'risico'],
+    ['en', 'information'],
   ] as const)('offers sections to choose from (%s) as a card with a button that opens each', async (lang, q) => {
     const result = await visionAnswer(q, lang, 'suggest');
     const message = onlyMessage(result, inTeams);

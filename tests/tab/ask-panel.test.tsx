@@ -170,4 +170,30 @@ describe('Vraag: a vision answer', () => {
     expect(screen.getAllByText(quote)).toHaveLength(1);
     expect(screen.queryByText(quote, { selector: 'mark' })).toBeNull();
   });
+
+  it('lists the other sections that also match under the answer as "Zie ook"; opening one tells the choice', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue({
+      ...answer,
+      seeAlso: [{ sectionId: 'wetgeving', heading: 'Wetgeving en richtlijnen', link: '/tab/#visie/wetgeving' }],
+    });
+    api.vision.mockRejectedValue(new ApiError('weg', 0));
+    api.choice.mockResolvedValue(undefined);
+    await ask(api, 'Hoe zit het met privacy?');
+    await screen.findByText(quote);
+    expect(screen.getByText('Zie ook:')).toBeTruthy();
+    const link = screen.getByRole('link', { name: 'Wetgeving en richtlijnen' });
+    expect(link.getAttribute('href')).toBe('#visie/wetgeving');
+    await userEvent.click(link);
+    expect(api.choice).toHaveBeenCalledWith({ question: answer.question, sectionId: 'wetgeving', language: 'nl' });
+  });
+
+  it('shows no "Zie ook" when no other section comes close', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue(answer);
+    api.vision.mockRejectedValue(new ApiError('weg', 0));
+    await ask(api, 'Hoe zit het met privacy?');
+    await screen.findByText(quote);
+    expect(screen.queryByText('Zie ook:')).toBeNull();
+  });
 });

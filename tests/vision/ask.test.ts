@@ -56,7 +56,7 @@ describe('outcomes', () => {
   it('offers a choice instead of an answer when a question word is one the vision never uses', () => {
     const settings = loadSettings();
     expect(settings.outcome.answer.unknownWordWeight).toBeGreaterThan(settings.outcome.unknownWordWeight);
-    // With unknown words weighed as leniently for answers as for suggestions, "bhv" would not stop a quote.
+    // With unknown words weighed as leniently for answers as for suggestions, "bhv" and "ehbo" would not stop a quote.
     const lenientSettings = {
       ...settings,
       outcome: {
@@ -65,7 +65,7 @@ describe('outcomes', () => {
       },
     };
     const lenient = loadVision({ contentDir, compounds, settings: lenientSettings });
-    const question = 'cursus scholing bhv';
+    const question = 'cursus scholing bhv ehbo';
     expect(askExtractive(lenient, question, options).outcome).toBe('answer');
     const result = askExtractive(vision, question, options);
     expect(result.outcome).toBe('suggest');

@@ -5,7 +5,8 @@ import { cardTexts } from './texts.js';
 
 /**
  * The vision's answer (outcome `answer`): the quote, once, marked as the vision's own words (under a generated answer
- * too), its section, a button that opens the tab at that section, and the other sections the answer cites as "Zie ook".
+ * too), its section, a button that opens the tab at that section, and as "Zie ook" the other sections the answer cites and
+ * those that also match (`seeAlso`).
  */
 export function answerCard(result: AskResponse, targets: LinkTargets): Element {
   const t = cardTexts[result.language];
@@ -18,7 +19,10 @@ export function answerCard(result: AskResponse, targets: LinkTargets): Element {
     actionSet([openUrlAction(t.readMore, visionLink(targets, cited.sectionId))]),
   ];
   const shown = new Set([cited.sectionId]);
-  const seeAlso = others.filter((c) => !shown.has(c.sectionId) && shown.add(c.sectionId));
+  // Other cited sections (a generated answer) and the sections that also match (the engine's seeAlso), once each.
+  const seeAlso = [...others, ...(result.seeAlso ?? [])].filter(
+    (c) => !shown.has(c.sectionId) && shown.add(c.sectionId),
+  );
   if (seeAlso.length > 0) {
     body.push(
       textBlock(t.seeAlso, { weight: 'Bolder', spacing: 'Medium' }),

@@ -16,6 +16,8 @@ export interface CurvePoint {
   wrongAnswers: number;
   suggested: number;
   abstained: number;
+  /** In-scope questions with a right section anywhere the person sees it (answer, "zie ook", suggestions). */
+  shownRight: number;
   /** Out-of-scope questions answered (false answers). */
   falseAnswers: number;
 }
@@ -64,6 +66,7 @@ export function answerCurve(
         wrongAnswers: 0,
         suggested: 0,
         abstained: 0,
+        shownRight: 0,
         falseAnswers: 0,
       };
       for (const q of questions) {
@@ -72,6 +75,7 @@ export function answerCurve(
           if (p.outcome === 'answer') point.falseAnswers++;
           continue;
         }
+        if (p.sections.some((s) => q.sections.includes(s))) point.shownRight++;
         if (p.outcome === 'answer') {
           if (p.sections[0] !== undefined && q.sections.includes(p.sections[0])) point.answeredRight++;
           else point.wrongAnswers++;
@@ -90,13 +94,15 @@ export function printCurve(name: string, curve: Curve, current: { confidence: nu
     `\n== answer curve, ${name}: ${curve.inScope} in scope, ${curve.outOfScope} out of scope; ` +
       `top section right (the ceiling): ${pct(curve.topRight, curve.inScope).trim()} ==`,
   );
-  console.log('confidence coverage  answered right  wrong answers  suggested  abstained  out of scope answered');
+  console.log(
+    'confidence coverage  answered right  wrong answers  suggested  abstained  shown right  out of scope answered',
+  );
   for (const p of curve.points) {
     const mark = p.confidence === current.confidence && p.coverage === current.coverage ? '  <- settings.yaml' : '';
     console.log(
       `${p.confidence.toFixed(2).padStart(10)} ${p.coverage.toFixed(2).padStart(8)}  ${pct(p.answeredRight, curve.inScope).padStart(14)}` +
         `  ${pct(p.wrongAnswers, curve.inScope).padStart(13)}  ${pct(p.suggested, curve.inScope).padStart(9)}` +
-        `  ${pct(p.abstained, curve.inScope).padStart(9)}  ${pct(p.falseAnswers, curve.outOfScope).padStart(21)}${mark}`,
+        `  ${pct(p.abstained, curve.inScope).padStart(9)}  ${pct(p.shownRight, curve.inScope).padStart(11)}  ${pct(p.falseAnswers, curve.outOfScope).padStart(21)}${mark}`,
     );
   }
 }

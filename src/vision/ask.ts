@@ -9,6 +9,7 @@ import { selectQuote } from './quotes.js';
 import { coverage, knownShare, rank, type RankedSection } from './ranking.js';
 import { fuse, passageSimilarities, semanticIndex, type SemanticOptions } from './semantic.js';
 import type { AskResult, Citation, Suggestion } from './types.js';
+import { asksForWhole, childrenOf, firstSentence } from './wholes.js';
 import type { LanguageIndex, Passage, VisionIndex } from './vision-index.js';
 
 export interface AskOptions {
@@ -138,6 +139,13 @@ function decide(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>, op
   if (confidence >= answerAt.confidence && answerCoverage >= answerAt.coverage) {
     const quote = selectQuote(index, top.passage, words, vision.settings.quote);
     // A question after an amount or a date is only answered by a quote that holds one (not the question's own).
+    // A question about a whole, or a quote that ends in a colon that introduces the section's parts.
+    const children =
+      asksForWhole(index, text, words, top.passage) ??
+      (quote.trimEnd().endsWith(':') && childrenOf(index, top.passage).length > 1
+        ? childrenOf(index, top.passage)
+        : undefined);
+    if (children) return wholeAnswer(vision, base, top.passage, children, words, confidence);
     if (answersItsType(text, quote)) {
       const seeAlso = runnersUp(vision, ranked)
         .slice(1, 1 + vision.settings.outcome.seeAlso.maxSections)
@@ -165,6 +173,35 @@ function decide(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>, op
     };
   }
   return { ...abstain, confidence: round(Math.min(confidence, top.coverage)) };
+}
+
+/**
+ * A question about a whole ("wat zijn de kernwaarden"): the section's line that introduces its parts (the one that ends
+ * in a colon, else its best quote), then each child section with its first sentence, each quoted and cited.
+ */
+function wholeAnswer(
+  vision: VisionIndex,
+  base: ReturnType<typeof baseOf>,
+  parent: Passage,
+  children: Passage[],
+  words: AnalyzedWord[],
+  confidence: number,
+): AskResult {
+  const index = vision.languages[base.language];
+  const body = parent.section.body;
+  const intro = [...parent.sentences].reverse().find((s) => body.slice(s.start, s.end).trimEnd().endsWith(':'));
+  const introQuote = intro
+    ? body.slice(intro.start, intro.end)
+    : selectQuote(index, parent, words, vision.settings.quote);
+  const parts = children.map((c) => citation(c, firstSentence(c)));
+  return {
+    ...base,
+    outcome: 'answer',
+    answer: [introQuote, ...parts.map((p) => `- ${p.heading}: ${p.quote}`)].join('\n'),
+    citations: [citation(parent, introQuote), ...parts],
+    confidence,
+    link: sectionLink(parent.section.id),
+  };
 }
 
 /** Answers a question from the vision alone (no model): answer, suggest or abstain, with exact quotes. */

@@ -145,6 +145,20 @@ describe('a vision answer in Teams', () => {
     );
   });
 
+  it('answers a question about a whole with each part and its first sentence in the card', async () => {
+    const result = await visionAnswer('Wat zijn de kernwaarden?', 'nl', 'answer');
+    const [intro, ...parts] = result.citations;
+    expect(parts.length).toBeGreaterThan(1);
+    const { card } = answerOf(result, inTeams);
+    expect(textsOf(card)).toContain(intro!.quote);
+    for (const part of parts) expect(textsOf(card)).toContain(`**${part.heading}**: ${part.quote}`);
+    // Each part once, and a button to each part's section.
+    expect(occurrences(textsOf(card), parts[0]!.quote)).toBe(1);
+    expect(actionsOf(card).map((b) => sectionOpenedBy(b.url))).toEqual(
+      [intro!, ...parts].map((c) => `visie/${c.sectionId}`),
+    );
+  });
+
   it.each([
     ['nl', 'risico'],
     ['en', 'information'],

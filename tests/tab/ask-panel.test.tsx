@@ -196,4 +196,19 @@ describe('Vraag: a vision answer', () => {
     await screen.findByText(quote);
     expect(screen.queryByText('Zie ook:')).toBeNull();
   });
+
+  it('lists each part of a whole with its quote and a link to its section', async () => {
+    const api = fakeApi();
+    const part = { sectionId: 'nuchterheid', heading: 'Nuchterheid', quote: 'We laten ons niet meeslepen.' };
+    api.ask.mockResolvedValue({
+      ...answer,
+      answer: `${quote}\n- Nuchterheid: ${part.quote}`,
+      citations: [...answer.citations, part],
+    });
+    api.vision.mockRejectedValue(new ApiError('weg', 0));
+    await ask(api, 'Wat zijn de kernwaarden?');
+    const parts = await screen.findByTestId('answer-parts');
+    expect(parts.textContent).toContain(part.quote);
+    expect(screen.getByRole('link', { name: 'Nuchterheid' }).getAttribute('href')).toBe('#visie/nuchterheid');
+  });
 });

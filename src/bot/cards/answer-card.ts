@@ -18,6 +18,17 @@ export function answerCard(result: AskResponse, targets: LinkTargets): Element {
     container([textBlock(cited.quote)], { style: 'emphasis', spacing: 'Small' }),
     actionSet([openUrlAction(t.readMore, visionLink(targets, cited.sectionId))]),
   ];
+  // A question about a whole ("wat zijn de kernwaarden"): each part with its first sentence, the vision's words too.
+  const parts = result.generated ? [] : others;
+  if (parts.length > 0)
+    body.splice(
+      3,
+      0,
+      container(
+        parts.map((c) => textBlock(`**${c.heading}**: ${c.quote}`)),
+        { style: 'emphasis', spacing: 'Small' },
+      ),
+    );
   const shown = new Set([cited.sectionId]);
   // Other cited sections (a generated answer) and the sections that also match (the engine's seeAlso), once each.
   const seeAlso = [...others, ...(result.seeAlso ?? [])].filter(
@@ -29,7 +40,9 @@ export function answerCard(result: AskResponse, targets: LinkTargets): Element {
       actionSet(seeAlso.map((c) => openUrlAction(c.heading, visionLink(targets, c.sectionId)))),
     );
   }
-  return adaptiveCard(body, { fallbackText: `${cited.heading}: ${cited.quote}` });
+  return adaptiveCard(body, {
+    fallbackText: [`${cited.heading}: ${cited.quote}`, ...parts.map((c) => `- ${c.heading}: ${c.quote}`)].join('\n'),
+  });
 }
 
 /** Sections to choose from (outcome `suggest`): the answer text (which names whom to ask too), a button per section. */

@@ -178,6 +178,16 @@ export function AskPanel({ api, t, focus = false }: { api: ApiClient; t: Texts; 
                 <Body1>
                   {t.source}: <Link href={`#visie/${citation.sectionId}`}>{citation.heading}</Link> ({t.readInVision})
                 </Body1>
+                {/* A question about a whole ("wat zijn de kernwaarden"): each part with its first sentence, quoted. */}
+                {!result.generated && result.citations.length > 1 && (
+                  <ul data-testid="answer-parts">
+                    {result.citations.slice(1).map((c) => (
+                      <li key={c.sectionId}>
+                        <Link href={`#visie/${c.sectionId}`}>{c.heading}</Link>: <q>{c.quote}</q>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </>
             )}
             {offered && offered.length > 0 && result.outcome === 'answer' && <Body1>{t.seeAlso}:</Body1>}

@@ -9,6 +9,7 @@ import { selectQuote } from './quotes.js';
 import { coverage, knownShare, rank, type RankedSection } from './ranking.js';
 import { fuse, passageSimilarities, semanticIndex, type SemanticOptions } from './semantic.js';
 import type { AskResult, Citation, Suggestion } from './types.js';
+import { offTopic } from './topic.js';
 import { asksForWhole, childrenOf, firstSentence } from './wholes.js';
 import type { LanguageIndex, Passage, VisionIndex } from './vision-index.js';
 
@@ -122,7 +123,7 @@ function decide(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>, op
     confidence: 0,
   };
   const top = ranked[0];
-  if (!top) return abstain;
+  if (!top || offTopic(index, text, words, vision.settings.outcome.topic)) return abstain;
   const { answer: answerAt, suggest: suggestAt } = vision.settings.outcome;
   const second = ranked[1]?.score ?? 0;
   const margin = (top.score - second) / top.score;

@@ -37,6 +37,8 @@ export const askResponseSchema = z.object({
   link: z.string().optional(),
   /** Sections to choose from (outcome suggest). */
   suggestions: z.array(suggestionSchema).optional(),
+  /** Other sections that also match, shown under an answer as "zie ook" (optional: older clients ignore it). */
+  seeAlso: z.array(suggestionSchema).optional(),
   /** True when the answer text was written by a language model (label it as AI-generated); quotes never are. */
   generated: z.boolean(),
   /** Set when the message was conversational (greeting, thanks, who are you) and not searched. */

@@ -8,7 +8,9 @@ import { answersItsType, questionWords } from './question.js';
 import { selectQuote } from './quotes.js';
 import { coverage, knownShare, rank, type RankedSection } from './ranking.js';
 import { fuse, passageSimilarities, semanticIndex, type SemanticOptions } from './semantic.js';
-import type { AskResult, Citation } from './types.js';
+import type { AskResult, Citation, Suggestion } from './types.js';
+import { offTopic } from './topic.js';
+import { asksForWhole, childrenOf, firstSentence } from './wholes.js';
 import type { LanguageIndex, Passage, VisionIndex } from './vision-index.js';
 
 export interface AskOptions {
@@ -46,6 +48,22 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 
 function citation(passage: Passage, quote: string): Citation {
   return { sectionId: passage.section.id, heading: passage.section.heading, quote };
+}
+
+const suggestion = (passage: Passage): Suggestion => ({
+  sectionId: passage.section.id,
+  heading: passage.section.heading,
+  link: sectionLink(passage.section.id),
+});
+
+/** The best section and those close enough behind it to offer too (suggestions, or "zie ook" under an answer). */
+function runnersUp(vision: VisionIndex, ranked: RankedSection[]): RankedSection[] {
+  const { suggest } = vision.settings.outcome;
+  const top = ranked[0];
+  if (!top) return [];
+  return ranked.filter(
+    (r, i) => i === 0 || (r.score >= suggest.relativeScore * top.score && r.coverage >= suggest.coverage),
+  );
 }
 
 /** A question read and ranked by its words, ready for the outcome; or the outcome already (an intent, no words). */
@@ -105,7 +123,7 @@ function decide(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>, op
     confidence: 0,
   };
   const top = ranked[0];
-  if (!top) return abstain;
+  if (!top || offTopic(index, text, words, vision.settings.outcome.topic)) return abstain;
   const { answer: answerAt, suggest: suggestAt } = vision.settings.outcome;
   const second = ranked[1]?.score ?? 0;
   const margin = (top.score - second) / top.score;
@@ -122,7 +140,17 @@ function decide(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>, op
   if (confidence >= answerAt.confidence && answerCoverage >= answerAt.coverage) {
     const quote = selectQuote(index, top.passage, words, vision.settings.quote);
     // A question after an amount or a date is only answered by a quote that holds one (not the question's own).
+    // A question about a whole, or a quote that ends in a colon that introduces the section's parts.
+    const children =
+      asksForWhole(index, text, words, top.passage) ??
+      (quote.trimEnd().endsWith(':') && childrenOf(index, top.passage).length > 1
+        ? childrenOf(index, top.passage)
+        : undefined);
+    if (children) return wholeAnswer(vision, base, top.passage, children, words, confidence);
     if (answersItsType(text, quote)) {
+      const seeAlso = runnersUp(vision, ranked)
+        .slice(1, 1 + vision.settings.outcome.seeAlso.maxSections)
+        .map((r) => suggestion(r.passage));
       return {
         ...base,
         outcome: 'answer',
@@ -130,27 +158,51 @@ function decide(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>, op
         citations: [citation(top.passage, quote)],
         confidence,
         link: sectionLink(top.passage.section.id),
+        ...(seeAlso.length > 0 ? { seeAlso } : {}),
       };
     }
   }
   if (top.coverage >= suggestAt.coverage && knownShare(index, words) >= suggestAt.knownWords) {
-    const chosen = ranked
-      .filter((r, i) => i === 0 || (r.score >= suggestAt.relativeScore * top.score && r.coverage >= suggestAt.coverage))
-      .slice(0, suggestAt.maxSections);
+    const chosen = runnersUp(vision, ranked).slice(0, suggestAt.maxSections);
     return {
       ...base,
       outcome: 'suggest',
       answer: (chosen.length === 1 ? texts.suggestOne : texts.suggest)[language](options.contact),
       citations: chosen.map((r) => citation(r.passage, selectQuote(index, r.passage, words, vision.settings.quote))),
       confidence: Math.min(confidence, round(answerAt.confidence - 0.001)),
-      suggestions: chosen.map((r) => ({
-        sectionId: r.passage.section.id,
-        heading: r.passage.section.heading,
-        link: sectionLink(r.passage.section.id),
-      })),
+      suggestions: chosen.map((r) => suggestion(r.passage)),
     };
   }
   return { ...abstain, confidence: round(Math.min(confidence, top.coverage)) };
+}
+
+/**
+ * A question about a whole ("wat zijn de kernwaarden"): the section's line that introduces its parts (the one that ends
+ * in a colon, else its best quote), then each child section with its first sentence, each quoted and cited.
+ */
+function wholeAnswer(
+  vision: VisionIndex,
+  base: ReturnType<typeof baseOf>,
+  parent: Passage,
+  children: Passage[],
+  words: AnalyzedWord[],
+  confidence: number,
+): AskResult {
+  const index = vision.languages[base.language];
+  const body = parent.section.body;
+  const intro = [...parent.sentences].reverse().find((s) => body.slice(s.start, s.end).trimEnd().endsWith(':'));
+  const introQuote = intro
+    ? body.slice(intro.start, intro.end)
+    : selectQuote(index, parent, words, vision.settings.quote);
+  const parts = children.map((c) => citation(c, firstSentence(c)));
+  return {
+    ...base,
+    outcome: 'answer',
+    answer: [introQuote, ...parts.map((p) => `- ${p.heading}: ${p.quote}`)].join('\n'),
+    citations: [citation(parent, introQuote), ...parts],
+    confidence,
+    link: sectionLink(parent.section.id),
+  };
 }
 
 /** Answers a question from the vision alone (no model): answer, suggest or abstain, with exact quotes. */

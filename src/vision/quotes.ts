@@ -91,5 +91,26 @@ export function selectQuote(
     if (length() >= 120 && gain[end + 1]! === 0) break;
     end++;
   }
+  end = introduced(body, list, end);
   return body.slice(list[start]!.start, list[end]!.end);
+}
+
+/** Whether a sentence starts a list item of its body ("- ..." or "1. ..." at the start of its line). */
+function inListItem(body: string, sentence: Sentence): boolean {
+  const lineStart = body.lastIndexOf('\n', sentence.start - 1) + 1;
+  return listItem.test(body.slice(lineStart, sentence.start + 1));
+}
+
+/**
+ * A quote that ends in a colon carries what it introduces: the list after it (every item, up to the end of the list)
+ * or else the next sentence. "We hanteren de volgende uitgangspunten:" alone says nothing.
+ */
+export function introduced(body: string, list: Sentence[], end: number): number {
+  if (!body.slice(list[end]!.start, list[end]!.end).trimEnd().endsWith(':')) return end;
+  const next = list[end + 1];
+  if (!next) return end;
+  if (!inListItem(body, next)) return end + 1;
+  let last = end + 1;
+  while (list[last + 1] && (list[last + 1]!.block === list[last]!.block || inListItem(body, list[last + 1]!))) last++;
+  return last;
 }

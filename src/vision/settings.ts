@@ -38,6 +38,10 @@ const settingsSchema = z
             relativeScore: unit,
           })
           .strict(),
+        /** Out of scope by topic (topic.ts): a word the vision never uses and at most this many specific known words. */
+        topic: z.object({ commonShare: unit, maxSpecificWords: z.number().int().min(0) }).strict(),
+        /** Other sections shown under a direct answer ("zie ook"), chosen as suggestions are. */
+        seeAlso: z.object({ maxSections: z.number().int().min(0).max(3) }).strict(),
       })
       .strict(),
     /** The optional semantic mode: the share of the order that comes from meaning rather than words. */

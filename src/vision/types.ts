@@ -41,6 +41,11 @@ export interface AskResult {
   link?: string;
   /** Sections to choose from (outcome suggest). */
   suggestions?: Suggestion[];
+  /**
+   * Other sections that also match (outcome answer): shown as "zie ook" / "see also" under the answer, so that a
+   * person whose question the best section answers only in part finds the rest. Absent when none comes close.
+   */
+  seeAlso?: Suggestion[];
   /** True when the answer text was written by a language model (label it as AI-generated); quotes never are. */
   generated: boolean;
   /** Set when the message was conversational (greeting, thanks, who are you) and not searched. */

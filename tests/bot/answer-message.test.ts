@@ -133,9 +133,35 @@ describe('a vision answer in Teams', () => {
     expect(local.message.channelData).toEqual({ feedbackLoopEnabled: true });
   });
 
+  it('shows the other sections that also match under an answer as "Zie ook", each a button that opens it', async () => {
+    const result = await visionAnswer('gegevens', 'nl', 'answer');
+    expect(result.seeAlso?.length).toBeGreaterThan(0);
+    const { card } = answerOf(result, inTeams);
+    expect(textsOf(card)).toContain('Zie ook');
+    const [read, ...seeAlso] = actionsOf(card);
+    expect(sectionOpenedBy(read!.url)).toBe(`visie/${result.citations[0]!.sectionId}`);
+    expect(seeAlso.map((b) => [b.title, sectionOpenedBy(b.url)])).toEqual(
+      result.seeAlso!.map((s) => [s.heading, `visie/${s.sectionId}`]),
+    );
+  });
+
+  it('answers a question about a whole with each part and its first sentence in the card', async () => {
+    const result = await visionAnswer('Wat zijn de kernwaarden?', 'nl', 'answer');
+    const [intro, ...parts] = result.citations;
+    expect(parts.length).toBeGreaterThan(1);
+    const { card } = answerOf(result, inTeams);
+    expect(textsOf(card)).toContain(intro!.quote);
+    for (const part of parts) expect(textsOf(card)).toContain(`**${part.heading}**: ${part.quote}`);
+    // Each part once, and a button to each part's section.
+    expect(occurrences(textsOf(card), parts[0]!.quote)).toBe(1);
+    expect(actionsOf(card).map((b) => sectionOpenedBy(b.url))).toEqual(
+      [intro!, ...parts].map((c) => `visie/${c.sectionId}`),
+    );
+  });
+
   it.each([
-    ['nl', 'transparantie'],
-    ['en', 'transparency'],
+    ['nl', 'risico'],
+    ['en', 'information'],
   ] as const)('offers sections to choose from (%s) as a card with a button that opens each', async (lang, q) => {
     const result = await visionAnswer(q, lang, 'suggest');
     const message = onlyMessage(result, inTeams);

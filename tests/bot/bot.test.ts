@@ -137,13 +137,18 @@ describe('AiWijzerBot through the front door', () => {
         const card = a.attachments?.[0]?.content as Card;
         expect(adaptiveCardProblems(card)).toEqual([]);
         expect(cardTexts(card)).toEqual(expect.arrayContaining([citation!.heading, expected.answer]));
-        // Without TEAMS_APP_ID the link goes to the tab's page at PUBLIC_URL.
+        // Without TEAMS_APP_ID the link goes to the tab's page at PUBLIC_URL; then the answer's "zie ook" sections.
         expect(cardActions(card)).toEqual([
           {
             type: 'Action.OpenUrl',
             title: 'Lees het in de AI-visie',
             url: `https://ai-wijzer.groningen.nl/tab/#visie/${citation!.sectionId}`,
           },
+          ...(expected.seeAlso ?? []).map((s) => ({
+            type: 'Action.OpenUrl',
+            title: s.heading,
+            url: `https://ai-wijzer.groningen.nl/tab/#visie/${s.sectionId}`,
+          })),
         ]);
       });
   });
@@ -160,7 +165,7 @@ describe('AiWijzerBot through the front door', () => {
       .assertReply((a) => {
         expect(cardActions(a.attachments?.[0]?.content as Card).map((x) => x.url)).toEqual([deepLink('privacy')]);
       })
-      .send('transparantie')
+      .send('risico')
       .assertReply((a) => {
         const urls = cardActions(a.attachments?.[0]?.content as Card).map((x) => x.url);
         expect(urls.length).toBeGreaterThan(1);

@@ -192,7 +192,7 @@ describe('the tab in a real browser', () => {
   it('offers a section when unsure; opening it tells the server which section the question belonged to', async () => {
     const page = await newPage('nl-NL');
     await page.goto(`${server.url}/tab/`);
-    const question = 'kunnen we een ai-systeem terugdraaien als het tegenvalt?';
+    const question = "hoe gaan we om met risico's van ai?";
     const expected = await ask(sharedVision(), question, { contact: server.config.PRIVACY_CONTACT });
     expect(expected.outcome).toBe('suggest');
     await page.getByLabel('Je vraag over de AI-visie').fill(question);

@@ -170,4 +170,45 @@ describe('Vraag: a vision answer', () => {
     expect(screen.getAllByText(quote)).toHaveLength(1);
     expect(screen.queryByText(quote, { selector: 'mark' })).toBeNull();
   });
+
+  it('lists the other sections that also match under the answer as "Zie ook"; opening one tells the choice', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue({
+      ...answer,
+      seeAlso: [{ sectionId: 'wetgeving', heading: 'Wetgeving en richtlijnen', link: '/tab/#visie/wetgeving' }],
+    });
+    api.vision.mockRejectedValue(new ApiError('weg', 0));
+    api.choice.mockResolvedValue(undefined);
+    await ask(api, 'Hoe zit het met privacy?');
+    await screen.findByText(quote);
+    expect(screen.getByText('Zie ook:')).toBeTruthy();
+    const link = screen.getByRole('link', { name: 'Wetgeving en richtlijnen' });
+    expect(link.getAttribute('href')).toBe('#visie/wetgeving');
+    await userEvent.click(link);
+    expect(api.choice).toHaveBeenCalledWith({ question: answer.question, sectionId: 'wetgeving', language: 'nl' });
+  });
+
+  it('shows no "Zie ook" when no other section comes close', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue(answer);
+    api.vision.mockRejectedValue(new ApiError('weg', 0));
+    await ask(api, 'Hoe zit het met privacy?');
+    await screen.findByText(quote);
+    expect(screen.queryByText('Zie ook:')).toBeNull();
+  });
+
+  it('lists each part of a whole with its quote and a link to its section', async () => {
+    const api = fakeApi();
+    const part = { sectionId: 'nuchterheid', heading: 'Nuchterheid', quote: 'We laten ons niet meeslepen.' };
+    api.ask.mockResolvedValue({
+      ...answer,
+      answer: `${quote}\n- Nuchterheid: ${part.quote}`,
+      citations: [...answer.citations, part],
+    });
+    api.vision.mockRejectedValue(new ApiError('weg', 0));
+    await ask(api, 'Wat zijn de kernwaarden?');
+    const parts = await screen.findByTestId('answer-parts');
+    expect(parts.textContent).toContain(part.quote);
+    expect(screen.getByRole('link', { name: 'Nuchterheid' }).getAttribute('href')).toBe('#visie/nuchterheid');
+  });
 });

@@ -9,6 +9,13 @@ const compounds = {
 };
 const vision = loadVision({ contentDir, compounds });
 const options = { contact: 'het privacyteam (privacy@example.nl)' };
+// The topic rule (topic.ts) off: one known word beside unknown ones ("scholing kantine") abstains by it first; the
+// specs of the other checks use this vision.
+const noTopicSettings = (() => {
+  const settings = loadSettings();
+  return { ...settings, outcome: { ...settings.outcome, topic: { commonShare: 1, maxSpecificWords: 0 } } };
+})();
+const noTopic = loadVision({ contentDir, compounds, settings: noTopicSettings });
 const bodyOf = (lang: 'nl' | 'en', id: string) =>
   vision.languages[lang].document.sections.find((s) => s.id === id)!.body;
 
@@ -56,7 +63,7 @@ describe('outcomes', () => {
   it('offers a choice instead of an answer when a question word is one the vision never uses', () => {
     const settings = loadSettings();
     expect(settings.outcome.answer.unknownWordWeight).toBeGreaterThan(settings.outcome.unknownWordWeight);
-    // With unknown words weighed as leniently for answers as for suggestions, "bhv" would not stop a quote.
+    // With unknown words weighed as leniently for answers as for suggestions, "bhv" and "ehbo" would not stop a quote.
     const lenientSettings = {
       ...settings,
       outcome: {
@@ -65,7 +72,7 @@ describe('outcomes', () => {
       },
     };
     const lenient = loadVision({ contentDir, compounds, settings: lenientSettings });
-    const question = 'cursus scholing bhv';
+    const question = 'cursus scholing bhv ehbo';
     expect(askExtractive(lenient, question, options).outcome).toBe('answer');
     const result = askExtractive(vision, question, options);
     expect(result.outcome).toBe('suggest');
@@ -77,7 +84,7 @@ describe('outcomes', () => {
     const settings = loadSettings();
     expect(settings.outcome.suggest.knownWords).toBe(0.5);
     const question = 'scholing kantine parkeergarage';
-    const result = askExtractive(vision, question, options);
+    const result = askExtractive(noTopic, question, options);
     expect(result.outcome).toBe('abstain');
     expect(result.citations).toEqual([]);
     // The same question, with the rule off, is offered the one section its one known word points to.
@@ -85,13 +92,15 @@ describe('outcomes', () => {
       contentDir,
       compounds,
       settings: {
-        ...settings,
-        outcome: { ...settings.outcome, suggest: { ...settings.outcome.suggest, knownWords: 0 } },
+        ...noTopicSettings,
+        outcome: { ...noTopicSettings.outcome, suggest: { ...settings.outcome.suggest, knownWords: 0 } },
       },
     });
     expect(askExtractive(lenient, question, options).suggestions?.[0]?.sectionId).toBe('scholing');
     // Half known is enough to be offered a choice.
-    expect(askExtractive(vision, 'scholing kantine', options).outcome).not.toBe('abstain');
+    expect(askExtractive(noTopic, 'scholing kantine', options).outcome).not.toBe('abstain');
+    // With the topic rule on, its one specific known word beside an unknown one abstains as well.
+    expect(askExtractive(vision, 'scholing kantine', options).outcome).toBe('abstain');
   });
 
   it('suggests up to three sections when the question is only partly covered', () => {
@@ -108,13 +117,13 @@ describe('outcomes', () => {
     expect(many.answer).toBe(
       `Ik weet niet zeker welk deel van de AI-visie je bedoelt. Kies een van deze onderdelen. Staat je antwoord er niet in, dan kun je terecht bij ${options.contact}.`,
     );
-    const one = askExtractive(vision, 'scholing kantine', options);
+    const one = askExtractive(noTopic, 'scholing kantine', options);
     expect(one.outcome).toBe('suggest');
     expect(one.suggestions).toHaveLength(1);
     expect(one.answer).toBe(
       `Ik weet niet zeker of dit het antwoord op je vraag is. Bedoel je dit deel van de AI-visie? Zo niet, dan kun je terecht bij ${options.contact}.`,
     );
-    expect(askExtractive(vision, 'training canteen', options).answer).toBe(
+    expect(askExtractive(noTopic, 'training canteen', options).answer).toBe(
       `I am not sure this answers your question. Do you mean this part of the AI vision? If not, you can take your question to ${options.contact}.`,
     );
   });
@@ -214,5 +223,31 @@ describe('a question after a figure', () => {
     const figure = askExtractive(real, 'Hoeveel medewerkers gebruiken AI volgens de nulmeting?', options);
     expect(figure.outcome).toBe('answer');
     expect(figure.answer).toMatch(/\d+%/);
+  });
+});
+
+describe('out of scope by what the question asks', () => {
+  const real = loadVision();
+  it.each([
+    'Hoe hoog is de Martinitoren?',
+    'Kun je mijn mail samenvatten?',
+    'Hoe maak ik een draaitabel in Excel?',
+    'Ik wil een afspraak maken voor een nieuw paspoort',
+    'Can you summarise my e-mail?',
+  ])('abstains from "%s": its topic has no support in the vision, whatever else matches', (question) => {
+    const result = askExtractive(real, question, options);
+    expect(result.outcome).toBe('abstain');
+    expect(result.citations).toEqual([]);
+  });
+
+  it('still answers or offers what the vision does say', () => {
+    // A task asked of the vision itself, and questions whose unknown word stands beside words of the vision.
+    expect(askExtractive(real, 'Kun je het AI-stuk in een paar zinnen samenvatten?', options).outcome).not.toBe(
+      'abstain',
+    );
+    expect(askExtractive(real, 'Willen we onafhankelijk worden van Amerikaanse tech?', options).outcome).not.toBe(
+      'abstain',
+    );
+    expect(askExtractive(real, 'Hoeveel stroom slurpt AI eigenlijk?', options).outcome).not.toBe('abstain');
   });
 });

@@ -5,7 +5,8 @@ import { cardTexts } from './texts.js';
 
 /**
  * The vision's answer (outcome `answer`): the quote, once, marked as the vision's own words (under a generated answer
- * too), its section, a button that opens the tab at that section, and the other sections the answer cites as "Zie ook".
+ * too), its section, a button that opens the tab at that section, and as "Zie ook" the other sections the answer cites and
+ * those that also match (`seeAlso`).
  */
 export function answerCard(result: AskResponse, targets: LinkTargets): Element {
   const t = cardTexts[result.language];
@@ -17,15 +18,31 @@ export function answerCard(result: AskResponse, targets: LinkTargets): Element {
     container([textBlock(cited.quote)], { style: 'emphasis', spacing: 'Small' }),
     actionSet([openUrlAction(t.readMore, visionLink(targets, cited.sectionId))]),
   ];
+  // A question about a whole ("wat zijn de kernwaarden"): each part with its first sentence, the vision's words too.
+  const parts = result.generated ? [] : others;
+  if (parts.length > 0)
+    body.splice(
+      3,
+      0,
+      container(
+        parts.map((c) => textBlock(`**${c.heading}**: ${c.quote}`)),
+        { style: 'emphasis', spacing: 'Small' },
+      ),
+    );
   const shown = new Set([cited.sectionId]);
-  const seeAlso = others.filter((c) => !shown.has(c.sectionId) && shown.add(c.sectionId));
+  // Other cited sections (a generated answer) and the sections that also match (the engine's seeAlso), once each.
+  const seeAlso = [...others, ...(result.seeAlso ?? [])].filter(
+    (c) => !shown.has(c.sectionId) && shown.add(c.sectionId),
+  );
   if (seeAlso.length > 0) {
     body.push(
       textBlock(t.seeAlso, { weight: 'Bolder', spacing: 'Medium' }),
       actionSet(seeAlso.map((c) => openUrlAction(c.heading, visionLink(targets, c.sectionId)))),
     );
   }
-  return adaptiveCard(body, { fallbackText: `${cited.heading}: ${cited.quote}` });
+  return adaptiveCard(body, {
+    fallbackText: [`${cited.heading}: ${cited.quote}`, ...parts.map((c) => `- ${c.heading}: ${c.quote}`)].join('\n'),
+  });
 }
 
 /** Sections to choose from (outcome `suggest`): the answer text (which names whom to ask too), a button per section. */

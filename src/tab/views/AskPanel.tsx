@@ -112,6 +112,9 @@ export function AskPanel({ api, t, focus = false }: { api: ApiClient; t: Texts; 
   }
 
   const citation = result?.citations[0];
+  // Sections to open: the choice of a suggestion, or the "zie ook" under an answer; either link tells api.choice.
+  const offered =
+    result?.outcome === 'suggest' ? result.suggestions : result?.outcome === 'answer' ? result.seeAlso : [];
   // An empty question is the field's problem; a failed call is shown once, below the form, with the question kept.
   const fieldError = error === t.askEmpty ? error : undefined;
   return (
@@ -175,11 +178,22 @@ export function AskPanel({ api, t, focus = false }: { api: ApiClient; t: Texts; 
                 <Body1>
                   {t.source}: <Link href={`#visie/${citation.sectionId}`}>{citation.heading}</Link> ({t.readInVision})
                 </Body1>
+                {/* A question about a whole ("wat zijn de kernwaarden"): each part with its first sentence, quoted. */}
+                {!result.generated && result.citations.length > 1 && (
+                  <ul data-testid="answer-parts">
+                    {result.citations.slice(1).map((c) => (
+                      <li key={c.sectionId}>
+                        <Link href={`#visie/${c.sectionId}`}>{c.heading}</Link>: <q>{c.quote}</q>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </>
             )}
-            {result.outcome === 'suggest' && (
-              <ul>
-                {result.suggestions?.map((s) => (
+            {offered && offered.length > 0 && result.outcome === 'answer' && <Body1>{t.seeAlso}:</Body1>}
+            {offered && offered.length > 0 && (
+              <ul data-testid={result.outcome === 'answer' ? 'see-also' : undefined}>
+                {offered.map((s) => (
                   <li key={s.sectionId}>
                     <Link
                       href={`#visie/${s.sectionId}`}

@@ -92,8 +92,8 @@ export interface Prediction {
   /** The language answered in (quotes come from that language's file). */
   language: Lang;
   /**
-   * The sections the person sees, in order: for an answer its section first, then any other section it cites; for
-   * suggestions the sections offered. Nothing for an abstention.
+   * The sections the person sees, in order: for an answer its section first, then any other section it cites, then
+   * its "zie ook" sections; for suggestions the sections offered. Nothing for an abstention.
    */
   sections: string[];
   quotes: { sectionId: string; quote: string }[];
@@ -227,7 +227,11 @@ const contact = 'het AI- en privacyteam';
 
 export function prediction(result: AskResult): Prediction {
   const cited = result.citations.map((c) => c.sectionId);
-  const offered = result.outcome === 'suggest' ? (result.suggestions ?? []).map((s) => s.sectionId) : cited;
+  // An answer shows its section, then what it cites, then its "zie ook" sections: all of them are seen.
+  const offered =
+    result.outcome === 'suggest'
+      ? (result.suggestions ?? []).map((s) => s.sectionId)
+      : [...cited, ...(result.seeAlso ?? []).map((s) => s.sectionId)];
   return {
     outcome: result.outcome,
     language: result.language,

@@ -17,6 +17,9 @@
  *   end, by the maintainer; never run it to tune. No misses, ever.
  * --generative also measures the generative mode's quote fidelity against a local fake endpoint that this starts
  *   itself (generative.ts): a faithful model and models that misquote. Nothing leaves the machine.
+ * --curve prints the answer curve of a tuned set instead (curve.ts): for a sweep of the answer thresholds answered
+ *   right, wrong answers, suggested and out-of-scope answered, and the top section right (the ceiling of any
+ *   threshold); for the evaluation set its development half only. Refused for the held-out sets.
  * --router evaluates the front door instead (tests/app/eval/run-router.ts): where each message goes.
  * --semantic evaluates the engine with the embedding endpoint of EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL (semantic.ts).
  */
@@ -88,6 +91,34 @@ if (args.includes('--semantic')) {
   }
 }
 const vision = semantic ? sharedVision() : loadVision();
+if (args.includes('--curve')) {
+  if (heldOutSets.includes(set)) {
+    console.error('--curve: alleen voor de sets waarop wordt afgestemd (niet voor de achtergehouden sets).');
+    process.exit(2);
+  }
+  const { answerCurve, printCurve } = await import('./curve.js');
+  const tuned =
+    set === 'own'
+      ? await loadOwnQuestions()
+      : (await loadQuestions(paths[set as 'evaluation' | 'validation'])).filter(
+          (q) => set === 'validation' || q.split === 'dev',
+        );
+  const steps = (from: number, to: number, by: number) =>
+    Array.from({ length: Math.round((to - from) / by) + 1 }, (_, i) => Math.round((from + i * by) * 100) / 100);
+  const { confidence, coverage } = vision.settings.outcome.answer;
+  const coverages = [...new Set([...steps(0.4, 0.8, 0.1), coverage])].sort((a, b) => a - b);
+  printCurve(
+    set === 'own' ? 'own tuning set' : set === 'validation' ? 'validation set (both halves)' : 'development half',
+    answerCurve(
+      vision,
+      tuned,
+      [...new Set([...steps(0.2, 0.8, 0.05), confidence])].sort((a, b) => a - b),
+      coverages,
+    ),
+    { confidence, coverage },
+  );
+  process.exit(0);
+}
 const splits: Split[] = heldOutSets.includes(set) ? ['test'] : args.includes('--dev') ? ['dev'] : ['dev', 'test'];
 const questions =
   set === 'own' ? undefined : set === 'heldout4' ? await loadHeldOut4Questions() : await loadQuestions(paths[set]);

@@ -175,9 +175,6 @@ export function AskPanel({ api, t, focus = false }: { api: ApiClient; t: Texts; 
             {result.outcome === 'answer' && citation && (
               <>
                 <QuoteInSection api={api} citation={citation} language={result.language} />
-                <Body1>
-                  {t.source}: <Link href={`#visie/${citation.sectionId}`}>{citation.heading}</Link> ({t.readInVision})
-                </Body1>
                 {/* A question about a whole ("wat zijn de kernwaarden"): each part with its first sentence, quoted. */}
                 {!result.generated && result.citations.length > 1 && (
                   <ul data-testid="answer-parts">
@@ -188,6 +185,9 @@ export function AskPanel({ api, t, focus = false }: { api: ApiClient; t: Texts; 
                     ))}
                   </ul>
                 )}
+                <Body1>
+                  {t.source}: <Link href={`#visie/${citation.sectionId}`}>{citation.heading}</Link> ({t.readInVision})
+                </Body1>
               </>
             )}
             {offered && offered.length > 0 && result.outcome === 'answer' && <Body1>{t.seeAlso}:</Body1>}

@@ -51,6 +51,14 @@ describe('quick check content', () => {
     expect(visionRefs.filter((ref) => !ids.has(ref))).toEqual([]);
   });
 
+  it('gives no source a reference in parentheses: the pages show "title (ref)", never nested parentheses', () => {
+    const { rules } = loadQuickcheckContent();
+    const nested = Object.entries(rules.sources)
+      .filter(([, s]) => s.kind !== 'vision' && s.ref && /[()]/.test(s.ref))
+      .map(([id]) => id);
+    expect(nested).toEqual([]);
+  });
+
   it("quotes the vision's own words verbatim from the section it names, in Dutch and in English", () => {
     const sectionText = (lang: 'nl' | 'en', id: string) => {
       const text = readFileSync(join(srcDir, 'vision', 'content', `visie.${lang}.md`), 'utf8');

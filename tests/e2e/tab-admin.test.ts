@@ -6,8 +6,8 @@ import { toolListSchema } from '../../src/api/admin.js';
 import { tabDistDir } from '../../src/paths.js';
 import { wcagViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { fakeTeamsHostPage } from '../helpers/fake-teams-host.js';
 import { startTestServer } from '../helpers/server.js';
+import { newTabPage, openInTeams } from '../helpers/tab-page.js';
 import { baseCase } from '../quickcheck/cases.js';
 
 jest.setTimeout(120_000);
@@ -42,24 +42,9 @@ describe('Beheer in a real browser', () => {
     await server?.dispose();
   });
 
-  // teams-js fetches its list of valid Teams origins from Microsoft's CDN; this machine has no network.
-  async function newPage(user: string, locale = 'nl-NL') {
-    const context = await browser.newContext({
-      locale,
-      acceptDownloads: true,
-      extraHTTPHeaders: { 'x-dev-user': user },
-    });
-    await context.route('https://res.cdn.office.net/**', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com'] }),
-      }),
-    );
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    return Object.assign(page, { problems });
-  }
+  /** A page as the development user `user` (X-Dev-User). */
+  const newPage = (user: string) =>
+    newTabPage(browser, { acceptDownloads: true, extraHTTPHeaders: { 'x-dev-user': user } });
 
   const registerAs = async (user: string) =>
     toolListSchema.parse(
@@ -217,24 +202,7 @@ describe('Beheer in a real browser', () => {
 
   it.each(['dark', 'contrast'] as const)('in Teams, %s, opened by a deep link to beheer: passes axe', async (theme) => {
     const page = await newPage('beheerder');
-    await page.route('https://ai-wijzer.test/**', async (route) => {
-      const response = await route.fetch({ url: route.request().url().replace('https://ai-wijzer.test', server.url) });
-      await route.fulfill({ response });
-    });
-    await page.route('https://teams.microsoft.com/fake-host', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: fakeTeamsHostPage('https://ai-wijzer.test/tab/', {
-          theme,
-          locale: 'nl-nl',
-          subEntityId: 'beheer',
-        }),
-      }),
-    );
-    await page.goto('https://teams.microsoft.com/fake-host');
-    const tab = page.frameLocator('iframe');
-    await tab.locator(`[data-host="teams"][data-theme="${theme}"]`).waitFor({ timeout: 15_000 });
-    const frame = page.frames().find((f) => f.url().startsWith('https://ai-wijzer.test/'))!;
+    const { tab, frame } = await openInTeams(page, server.url, { theme, subEntityId: 'beheer' });
     await tab.getByRole('table', { name: /^De tools in het register/ }).waitFor();
     await tab.getByRole('table', { name: 'Wijzigingen in het register, nieuwste eerst' }).waitFor();
     await tab.getByRole('table', { name: /^Checks per oordeel/ }).waitFor();

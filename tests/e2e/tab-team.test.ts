@@ -7,8 +7,9 @@ import { scanReportViewSchema } from '../../src/api/scans.js';
 import { tabDistDir } from '../../src/paths.js';
 import { wcagViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { fakeTeamsHostPage, type FakeTeamsChannel } from '../helpers/fake-teams-host.js';
+import type { FakeTeamsChannel } from '../helpers/fake-teams-host.js';
 import { startTestServer } from '../helpers/server.js';
+import { newTabPage, openInTeams } from '../helpers/tab-page.js';
 import { FakeGraph } from '../housekeeping/graph/fake-graph.js';
 import { generateTree } from '../housekeeping/graph/tree.js';
 
@@ -55,37 +56,14 @@ describe('the channel tab in a real browser', () => {
     options: { theme?: 'default' | 'dark'; frameContext?: 'content' | 'settings'; team?: FakeTeamsChannel } = {},
   ) {
     const theme = options.theme ?? 'default';
-    const context = await browser.newContext({ locale: 'nl-NL', extraHTTPHeaders: { 'x-dev-user': user } });
-    // teams-js fetches its list of valid Teams origins from Microsoft's CDN; this machine has no network.
-    await context.route('https://res.cdn.office.net/**', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com'] }),
-      }),
-    );
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.route('https://ai-wijzer.test/**', async (route) => {
-      const response = await route.fetch({ url: route.request().url().replace('https://ai-wijzer.test', server.url) });
-      await route.fulfill({ response });
+    const page = await newTabPage(browser, { extraHTTPHeaders: { 'x-dev-user': user } });
+    const { tab, frame } = await openInTeams(page, server.url, {
+      theme,
+      hash,
+      ...(options.frameContext ? { frameContext: options.frameContext } : {}),
+      ...(options.team ? { team: options.team } : {}),
     });
-    await page.route('https://teams.microsoft.com/fake-host', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: fakeTeamsHostPage(`https://ai-wijzer.test/tab/${hash}`, {
-          theme,
-          locale: 'nl-nl',
-          ...(options.frameContext ? { frameContext: options.frameContext } : {}),
-          ...(options.team ? { team: options.team } : {}),
-        }),
-      }),
-    );
-    await page.goto('https://teams.microsoft.com/fake-host');
-    const tab = page.frameLocator('iframe');
-    await tab.locator(`[data-host="teams"][data-theme="${theme}"]`).waitFor({ timeout: 15_000 });
-    const frame = page.frames().find((f) => f.url().startsWith('https://ai-wijzer.test/'))!;
-    return { page, tab, frame, problems, close: () => context.close() };
+    return { page, tab, frame, problems: page.problems, close: () => page.context().close() };
   }
 
   it('the configuration page enables Save and saves a configuration that opens #team', async () => {

@@ -8,6 +8,7 @@ import { wcagViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { fakeTeamsHostPage } from '../helpers/fake-teams-host.js';
 import { startTestServer } from '../helpers/server.js';
+import { newTabPage } from '../helpers/tab-page.js';
 
 const screenshots = process.env.SCREENSHOT_DIR;
 
@@ -22,20 +23,7 @@ describe('the tab in a real browser', () => {
     browser = await launchBrowser();
   });
 
-  // The one outside host the tab talks to: teams-js fetches its list of valid Teams origins from Microsoft's CDN.
-  // This machine has no network, so the browser gets the list's documented shape from here.
-  async function newPage(locale: string) {
-    const context = await browser.newContext({ locale });
-    await context.route('https://res.cdn.office.net/**', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({
-          validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', 'teams.cloud.microsoft'],
-        }),
-      }),
-    );
-    return context.newPage();
-  }
+  const newPage = (locale: string) => newTabPage(browser, { locale });
   afterAll(async () => {
     await browser?.close();
     await server?.dispose();

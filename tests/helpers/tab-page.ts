@@ -30,6 +30,9 @@ export async function newTabPage(
 /** Where the tab is reached inside the fake Teams host (an https origin of its own, passed on to the real server). */
 export const tabOrigin = 'https://ai-wijzer.test';
 
+/** What the fake host tells the tab: theme, locale, deep link, frame context, team and channel. */
+type HostContext = Parameters<typeof fakeTeamsHostPage>[1];
+
 export interface InTeams {
   tab: FrameLocator;
   /** The tab's own frame, for axe and for reading its URL. */
@@ -45,7 +48,7 @@ export interface InTeams {
 export async function openInTeams(
   page: Page,
   serverUrl: string,
-  context: { theme: 'default' | 'dark' | 'contrast'; locale?: string; subEntityId?: string; hash?: string },
+  context: Omit<HostContext, 'locale'> & { locale?: string; hash?: string },
 ): Promise<InTeams> {
   await page.route(`${tabOrigin}/**`, async (route) => {
     const response = await route.fetch({ url: route.request().url().replace(tabOrigin, serverUrl) });

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApplication, type Caller } from '../../src/app/index.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { loadRegister } from '../../src/quickcheck/index.js';
+import { defaultRegisterPath } from '../../src/quickcheck/register.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { baseCase } from '../quickcheck/cases.js';
 
@@ -86,5 +90,49 @@ describe('the tool register kept in the database, across instances', () => {
     const app = createApplication({ config, logger });
     expect((await app.checks.current()).register.version).toBe(loadRegister().version);
     await expect(app.admin.tools.list(admin)).rejects.toMatchObject({ kind: 'unavailable', code: 'no_store' });
+  });
+});
+
+/** The database holds a copy of the YAML until an admin changes it: an unedited copy follows a new file. */
+describe('the tool register seeded from a file that changed since', () => {
+  let store: Store;
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const dir = mkdtempSync(join(tmpdir(), 'ai-wijzer-register-'));
+  // An older file: the shipped register as it was before its entries said what each tool is meant for.
+  const older = join(dir, 'tools.yaml');
+  writeFileSync(older, readFileSync(defaultRegisterPath, 'utf8').replace(/^ {4}tasks: .*\n/gm, ''));
+  const app = (path?: string) =>
+    createApplication({
+      config: loadConfig({ NODE_ENV: 'test', ...(path ? { TOOL_REGISTER_PATH: path } : {}) }),
+      store,
+      logger,
+      registerTtlMs: 0,
+    });
+  beforeAll(async () => {
+    store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: 'memory://', schema });
+  });
+  afterAll(async () => {
+    if (store.kind === 'postgres') await store.query(`drop schema if exists ${schema} cascade`);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an unedited copy follows the new file; once an admin changed it, the database keeps its own', async () => {
+    const seededOld = await app(older).checks.current();
+    expect(seededOld.register.tools.every((t) => t.tasks.length === 0)).toBe(true);
+
+    // The shipped file now: nobody changed the register here, so the file is the register again.
+    const now = app();
+    const followed = await now.checks.current();
+    expect(followed.register.version).toBe(loadRegister().version);
+    expect(followed.register.tools).toEqual(loadRegister().tools);
+
+    // An admin changes it: from then on the database's register stays, whatever file an instance starts with.
+    await now.admin.tools.put(admin, 'notulist-noord', entry, 'nl');
+    const kept = await app(older).checks.current();
+    expect(kept.register.tools.map((t) => t.id)).toContain('notulist-noord');
+    expect(kept.register.tools.find((t) => t.id === 'm365-copilot')!.tasks.length).toBeGreaterThan(0);
+    const [head] = await store.query<{ revision: number }>('select revision from tool_register_head');
+    expect(head!.revision).toBe(1);
   });
 });

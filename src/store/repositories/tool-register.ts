@@ -87,15 +87,31 @@ function toChange(r: ChangeRow): LoggedToolChange {
  * Seeds the register from the YAML's when the head row is missing. Instances that read it for the first time together
  * both try: the primary key makes the second wait for the first and then insert nothing.
  */
+/**
+ * Copies the YAML's register in when the database has none yet, and again when the database still holds an unedited
+ * copy (revision 0) of another version of the file: then nobody changed it here, and the file is the register (a
+ * shipped example that gained a field, a TOOL_REGISTER_PATH file that was replaced). Once an admin changed it, the
+ * database's register is kept, whatever the file says.
+ */
 async function ensureSeeded(tx: Queryable, seed: () => ToolRegister): Promise<void> {
-  const [exists] = await tx.query('select 1 as one from tool_register_head where id = 1');
-  if (exists) return;
   const register = seed();
-  const inserted = await tx.query(
-    'insert into tool_register_head (id, start_version, example, revision, seeded_at) values (1, $1, $2, 0, now()) on conflict (id) do nothing returning id',
-    [register.version, register.example],
+  const [head] = await tx.query<{ revision: number; start_version: string }>(
+    'select revision, start_version from tool_register_head where id = 1 for update',
   );
-  if (inserted.length === 0) return;
+  if (head && (head.revision > 0 || head.start_version === register.version)) return;
+  if (head) {
+    await tx.query('delete from tool_register');
+    await tx.query('update tool_register_head set start_version = $1, example = $2, seeded_at = now() where id = 1', [
+      register.version,
+      register.example,
+    ]);
+  } else {
+    const inserted = await tx.query(
+      'insert into tool_register_head (id, start_version, example, revision, seeded_at) values (1, $1, $2, 0, now()) on conflict (id) do nothing returning id',
+      [register.version, register.example],
+    );
+    if (inserted.length === 0) return;
+  }
   for (const [position, tool] of register.tools.entries())
     await tx.query('insert into tool_register (id, position, entry) values ($1, $2, $3)', [
       tool.id,
@@ -129,9 +145,13 @@ async function readKept(tx: Queryable, lock: boolean): Promise<KeptRegister> {
 export function toolRegisterRepository(store: Store): ToolRegisterRepository {
   return {
     async read(seed) {
-      // Seeding is a write; once it is done (every read after the first), one plain read is enough.
-      const [exists] = await store.query('select 1 as one from tool_register_head where id = 1');
-      if (!exists) await store.transaction((tx) => ensureSeeded(tx, seed));
+      // Seeding is a write; once it is done and the file is the one seeded (or the register was changed here), one
+      // plain read is enough.
+      const [head] = await store.query<{ revision: number; start_version: string }>(
+        'select revision, start_version from tool_register_head where id = 1',
+      );
+      if (!head || (head.revision === 0 && head.start_version !== seed().version))
+        await store.transaction((tx) => ensureSeeded(tx, seed));
       return readKept(store, false);
     },
     async change(seed, who, decide) {

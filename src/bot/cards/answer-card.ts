@@ -25,11 +25,13 @@ export function answerCard(result: AskResponse, targets: LinkTargets): Element {
       3,
       0,
       container(
-        parts.map((c) => textBlock(`**${c.heading}**: ${c.quote}`)),
+        // Each part's heading links to its section in the tab (Teams renders Markdown links in a TextBlock).
+        parts.map((c) => textBlock(`**[${c.heading}](${visionLink(targets, c.sectionId)})**: ${c.quote}`)),
         { style: 'emphasis', spacing: 'Small' },
       ),
     );
-  const shown = new Set([cited.sectionId]);
+  // The parts are on the card already; a button for each again would only make it long.
+  const shown = new Set([cited.sectionId, ...parts.map((c) => c.sectionId)]);
   // Other cited sections (a generated answer) and the sections that also match (the engine's seeAlso), once each.
   const seeAlso = [...others, ...(result.seeAlso ?? [])].filter(
     (c) => !shown.has(c.sectionId) && shown.add(c.sectionId),

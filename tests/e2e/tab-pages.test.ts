@@ -18,7 +18,7 @@ const viewport = { viewport: { width: 1100, height: 800 } };
 if (screenshots) mkdirSync(screenshots, { recursive: true });
 
 /** Every page of the tab, by the route the bot links to, and what shows that it is there. */
-const pages: { name: string; hash: string; ready: (f: Frame | Page) => Promise<void> }[] = [
+const pages: { name: string; hash: string; user?: string; ready: (f: Frame | Page) => Promise<void> }[] = [
   { name: 'start', hash: '', ready: (f) => f.getByRole('heading', { level: 2, name: 'Vraag het de visie' }).waitFor() },
   { name: 'visie', hash: '#visie/privacy', ready: (f) => f.locator('#visie-privacy').waitFor() },
   { name: 'check', hash: '#check', ready: (f) => f.getByText(/^Vraag 1 van \d+$/).waitFor() },
@@ -28,6 +28,12 @@ const pages: { name: string; hash: string; ready: (f: Frame | Page) => Promise<v
     name: 'scan',
     hash: '#scan',
     ready: (f) => f.getByRole('group', { name: 'Sites' }).getByRole('radio', { name: 'Wijkzaken' }).waitFor(),
+  },
+  {
+    name: 'beheer',
+    hash: '#beheer',
+    user: 'beheerder',
+    ready: (f) => f.getByRole('table', { name: /^Checks per oordeel/ }).waitFor(),
   },
   {
     name: 'not-found',
@@ -67,8 +73,11 @@ describe('every page of the tab, light and dark', () => {
     await graph.stop();
   });
 
-  it.each(pages)('$name, light: axe finds nothing', async ({ name, hash, ready }) => {
-    const page = await newTabPage(browser, viewport);
+  // Beheer as an admin of local development (DEV_ADMINS), every other page as the local user.
+  const as = (user?: string) => ({ ...viewport, ...(user ? { extraHTTPHeaders: { 'x-dev-user': user } } : {}) });
+
+  it.each(pages)('$name, light: axe finds nothing', async ({ name, hash, user, ready }) => {
+    const page = await newTabPage(browser, as(user));
     await page.goto(`${server.url}/tab/${hash}`);
     await ready(page);
     expect(await wcagViolations(page)).toEqual([]);
@@ -77,8 +86,8 @@ describe('every page of the tab, light and dark', () => {
     await page.context().close();
   });
 
-  it.each(pages)('$name, dark in Teams: axe finds nothing', async ({ name, hash, ready }) => {
-    const page = await newTabPage(browser, viewport);
+  it.each(pages)('$name, dark in Teams: axe finds nothing', async ({ name, hash, user, ready }) => {
+    const page = await newTabPage(browser, as(user));
     const { frame } = await openInTeams(page, server.url, { theme: 'dark', hash });
     await ready(frame);
     expect(await wcagViolations(frame)).toEqual([]);

@@ -13,8 +13,8 @@ declare module 'express-serve-static-core' {
 }
 
 const unauthenticated = new AppError('unauthenticated', 'unauthenticated', {
-  nl: 'Je bent niet (meer) aangemeld. Open AI-wijzer opnieuw in Teams of in de browser en meld je aan.',
-  en: 'You are not signed in (any more). Open AI-wijzer again in Teams or in the browser and sign in.',
+  nl: 'Je bent niet aangemeld. Open AI-wijzer opnieuw in Teams of in de browser en meld je aan.',
+  en: 'You are not signed in. Open AI-wijzer again in Teams or in the browser and sign in.',
 });
 
 const devUser = /^[A-Za-z0-9._@-]{1,64}$/;

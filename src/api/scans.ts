@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { adviceGroups, ruleIds, scoreCategories, type ScanReport, type ScanTrend } from '../housekeeping/report.js';
 import { langValues, type Lang } from '../lang.js';
 
-/** How the reports name severities, score categories and advice groups: the tab shows the same names. */
-export { categoryNames, groupNames, severityNames } from '../housekeeping/output/labels.js';
+/** How the reports name severities, score categories and advice groups, and their CSV columns: the tab uses the same. */
+export { categoryNames, columns as reportColumns, groupNames, severityNames } from '../housekeeping/output/labels.js';
 
 /**
  * The zod shape of a ScanReport (src/housekeeping/report.ts), for uploads from on-premises agents and for

@@ -109,15 +109,6 @@ export const scanTexts = {
     exportExcel: 'Exporteren naar Excel',
     exporting: 'Het bestand wordt gemaakt…',
     exportFailed: 'Het bestand kon niet worden gemaakt.',
-    columns: {
-      rule: 'regel',
-      title: 'bevinding',
-      severity: 'ernst',
-      group: 'termijn',
-      path: 'pad',
-      detail: 'toelichting',
-      advice: 'advies',
-    },
   },
   en: {
     title: 'Data readiness',
@@ -213,15 +204,6 @@ export const scanTexts = {
     exportExcel: 'Export to Excel',
     exporting: 'Making the file…',
     exportFailed: 'The file could not be made.',
-    columns: {
-      rule: 'rule',
-      title: 'finding',
-      severity: 'severity',
-      group: 'when',
-      path: 'path',
-      detail: 'detail',
-      advice: 'advice',
-    },
   },
 };
 

@@ -1,3 +1,4 @@
+import { reportColumns } from '../../api/scans.js';
 import type { Lang } from '../../lang.js';
 import { groupNames, ruleTitles, scanTexts, severityNames, type Finding } from '../texts/scan.js';
 
@@ -8,7 +9,7 @@ export function groupOf(f: Finding) {
 
 /** The findings as rows, as the CLI's CSV and Excel write them: the column names, then one row per finding. */
 export function findingRows(findings: readonly Finding[], lang: Lang): string[][] {
-  const c = scanTexts[lang].columns;
+  const c = reportColumns[lang];
   return [
     [c.rule, c.title, c.severity, c.group, c.path, c.detail, c.advice],
     ...findings.map((f) => [

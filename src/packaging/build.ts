@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { readEnvFiles } from './env-file.js';
 import { PackagingError } from './errors.js';
 import { checkColorIcon, checkOutlineIcon } from './icons.js';
+import { placeholderWarnings } from './placeholders.js';
 import { placeholdersIn, render } from './render.js';
 import { validateAgainstBundledSchema } from './schema.js';
 import { manifestVariablesSchema } from './variables.js';
@@ -20,6 +21,8 @@ export interface PackageResult {
   zipPath: string;
   files: string[];
   manifest: Record<string, unknown>;
+  /** Values that pass validation but are placeholders (example ids and domains): the zip is written all the same. */
+  warnings: string[];
 }
 
 interface ManifestShape {
@@ -102,5 +105,6 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
   mkdirSync(options.outDir, { recursive: true });
   const zipPath = join(options.outDir, `ai-wijzer-${options.env}.zip`);
   writeFileSync(zipPath, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-  return { zipPath, files: Object.keys(zip.files).sort(), manifest };
+  const warnings = placeholderWarnings(variables.data, envFile);
+  return { zipPath, files: Object.keys(zip.files).sort(), manifest, warnings };
 }

@@ -40,11 +40,13 @@ describe('the ai-wijzer CLI', () => {
     expect(stderr).toContain("BOT_TYPE: moet 'SingleTenant' of 'UserAssignedMSI' zijn");
   });
 
-  it('writes the app package for the example environment', async () => {
+  it('writes the app package for the example environment, warning that it holds placeholders', async () => {
     const out = mkdtempSync(join(tmpdir(), 'aiw-cli-'));
-    const { code, stdout } = await runCaptured(['package', '--env', 'dev', '--out', out]);
+    const { code, stdout, stderr } = await runCaptured(['package', '--env', 'dev', '--out', out]);
     expect(code).toBe(0);
     expect(stdout).toContain('ai-wijzer-dev.zip');
+    expect(stderr).toContain('Let op: dit pakket bevat voorbeeldwaarden');
+    expect(stderr).toContain('  - BOT_ID in env/.env.dev is een voorbeeldwaarde');
     expect(existsSync(join(out, 'ai-wijzer-dev.zip'))).toBe(true);
   });
 

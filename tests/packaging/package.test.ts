@@ -7,7 +7,7 @@ import { buildAppPackage, PackagingError, validateAgainstBundledSchema } from '.
 import { manifestDir, rootDir } from '../../src/paths.js';
 
 const goodEnv = [
-  'TEAMS_APP_ID=6f1c2b0a-3d4e-4f5a-8b9c-0d1e2f3a4b5c',
+  'TEAMS_APP_ID=9b7d4e21-6a3c-4f08-a5e2-7c1d3b9f0e64',
   'BOT_ID=11111111-2222-3333-4444-555555555555',
   'AAD_APP_CLIENT_ID=22222222-3333-4444-5555-666666666666',
   'TAB_ENDPOINT=https://ai-wijzer.groningen.nl',
@@ -51,7 +51,7 @@ describe('the Teams app package', () => {
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     expect(manifest).toMatchObject({
       version: '1.2.3',
-      id: '6f1c2b0a-3d4e-4f5a-8b9c-0d1e2f3a4b5c',
+      id: '9b7d4e21-6a3c-4f08-a5e2-7c1d3b9f0e64',
       bots: [{ botId: '11111111-2222-3333-4444-555555555555', scopes: ['personal', 'team', 'groupChat'] }],
       staticTabs: [{ contentUrl: 'https://ai-wijzer.groningen.nl/tab/', scopes: ['personal'] }],
       // The channel tab: its configuration page is the tab's own #config, for a team's channels only.
@@ -70,6 +70,8 @@ describe('the Teams app package', () => {
       'check',
       'scan',
     ]);
+    // Own ids and domains: nothing to warn about.
+    expect(result.warnings).toEqual([]);
     // What went into the zip still passes the official schemas.
     expect(await validateAgainstBundledSchema('manifest.json', manifest)).toEqual([]);
     expect(
@@ -77,10 +79,33 @@ describe('the Teams app package', () => {
     ).toEqual([]);
   });
 
-  it('builds from the example env/.env.dev shipped in the repository', async () => {
+  it('builds from the example env/.env.dev shipped in the repository, warning of each of its placeholders', async () => {
     const { options } = workspace();
     const result = await buildAppPackage({ ...options, env: 'dev' });
     expect(result.files).toContain('manifest.json');
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^TEAMS_APP_ID in env\/\.env\.dev is de id uit het voorbeeldbestand/),
+      expect.stringMatching(/^BOT_ID in env\/\.env\.dev is een voorbeeldwaarde \(00000000-/),
+      expect.stringMatching(/^AAD_APP_CLIENT_ID in env\/\.env\.dev is een voorbeeldwaarde/),
+      'TAB_DOMAIN in env/.env.dev is een voorbeelddomein (ai-wijzer-dev.example.org): vul het domein in waarop de app draait',
+      'BOT_DOMAIN in env/.env.dev is een voorbeelddomein (ai-wijzer-dev.example.org): vul het domein in waarop de app draait',
+    ]);
+  });
+
+  it('warns of a repeated-digit GUID and a test domain, and of nothing like them that is real', async () => {
+    const { options } = workspace(
+      goodEnv
+        .replace('BOT_ID=11111111-2222-3333-4444-555555555555', 'BOT_ID=11111111-1111-1111-1111-111111111111')
+        .replace('BOT_DOMAIN=ai-wijzer.groningen.nl', 'BOT_DOMAIN=bot.localhost'),
+    );
+    const result = await buildAppPackage(options);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^BOT_ID in env\/\.env\.test is een voorbeeldwaarde/),
+      expect.stringMatching(/^BOT_DOMAIN in env\/\.env\.test is een voorbeelddomein \(bot\.localhost\)/),
+    ]);
+    // example.org inside a real name is not the reserved domain.
+    const real = workspace(goodEnv.replace('BOT_DOMAIN=ai-wijzer.groningen.nl', 'BOT_DOMAIN=myexample.org'));
+    expect((await buildAppPackage(real.options)).warnings).toEqual([]);
   });
 
   it('stops on a bad GUID and a missing variable, naming them and the env file', async () => {

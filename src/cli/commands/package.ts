@@ -30,6 +30,10 @@ export const packageCommand: Command = {
         appVersion,
       });
       io.stdout.write(`App-pakket gemaakt / app package written: ${result.zipPath}\n  ${result.files.join(', ')}\n`);
+      if (result.warnings.length > 0)
+        io.stderr.write(
+          `Let op: dit pakket bevat voorbeeldwaarden; upload het niet naar het Teams-beheercentrum van je organisatie.\n${result.warnings.map((w) => `  - ${w}`).join('\n')}\n`,
+        );
       return 0;
     } catch (error) {
       if (error instanceof PackagingError) {

@@ -1,0 +1,214 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { rootDir } from '../src/paths.js';
+import { sampleCheckCase } from '../tests/helpers/check-case.js';
+import { percentile } from './stats.js';
+
+/**
+ * `npm run bench -- load`: the app under mixed load. 100 concurrent clients for 60 s (autocannon) against
+ * `ai-wijzer serve` in a process of its own on loopback, once on the embedded database (PGlite in a temporary DATA_DIR)
+ * and once on PostgreSQL (a database of its own on 127.0.0.1:5432, dropped afterwards; skipped when none answers).
+ * Each client cycles through what staff do: two questions to the vision (POST /api/ask), a quick check that is
+ * recorded in the audit chain (POST /api/checks), a list of one's own checks (GET /api/checks) and a message to the
+ * bot (POST /api/messages, whose reply goes to a local Bot Connector in this process). Each round is a person of its
+ * own (X-Dev-User and bot conversation). Reported: requests per second, p50/p95/p99 latency, non-2xx answers and errors.
+ * Target: no errors, p99 under 300 ms on this machine. BENCH_LOAD_SECONDS, BENCH_LOAD_CLIENTS and BENCH_LOAD_DB
+ * (pglite|postgres) shorten or narrow a run. The rate limits are raised for the run: 100 clients from one address
+ * would otherwise meet RATE_LIMIT_PER_IP within seconds, which is the limit doing its job, not the load measured.
+ */
+const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const clients = Number(process.env.BENCH_LOAD_CLIENTS ?? 100);
+const postgresUrl = 'postgres://postgres@127.0.0.1:5432';
+
+export default async function loadBench(): Promise<void> {
+  const only = process.env.BENCH_LOAD_DB;
+  if (only !== 'postgres') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'aiw-load-'));
+    try {
+      await run('PGlite (embedded)', { DATA_DIR: dataDir });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  if (only !== 'pglite') {
+    const name = `aiwijzer_load_${process.pid}`;
+    const admin = new pg.Client({ connectionString: `${postgresUrl}/postgres` });
+    try {
+      await admin.connect();
+    } catch {
+      console.log('PostgreSQL: none answers on 127.0.0.1:5432, skipped');
+      return;
+    }
+    try {
+      await admin.query(`create database ${name}`);
+      await run('PostgreSQL', { DATABASE_URL: `${postgresUrl}/${name}`, DATA_DIR: 'memory://' });
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }
+}
+
+async function run(name: string, env: Record<string, string>): Promise<void> {
+  const connector = await localConnector();
+  const app = await startApp(env);
+  const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
+  let client = 0;
+  const json = { 'content-type': 'application/json' };
+  const activity = (text: string, user: string, id: number) =>
+    JSON.stringify({
+      type: 'message',
+      channelId: 'msteams',
+      serviceUrl,
+      id: `load-${user}-${id}`,
+      conversation: { id: `load-${user}`, conversationType: 'personal' },
+      from: { id: `user-${user}` },
+      recipient: { id: 'bot' },
+      locale: 'nl-NL',
+      text,
+    });
+  let sent = 0;
+  const staff: (Pick<autocannon.Request, 'method' | 'path' | 'body'> & {
+    headers?: Record<string, string>;
+    activityText?: string;
+  })[] = [
+    {
+      method: 'POST',
+      path: '/api/ask',
+      headers: json,
+      body: JSON.stringify({ question: 'Wat zijn de kernwaarden van de gemeente?' }),
+    },
+    { method: 'POST', path: '/api/checks', headers: json, body: JSON.stringify(sampleCheckCase) },
+    {
+      method: 'POST',
+      path: '/api/ask',
+      headers: json,
+      body: JSON.stringify({ question: 'Wie is verantwoordelijk als AI een fout maakt?' }),
+    },
+    { method: 'GET', path: '/api/checks' },
+    {
+      method: 'POST',
+      path: '/api/messages',
+      headers: json,
+      activityText: 'Mag ik ChatGPT gebruiken om een brief samen te vatten?',
+    },
+  ];
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  try {
+    let instance: autocannon.Instance | undefined;
+    const done = new Promise<autocannon.Result>((resolve, reject) => {
+      instance = autocannon(
+        {
+          url: app.url,
+          connections: clients,
+          duration: seconds,
+          timeout: 10,
+          // Each round of the five requests is one person's visit: its own X-Dev-User (autocannon clears a connection's
+          // context at the end of each round, so the next round is the next person).
+          requests: staff.map(({ activityText, ...request }) => ({
+            ...request,
+            setupRequest: (req: autocannon.Request, context: object) => {
+              const person = context as { user?: string };
+              const user = (person.user ??= `medewerker${client++}`);
+              return {
+                ...req,
+                headers: { ...request.headers, 'x-dev-user': user },
+                ...(activityText ? { body: activity(activityText, user, sent++) } : {}),
+              };
+            },
+          })),
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+    });
+    instance!.on('response', (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+    });
+    const result = await done;
+    const non2xx = [...statuses].filter(([s]) => s < 200 || s >= 300);
+    console.log(
+      `load, ${name}: ${clients} clients for ${seconds} s: ${result.requests.total} requests, ` +
+        `${(result.requests.total / seconds).toFixed(0)} per second`,
+    );
+    console.log(
+      `  latency p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  ` +
+        `p99 ${percentile(latencies, 99).toFixed(1)} ms  max ${Math.max(...latencies).toFixed(1)} ms`,
+    );
+    console.log(
+      `  errors ${result.errors} (timeouts ${result.timeouts}), non-2xx ${non2xx.reduce((n, [, c]) => n + c, 0)}` +
+        (non2xx.length ? ` (${non2xx.map(([s, c]) => `${s}: ${c}`).join(', ')})` : ''),
+    );
+    console.log(`  bot replies at the connector: ${connector.replies()}, of ${sent} bot messages sent`);
+  } finally {
+    await app.stop();
+    connector.close();
+  }
+}
+
+/** A local Bot Connector: takes the bot's replies (POST /v3/conversations/<id>/activities) and counts them. */
+async function localConnector(): Promise<Server & { replies(): number }> {
+  let replies = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      if (req.method === 'POST' && /\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')) replies++;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ id: `r-${replies}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return Object.assign(server, { replies: () => replies });
+}
+
+/** `ai-wijzer serve` from the sources on a free port, in a process of its own, with the given database. */
+async function startApp(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(rootDir, 'src', 'cli', 'main.ts'), 'serve', '--port', String(port)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: '',
+        LOG_LEVEL: 'silent',
+        SCAN_WORKER_CONCURRENCY: '0',
+        RATE_LIMIT_PER_USER: '1000000',
+        RATE_LIMIT_PER_IP: '1000000',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (child.exitCode !== null) throw new Error('ai-wijzer serve stopped before it was ready');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

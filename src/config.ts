@@ -53,6 +53,17 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number({ message: 'moet een poortnummer zijn' }).int().min(0).max(65535).default(3978),
+    /** The address to listen on: this machine only unless set (HOST=0.0.0.0 in a container, behind its https proxy). */
+    HOST: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(
+          /^([0-9a-f:.]+|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*)$/i,
+          'moet een IP-adres of hostnaam zijn, zoals 127.0.0.1 of 0.0.0.0',
+        )
+        .default('127.0.0.1'),
+    ),
     PUBLIC_URL: optionalUrl,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BOT_ID: optionalGuid,

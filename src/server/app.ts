@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { tabDistDir } from '../paths.js';
 import type { AppContext } from './context.js';
-import { identifyCaller } from './auth.js';
+import { identifyCaller, unauthenticated } from './auth.js';
+import { fromLoopback } from './loopback.js';
 import { correlationId } from './correlation.js';
 import { activityEnvelopeSchema } from '../api/messages.js';
 import { invalidInput } from '../app/index.js';
@@ -31,6 +32,8 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
 
   const json = express.json({ limit: options.bodyLimit ?? '256kb' });
   app.post('/api/messages', json, async (req, res, next) => {
+    // Without a bot registration the bot checks no token: then it is for this machine only (local development).
+    if (ctx.bot.anonymous && !fromLoopback(req)) return next(unauthenticated);
     const envelope = parseInput(activityEnvelopeSchema, req.body, langOf(req));
     if (!envelope.ok) return next(invalidInput(envelope.problems));
     try {

@@ -3,6 +3,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { Config } from '../config.js';
 import { pseudonymFor } from '../pseudonym.js';
 import { AppError, entraAppRoles, type Caller, type Role } from '../app/index.js';
+import { fromLoopback } from './loopback.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -12,7 +13,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-const unauthenticated = new AppError('unauthenticated', 'unauthenticated', {
+export const unauthenticated = new AppError('unauthenticated', 'unauthenticated', {
   nl: 'Je bent niet aangemeld. Open AI-wijzer opnieuw in Teams of in de browser en meld je aan.',
   en: 'You are not signed in. Open AI-wijzer again in Teams or in the browser and sign in.',
 });
@@ -33,7 +34,7 @@ export function rolesOf(claim: unknown): Role[] {
  * published keys, audience, issuer, scope access_as_user, tenant), and the roles from its app roles
  * (`AIWijzer.Admin`, `AIWijzer.TeamLead`). Without it (local development only): the X-Dev-User header or
  * "lokaal", so that each developer still sees only their own records; the names in DEV_ADMINS are admins, those in
- * DEV_TEAMLEADS team leads.
+ * DEV_TEAMLEADS team leads. That identity is honoured only for requests from this machine (the socket's loopback peer).
  */
 export function identifyCaller(config: Config) {
   const clientId = config.AAD_APP_CLIENT_ID;
@@ -47,6 +48,8 @@ export function identifyCaller(config: Config) {
     const admins = new Set(config.DEV_ADMINS);
     const teamLeads = new Set(config.DEV_TEAMLEADS);
     return (req: Request, _res: Response, next: NextFunction) => {
+      // The development identity is for the developer's own machine: from anywhere else there is no caller.
+      if (!fromLoopback(req)) return next(unauthenticated);
       const given = req.get('x-dev-user');
       const name = given && devUser.test(given) ? given : 'lokaal';
       req.caller = {

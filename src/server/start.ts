@@ -53,7 +53,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       options,
     );
     server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.PORT, options.host ?? '0.0.0.0', (error?: Error) =>
+      const s = app.listen(config.PORT, options.host ?? config.HOST, (error?: Error) =>
         error ? reject(error) : resolve(s),
       );
     });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { rootDir } from '../../src/paths.js';
 import { runCaptured } from '../helpers/cli.js';
@@ -38,6 +39,24 @@ describe('the ai-wijzer CLI', () => {
     const { code, stderr } = await runCaptured(['serve'], { BOT_TYPE: 'MultiTenant' });
     expect(code).toBe(2);
     expect(stderr).toContain("BOT_TYPE: moet 'SingleTenant' of 'UserAssignedMSI' zijn");
+  });
+
+  it('says plainly that a port is in use, with exit code 2 and no stack trace', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const { code, stderr } = await runCaptured(['serve', '--port', String(port)], {
+        DATA_DIR: 'memory://',
+        DATABASE_URL: '',
+        LOG_LEVEL: 'silent',
+      });
+      expect(code).toBe(2);
+      expect(stderr).toContain(`Poort ${port} is al in gebruik: stop het andere proces of kies een andere poort`);
+      expect(stderr).not.toMatch(/EADDRINUSE|\n\s+at /);
+    } finally {
+      holder.close();
+    }
   });
 
   it('writes the app package for the example environment, warning that it holds placeholders', async () => {

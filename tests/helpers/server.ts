@@ -9,7 +9,7 @@ import { startServer, type RunningServer, type StartOptions } from '../../src/se
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: Pick<StartOptions, 'tabDir' | 'botAuthOverrides'> = {},
+  options: Pick<StartOptions, 'tabDir' | 'botAuthOverrides' | 'host'> = {},
 ): Promise<RunningServer & { dispose(): Promise<void> }> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const config = loadConfig({
@@ -21,7 +21,7 @@ export async function startTestServer(
     ...env,
   });
   const running = await startServer(config, {
-    host: '127.0.0.1',
+    host: options.host ?? '127.0.0.1',
     schema,
     logger: createLogger('silent'),
     tabDir: options.tabDir,

@@ -20,7 +20,17 @@ export const serveCommand: Command = {
     const config = loadConfig({ ...io.env, ...(flags.port !== undefined ? { PORT: String(flags.port) } : {}) });
     // Loaded only for this command: the server's frameworks would cost every other command ~90 MB of memory.
     const { startServer } = await import('../../server/start.js');
-    const running = await startServer(config);
+    let running: Awaited<ReturnType<typeof startServer>>;
+    try {
+      running = await startServer(config);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      io.stderr.write(
+        `Poort ${config.PORT} is al in gebruik: stop het andere proces of kies een andere poort met --port of PORT.\n` +
+          `Port ${config.PORT} is already in use: stop the other process or choose another port with --port or PORT.\n`,
+      );
+      return 2;
+    }
     const base = config.PUBLIC_URL ?? running.url;
     io.stdout.write(
       [
@@ -29,6 +39,7 @@ export const serveCommand: Command = {
         `  Bot-eindpunt / bot:   ${base}/api/messages${config.BOT_ID ? '' : '  (anoniem: alleen lokaal / anonymous: local only)'}`,
         `  Gezondheid / health:  ${base}/healthz  ${base}/readyz`,
         `  Database:             ${running.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.DATA_DIR}`}`,
+        `  Luistert op / listens on: ${config.HOST}:${running.port}${config.HOST === '127.0.0.1' ? '  (alleen deze machine / this machine only; HOST=0.0.0.0 voor alle / for all)' : ''}`,
         '',
       ].join('\n'),
     );

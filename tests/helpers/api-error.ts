@@ -27,10 +27,15 @@ export function isDutch(message: string): boolean {
 }
 
 /**
- * The problems with a 4xx response: undefined when its body has the API's error shape and its message (and each
- * problem's) is Dutch; else what is wrong, for the test to show.
+ * The problems with a 4xx response: undefined when its body has the API's error shape and, for a Dutch caller, its
+ * message and each problem's are Dutch; else what is wrong, for the test to show.
  */
-export function errorShapeProblem(status: number, contentType: string | null, text: string): string | undefined {
+export function errorShapeProblem(
+  status: number,
+  contentType: string | null,
+  text: string,
+  lang: 'nl' | 'en' = 'nl',
+): string | undefined {
   if (!contentType?.startsWith('application/json')) return `${status} is not JSON but ${contentType ?? 'untyped'}`;
   let body: unknown;
   try {
@@ -40,6 +45,7 @@ export function errorShapeProblem(status: number, contentType: string | null, te
   }
   const parsed = apiErrorBodySchema.safeParse(body);
   if (!parsed.success) return `${status} is not the API's error shape: ${text.slice(0, 300)}`;
+  if (lang === 'en') return undefined;
   const { message, problems = [] } = parsed.data.error;
   const foreign = [message, ...problems.map((p) => p.message)].filter((m) => !isDutch(m));
   if (foreign.length > 0) return `${status} is not all in Dutch: ${JSON.stringify(foreign).slice(0, 300)}`;

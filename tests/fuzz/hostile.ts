@@ -350,7 +350,9 @@ export const urlPart: fc.Arbitrary<string> = fc.oneof(
             ? String.fromCharCode(b)
             : `%${b.toString(16).padStart(2, '0')}`,
         )
-        .join(''),
+        .join('')
+        .slice(0, 2000)
+        .replace(/%[0-9a-f]?$/, ''),
     ),
   },
   {

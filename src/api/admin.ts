@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Lang } from '../lang.js';
 import { toolSchemaIn } from '../quickcheck/tool.js';
 import { verdictValues } from '../quickcheck/verdict.js';
+import { storable } from './storable.js';
 
 /**
  * Beheer (admins only): the contract of /api/admin/* and of GET /api/me between the server and the tab. The tool
@@ -27,8 +28,11 @@ export type ToolEntry = z.output<typeof toolEntrySchema>;
 /** The id of an entry in a path (/api/admin/tools/:id), with the register's own rule. */
 export const toolIdSchema = (lang: Lang) => z.object({ id: toolSchemaIn(lang).shape.id });
 
-/** PUT /api/admin/tools/:id: the entry; its id may be left out and, when given, must be the one in the path. */
-export const putToolRequestSchema = (lang: Lang) => toolSchemaIn(lang).partial({ id: true });
+/**
+ * PUT /api/admin/tools/:id: the entry; its id may be left out and, when given, must be the one in the path. No text
+ * the database cannot keep (a NUL, half a surrogate pair).
+ */
+export const putToolRequestSchema = (lang: Lang) => storable(toolSchemaIn(lang).partial({ id: true }), lang);
 export type PutToolRequest = z.input<ReturnType<typeof putToolRequestSchema>>;
 
 /** Where the register stands: what the checks record as `registerVersion`, and its history in the database. */
@@ -99,8 +103,19 @@ export const versionsSchema = z.object({
 });
 export type Versions = z.infer<typeof versionsSchema>;
 
-/** GET /api/admin/figures?since=YYYY-MM-DD */
-export const figuresQuerySchema = z.strictObject({ since: z.iso.date().optional() });
+/** GET /api/admin/figures?since=YYYY-MM-DD; ISO 8601 has a year 0000, the calendar of the database does not. */
+export const figuresQuerySchema = (lang: Lang) =>
+  z.strictObject({
+    since: z.iso
+      .date()
+      .refine((date) => !date.startsWith('0000-'), {
+        message:
+          lang === 'en'
+            ? 'year 0000 does not exist in the calendar: choose a later date'
+            : 'het jaar 0000 bestaat niet in de kalender: kies een latere datum',
+      })
+      .optional(),
+  });
 
 const count = z.number().int().min(0);
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { Lang } from '../lang.js';
 import { checkCaseSchema, taskValues } from '../quickcheck/case.js';
 import type { CheckQuestions } from '../quickcheck/localise.js';
 import { checkToolSchema, checkVerdictSchema, recordedCheckSchema, verdictValues } from '../quickcheck/verdict.js';
+import { storable } from './storable.js';
 
 /**
  * The wire contract of "Mag ik dit gebruiken?" between the server, the tab and the CLI, built on the domain's
@@ -12,6 +14,8 @@ import { checkToolSchema, checkVerdictSchema, recordedCheckSchema, verdictValues
 /** POST /api/checks: the body is the case, exactly as the domain validates it. */
 export const checkRequestSchema = checkCaseSchema;
 export type CheckRequest = z.infer<typeof checkRequestSchema>;
+/** The case as it is recorded: the same, and no text the database cannot keep (a NUL, half a surrogate pair). */
+export const recordableCaseSchema = (lang: Lang) => storable(checkCaseSchema, lang);
 /**
  * POST /api/checks answers the verdict and where it was recorded; its `tool.matched` (optional: absent in records kept
  * before it existed) says why the verdict is about that register entry. A tool name that fits several entries is a
@@ -56,13 +60,22 @@ export const checkDetailSchema = recordedCheckSchema.extend({
 });
 export type CheckDetail = z.infer<typeof checkDetailSchema>;
 
-/** The `:seq` of /api/checks/:seq and /api/checks/:seq/reassess. */
-export const checkSeqSchema = z.strictObject({ seq: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+/** The highest record number: the records' `seq` is a PostgreSQL integer (a larger one could not be looked up). */
+const maxSeq = 2_147_483_647;
+
+/** The `:seq` of /api/checks/:seq and /api/checks/:seq/reassess (one below the highest: it is looked up as "below seq + 1"). */
+export const checkSeqSchema = z.strictObject({
+  seq: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(maxSeq - 1),
+});
 
 export const checkListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Only records with a lower sequence number (paging back). */
-  before: z.coerce.number().int().positive().optional(),
+  before: z.coerce.number().int().positive().max(maxSeq).optional(),
 });
 
 /** GET /api/checks/questions: the domain's CheckQuestions (src/quickcheck/localise.ts) on the wire. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adviceGroups, ruleIds, scoreCategories, type ScanReport, type ScanTrend } from '../housekeeping/report.js';
 import { langValues, type Lang } from '../lang.js';
+import { storable } from './storable.js';
 
 /** How the reports name severities, score categories and advice groups, and their CSV columns: the tab uses the same. */
 export { categoryNames, columns as reportColumns, groupNames, severityNames } from '../housekeeping/output/labels.js';
@@ -113,9 +114,12 @@ export const scanReportViewSchema = z.object({
 });
 export type ScanReportView = z.infer<typeof scanReportViewSchema>;
 
-/** POST /api/scans/upload: what an on-premises agent sends (`ai-wijzer scan --path <dir> --upload <url>`). */
+/**
+ * POST /api/scans/upload: what an on-premises agent sends (`ai-wijzer scan --path <dir> --upload <url>`), with no
+ * text the database cannot keep (a file name with a NUL, half a surrogate pair).
+ */
 export function scanUploadSchema(lang: Lang) {
-  return z.object({
+  const upload = z.object({
     /** What was scanned, so the trend compares like with like: "fs:<host>:<absolute path>". */
     sourceKey: z
       .string()
@@ -124,6 +128,7 @@ export function scanUploadSchema(lang: Lang) {
       .regex(/^fs:/, lang === 'en' ? "must start with 'fs:'" : "moet beginnen met 'fs:'"),
     report: scanReportSchema,
   });
+  return storable(upload, lang);
 }
 export type ScanUpload = z.infer<ReturnType<typeof scanUploadSchema>>;
 

@@ -212,7 +212,7 @@ export function adminService(deps: AdminDeps): AdminService {
     },
     async figures(caller, query, lang) {
       requireAdmin(caller);
-      const parsed = parseInput(figuresQuerySchema, query, lang);
+      const parsed = parseInput(figuresQuerySchema(lang), query, lang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
       if (!deps.figures) throw noDatabase;
       const since = parsed.data.since;

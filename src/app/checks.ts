@@ -1,5 +1,5 @@
 import {
-  checkCaseSchema,
+  recordableCaseSchema,
   checkListQuerySchema,
   checkSeqSchema,
   type CheckDetail,
@@ -105,6 +105,8 @@ export function checkService(deps: {
 }): CheckService {
   const { content: loaded, register, records, contact, logger } = deps;
   const order = loaded.questions.questions.map((q) => q.field);
+  // The case's schema, refusing text the record could not keep, with its messages in each language.
+  const caseSchemas = { nl: recordableCaseSchema('nl'), en: recordableCaseSchema('en') };
   const needRecords = () => {
     if (!records) throw noDatabase;
     return records;
@@ -152,7 +154,7 @@ export function checkService(deps: {
       return prefilled;
     },
     evaluate(input, lang) {
-      const parsed = parseInput(checkCaseSchema, input, lang);
+      const parsed = parseInput(caseSchemas[lang], input, lang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
       const content = latest();
       return unambiguous(lang, () =>
@@ -160,7 +162,7 @@ export function checkService(deps: {
       );
     },
     async run(caller, input, lang) {
-      const parsed = parseInput(checkCaseSchema, input, lang);
+      const parsed = parseInput(caseSchemas[lang], input, lang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
       const content = await current();
       try {

@@ -1,4 +1,5 @@
 import { askChoiceSchema, askFeedbackSchema, type AskFeedbackResponse } from '../api/ask.js';
+import { storable } from '../api/storable.js';
 import type { Lang } from '../lang.js';
 import { parseInput } from '../validation.js';
 import {
@@ -36,20 +37,23 @@ export function feedbackService(deps: {
   const { vision, store, storeQuestionText } = deps;
   const sectionIds = new Set(vision.languages.nl.document.sections.map((s) => s.id));
   const headings = new Map(vision.languages.nl.document.sections.map((s) => [s.id, s.heading]));
+  // The question may be kept: no text the database cannot keep (a NUL, half a surrogate pair), in either language.
+  const feedbackSchemas = { nl: storable(askFeedbackSchema, 'nl'), en: storable(askFeedbackSchema, 'en') };
+  const choiceSchemas = { nl: storable(askChoiceSchema, 'nl'), en: storable(askChoiceSchema, 'en') };
   const stored = (question: string | undefined): AskFeedbackResponse => ({
     stored: true,
     questionStored: question !== undefined,
   });
   return {
     async rate(input, lang) {
-      const parsed = parseInput(askFeedbackSchema, input, lang);
+      const parsed = parseInput(feedbackSchemas[lang], input, lang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
       const record = feedbackRecord(parsed.data, storeQuestionText, vision.version);
       await store.record(record);
       return stored(record.question);
     },
     async choose(input, lang) {
-      const parsed = parseInput(askChoiceSchema, input, lang);
+      const parsed = parseInput(choiceSchemas[lang], input, lang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
       if (!sectionIds.has(parsed.data.sectionId)) {
         const message =

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { tableSnapshots } from '../helpers/db-snapshot.js';
 import { startTestServer } from '../helpers/server.js';
 
 /**
@@ -74,22 +75,42 @@ describe('the bot endpoint accepts only activities with a valid Bot Framework to
 
   const token = (
     claims: Record<string, unknown> = {},
-    options: { key?: CryptoKey; expiresIn?: string; issuer?: string } = {},
+    options: { key?: CryptoKey; expiresIn?: string; issuer?: string; notBefore?: string } = {},
   ) =>
     new SignJWT({ serviceurl: serviceUrl, ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: 'local-key', typ: 'JWT' })
       .setIssuer(options.issuer ?? 'https://api.botframework.com')
       .setAudience(typeof claims.aud === 'string' ? claims.aud : botId)
       .setIssuedAt()
-      .setNotBefore('-1m')
+      .setNotBefore(options.notBefore ?? '-1m')
       .setExpirationTime(options.expiresIn ?? '1h')
       .sign(options.key ?? keys.privateKey);
-  const post = (authorization?: string) =>
+  const post = (authorization?: string, body: object = activity) =>
     fetch(`${server.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-      body: JSON.stringify(activity),
+      body: JSON.stringify(body),
     });
+  /** Every way the Bot Framework's token can be wrong, for the activity `body`. */
+  async function refusedCases(body: {
+    channelId: string;
+    serviceUrl: string;
+  }): Promise<[string, string | undefined][]> {
+    const { privateKey: otherKey } = await generateKeyPair('RS256');
+    const now = Math.floor(Date.now() / 1000);
+    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const unsigned = `${part({ alg: 'none', typ: 'JWT' })}.${part({ iss: 'https://api.botframework.com', aud: botId, serviceurl: body.serviceUrl, nbf: now - 60, exp: now + 3600 })}.`;
+    return [
+      ['missing', undefined],
+      ['expired', `Bearer ${await token({}, { expiresIn: '-10m' })}`],
+      ['not yet valid (nbf in ten minutes)', `Bearer ${await token({}, { notBefore: '10m', expiresIn: '2h' })}`],
+      ['forged', `Bearer ${await token({}, { key: otherKey })}`],
+      ['wrong audience', `Bearer ${await token({ aud: '99999999-2222-3333-4444-555555555555' })}`],
+      ['wrong issuer', `Bearer ${await token({}, { issuer: 'https://evil.example' })}`],
+      ['alg none', `Bearer ${unsigned}`],
+      ['for another service URL', `Bearer ${await token({ serviceurl: 'https://elders.example/' })}`],
+    ];
+  }
 
   it('serves an activity whose token is signed by the published key, for this bot, from the Bot Framework', async () => {
     const res = await post(`Bearer ${await token()}`);
@@ -98,25 +119,53 @@ describe('the bot endpoint accepts only activities with a valid Bot Framework to
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
   });
 
-  it('refuses a missing, expired, forged, wrongly addressed, wrongly issued or unsigned token with 401', async () => {
-    const { privateKey: otherKey } = await generateKeyPair('RS256');
-    const unsigned = (() => {
-      const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-      const now = Math.floor(Date.now() / 1000);
-      return `${part({ alg: 'none', typ: 'JWT' })}.${part({ iss: 'https://api.botframework.com', aud: botId, serviceurl: serviceUrl, nbf: now - 60, exp: now + 3600 })}.`;
-    })();
-    const cases: [string, string | undefined][] = [
-      ['missing', undefined],
-      ['expired', `Bearer ${await token({}, { expiresIn: '-10m' })}`],
-      ['forged', `Bearer ${await token({}, { key: otherKey })}`],
-      ['wrong audience', `Bearer ${await token({ aud: '99999999-2222-3333-4444-555555555555' })}`],
-      ['wrong issuer', `Bearer ${await token({}, { issuer: 'https://evil.example' })}`],
-      ['alg none', `Bearer ${unsigned}`],
-    ];
-    for (const [what, authorization] of cases) {
+  it('refuses a missing, expired, not yet valid, forged, wrongly addressed, wrongly issued or unsigned token with 401', async () => {
+    for (const [what, authorization] of await refusedCases(activity)) {
       const res = await post(authorization);
       expect({ what, status: res.status }).toEqual({ what, status: 401 });
       expect(await res.text()).not.toContain('AdaptiveCard');
     }
+  });
+
+  it("refuses a token whose key is not endorsed for the activity's channel with 401", async () => {
+    const res = await post(`Bearer ${await token()}`, { ...activity, channelId: 'webchat' });
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses a card submit (Action.Submit) with any such token, and nothing is recorded or kept', async () => {
+    // The check card's fallback: a message whose value holds the answers; accepted, it would record a check.
+    const submit = {
+      ...activity,
+      type: 'message',
+      name: undefined,
+      text: '',
+      value: {
+        verb: 'quickcheck.submit',
+        lang: 'nl',
+        tool: 'ChatGPT (gratis)',
+        purpose: 'een brief',
+        task: '0',
+        prohibitedPractice: '0',
+        personalData: '0',
+        confidentialData: '0',
+        decisionAboutPerson: '0',
+        humanReview: '0',
+        audience: '0',
+        syntheticMedia: '0',
+        phase: '0',
+        trainingDone: '0',
+      },
+    };
+    const snapshot = tableSnapshots(server.store);
+    const before = await snapshot();
+    for (const [what, authorization] of [
+      ...(await refusedCases(submit)),
+      ['channel not endorsed', `Bearer ${await token()}`] as [string, string],
+    ]) {
+      const body = what === 'channel not endorsed' ? { ...submit, channelId: 'webchat' } : submit;
+      const res = await post(authorization, body);
+      expect({ what, status: res.status }).toEqual({ what, status: 401 });
+    }
+    expect(await snapshot()).toEqual(before);
   });
 });

@@ -23,6 +23,20 @@ interface Grant {
   expiresAt: number;
 }
 
+/** How a test's access token differs from the one a sign-in gives (`LocalAuthority.accessToken`). */
+export interface AccessTokenChange {
+  /** Claims added or replaced (`tid`, `scp`, `roles`…); a claim set to undefined is left out. */
+  claims?: Record<string, unknown>;
+  audience?: string;
+  issuer?: string;
+  /** Seconds from now until it is valid (`nbf`, and `iat` with it); default 0. */
+  notBefore?: number;
+  /** Seconds from now until it expires (`exp`; negative: expired); default the authority's token lifetime. */
+  expiresIn?: number;
+  /** Another key to sign with (a forgery: the authority does not publish it). */
+  key?: CryptoKey;
+}
+
 const kid = 'local-authority-key';
 
 /**
@@ -407,6 +421,32 @@ export class LocalAuthority {
       ext_expires_in: 3599,
       access_token: `graph:${oid}`,
     });
+  }
+
+  /**
+   * An access token for AI-wijzer's API as `tokens()` issues it after a sign-in (aud the client id, iss, tid, oid,
+   * scp=access_as_user, the user's roles, nbf now, an hour), signed with this authority's key; `change` alters it the
+   * way the security tests need (other claims, audience, issuer, times in seconds from now, another signing key).
+   */
+  async accessToken(user: AuthorityUser, change: AccessTokenChange = {}): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({
+      ver: '2.0',
+      tid: this.tenant,
+      oid: user.oid,
+      azp: this.clientId,
+      scp: 'access_as_user',
+      ...(user.roles?.length ? { roles: user.roles } : {}),
+      ...change.claims,
+    })
+      .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+      .setAudience(change.audience ?? this.clientId)
+      .setIssuer(change.issuer ?? this.issuer)
+      .setSubject(user.oid)
+      .setIssuedAt(now + (change.notBefore ?? 0))
+      .setNotBefore(now + (change.notBefore ?? 0))
+      .setExpirationTime(now + (change.expiresIn ?? this.tokenLifetime))
+      .sign(change.key ?? this.privateKey!);
   }
 
   /** The token response of Entra ID v2: id_token, access token for AI-wijzer's API, refresh token, client_info. */

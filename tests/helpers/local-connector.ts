@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ConnectorActivity {
+  /** Set on an update (PUT): the activity it replaced. */
+  id?: string;
   type?: string;
   text?: string;
   attachments?: { contentType: string; content: unknown }[];
@@ -11,7 +13,8 @@ export interface ConnectorActivity {
 
 /**
  * A local Bot Connector: takes what the bot sends (`POST /v3/conversations/{id}/activities[/{replyTo}]`, replies and
- * proactive messages alike) and answers like the real one (`{id}`), so that tests can wait for a message.
+ * proactive messages alike, and `PUT /v3/conversations/{id}/activities/{activityId}`, an activity replaced in place,
+ * kept with its `id`) and answers like the real one (`{id}`), so that tests can wait for a message.
  */
 export class LocalConnector {
   private server?: Server;
@@ -24,15 +27,19 @@ export class LocalConnector {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString('utf8')));
       req.on('end', () => {
-        const conversation = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '')?.[1];
+        const match = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+        const conversation = match?.[1];
+        const update = req.method === 'PUT' && match?.[2] !== undefined;
         res.setHeader('content-type', 'application/json');
-        if (!conversation || req.method !== 'POST') {
+        if (!conversation || (req.method !== 'POST' && !update)) {
           res.statusCode = 404;
           res.end(JSON.stringify({ error: { code: 'NotFound', message: 'unknown route' } }));
           return;
         }
-        this.received.push({ conversation: decodeURIComponent(conversation), activity: JSON.parse(body || '{}') });
-        res.end(JSON.stringify({ id: `a-${this.received.length}` }));
+        const activity = JSON.parse(body || '{}') as ConnectorActivity;
+        if (update) activity.id = decodeURIComponent(match![2]!);
+        this.received.push({ conversation: decodeURIComponent(conversation), activity });
+        res.end(JSON.stringify({ id: update ? activity.id : `a-${this.received.length}` }));
         for (const wake of this.waiters.splice(0)) wake();
       });
     });

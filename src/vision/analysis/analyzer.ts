@@ -191,7 +191,8 @@ export class Analyzer {
   }
 
   private split(word: string): readonly string[] | undefined {
-    const known = this.compounds[word];
+    // Own entries only: a question word such as "constructor" must not find Object.prototype's.
+    const known = Object.hasOwn(this.compounds, word) ? this.compounds[word] : undefined;
     if (known) return known;
     if (this.lang !== 'nl' || !this.vocabulary || this.vocabulary.has(word)) return undefined;
     const vocabulary = this.vocabulary;

@@ -65,6 +65,9 @@ const envSchema = z
         .default('127.0.0.1'),
     ),
     PUBLIC_URL: optionalUrl,
+    /** Requests a minute to /api per person (their pseudonym) and per address; a 429 beyond them. */
+    RATE_LIMIT_PER_USER: z.coerce.number({ message: 'moet een aantal zijn' }).int().min(1).default(120),
+    RATE_LIMIT_PER_IP: z.coerce.number({ message: 'moet een aantal zijn' }).int().min(1).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BOT_ID: optionalGuid,
     BOT_PASSWORD: optionalString,

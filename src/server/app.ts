@@ -12,6 +12,7 @@ import { parseInput } from '../validation.js';
 import { errorHandler, langOf, notFound } from './errors.js';
 import { agentRoutes, apiRoutes } from './routes/index.js';
 import { healthRoutes } from './routes/health.js';
+import { limitPerAddress, limitPerUser } from './rate-limit.js';
 import { securityHeaders } from './security.js';
 
 export interface AppOptions {
@@ -31,6 +32,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(healthRoutes(ctx));
 
   const json = express.json({ limit: options.bodyLimit ?? '256kb' });
+  app.use('/api', limitPerAddress(ctx.config));
   app.post('/api/messages', json, async (req, res, next) => {
     // Without a bot registration the bot checks no token: then it is for this machine only (local development).
     if (ctx.bot.anonymous && !fromLoopback(req)) return next(unauthenticated);
@@ -43,7 +45,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     }
   });
   app.use('/api', agentRoutes(ctx));
-  app.use('/api', json, identifyCaller(ctx.config), apiRoutes(ctx));
+  app.use('/api', json, identifyCaller(ctx.config), limitPerUser(ctx.config), apiRoutes(ctx));
   app.use('/api', notFound);
 
   app.get('/', (_req, res) => res.redirect('/tab/'));

@@ -17,7 +17,13 @@ export function langOf(req: Request) {
   return preferredLang(req.get('accept-language'));
 }
 
-function body(req: Request, code: string, message: string, problems?: ApiErrorBody['error']['problems']): ApiErrorBody {
+/** The API's error body: a code, a message in the caller's language, the correlation id and any field problems. */
+export function errorBody(
+  req: Request,
+  code: string,
+  message: string,
+  problems?: ApiErrorBody['error']['problems'],
+): ApiErrorBody {
   return { error: { code, message, correlationId: req.correlationId, ...(problems ? { problems } : {}) } };
 }
 
@@ -25,7 +31,7 @@ export const notFound: RequestHandler = (req, res) => {
   const lang = langOf(req);
   res
     .status(404)
-    .json(body(req, 'not_found', lang === 'en' ? 'This address does not exist.' : 'Dit adres bestaat niet.'));
+    .json(errorBody(req, 'not_found', lang === 'en' ? 'This address does not exist.' : 'Dit adres bestaat niet.'));
 };
 
 /** Turns every error into a JSON body with a correlation id; ours are logged, without request content. */
@@ -34,7 +40,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const lang = langOf(req);
     if (err instanceof AppError) {
       const status = statusOf[err.kind];
-      res.status(status).json(body(req, err.code, err.messages[lang], err.problems));
+      res.status(status).json(errorBody(req, err.code, err.messages[lang], err.problems));
       return;
     }
     // body-parser errors carry a status and a type; they are the caller's, not ours.
@@ -42,14 +48,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (err?.type === 'entity.too.large') {
       res
         .status(413)
-        .json(body(req, 'too_large', lang === 'en' ? 'The request is too large.' : 'Het verzoek is te groot.'));
+        .json(errorBody(req, 'too_large', lang === 'en' ? 'The request is too large.' : 'Het verzoek is te groot.'));
       return;
     }
     if (err?.type === 'entity.parse.failed') {
       res
         .status(400)
         .json(
-          body(
+          errorBody(
             req,
             'invalid_json',
             lang === 'en' ? 'The request is not valid JSON.' : 'Het verzoek is geen geldige JSON.',
@@ -60,7 +66,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (status >= 400 && status < 500) {
       res
         .status(status)
-        .json(body(req, 'bad_request', lang === 'en' ? 'The request is not valid.' : 'Het verzoek is niet geldig.'));
+        .json(
+          errorBody(req, 'bad_request', lang === 'en' ? 'The request is not valid.' : 'Het verzoek is niet geldig.'),
+        );
       return;
     }
     logger.error(
@@ -75,7 +83,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     res
       .status(500)
       .json(
-        body(
+        errorBody(
           req,
           'internal',
           lang === 'en'

@@ -18,6 +18,10 @@ export async function startTestServer(
     DATA_DIR: 'memory://',
     DATABASE_URL: process.env.DATABASE_URL ?? '',
     LOG_LEVEL: 'silent',
+    // A suite is one developer clicking through many pages a minute: the limits have their own suite
+    // (tests/server/rate-limit.int.test.ts), which sets them.
+    RATE_LIMIT_PER_USER: '100000',
+    RATE_LIMIT_PER_IP: '100000',
     ...env,
   });
   const running = await startServer(config, {

@@ -2,8 +2,8 @@ import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { readThresholdsFile, ThresholdsFileError } from '../housekeeping/config-file.js';
-import type { ScanProgress, ScanReport } from '../housekeeping/report.js';
-import { runScan } from '../housekeeping/scan.js';
+import type { ScanProgress, ScanResult } from '../housekeeping/report.js';
+import { NothingReadError, runScan } from '../housekeeping/scan.js';
 import type { Source } from '../housekeeping/source.js';
 import type { ThresholdsFile } from '../housekeeping/thresholds.js';
 import type { Lang } from '../lang.js';
@@ -21,7 +21,8 @@ export type LocalScanConfig = Omit<ScanConfig, 'PSEUDONYM_SECRET'>;
 export interface OpenedScan {
   readonly sourceKey: string;
   readonly thresholds?: ThresholdsFile;
-  run(options: { lang: Lang; signal?: AbortSignal; onProgress?: (p: ScanProgress) => void }): Promise<ScanReport>;
+  /** The report, or an UnreadScan when nothing could be read (the root unreadable): never a score of nothing. */
+  run(options: { lang: Lang; signal?: AbortSignal; onProgress?: (p: ScanProgress) => void }): Promise<ScanResult>;
 }
 
 const invalid = (field: string, messages: Record<Lang, string>) =>
@@ -56,8 +57,14 @@ export async function openLocalScan(
   return {
     sourceKey,
     thresholds,
-    run: ({ lang: reportLang, signal, onProgress }) =>
-      runScan(source, { thresholds, lang: reportLang, signal, onProgress }),
+    run: async ({ lang: reportLang, signal, onProgress }) => {
+      try {
+        return await runScan(source, { thresholds, lang: reportLang, signal, onProgress });
+      } catch (error) {
+        if (error instanceof NothingReadError) return error.scan;
+        throw error;
+      }
+    },
   };
 }
 

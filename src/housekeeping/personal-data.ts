@@ -1,9 +1,11 @@
+import { findPhoneNumbers, maskPhoneNumber } from './phone-numbers.js';
+
 /**
  * Personal data in file and folder names: a BSN that passes the 11-proef, a Dutch IBAN that passes mod 97,
- * an e-mail address. Found values are masked in every output (reports, database, logs), so a scan never
- * spreads the data it warns about.
+ * an e-mail address, a Dutch phone number (phone-numbers.ts). Found values are masked in every output
+ * (reports, database, logs), so a scan never spreads the data it warns about.
  */
-export type PersonalDataKind = 'bsn' | 'iban' | 'email';
+export type PersonalDataKind = 'bsn' | 'iban' | 'email' | 'phone';
 
 export interface PersonalDataMatch {
   kind: PersonalDataKind;
@@ -58,7 +60,10 @@ function trimFileExtension(address: string): string | undefined {
   return /\.[A-Za-z]{2,}$/.test(trimmed) ? trimmed : undefined;
 }
 
-/** Cheap pre-check: most names hold neither '@' nor nine digits in a row, and skip the regexes. */
+/**
+ * Cheap pre-check: most names hold neither '@' nor nine digits in a row, and skip the regexes. Dots, spaces,
+ * hyphens and the "+31 (0)" of a phone number do not break a run.
+ */
 function mayHoldPersonalData(text: string): boolean {
   if (text.includes('@')) return true;
   let run = 0;
@@ -66,12 +71,12 @@ function mayHoldPersonalData(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       if (++run >= 9) return true;
-    } else if (c !== 46 && c !== 32) run = 0;
+    } else if (c !== 46 && c !== 32 && c !== 45 && c !== 40 && c !== 41 && c !== 43) run = 0;
   }
   return false;
 }
 
-/** Every BSN, Dutch IBAN and e-mail address in a text, checks passed, in order of position. */
+/** Every BSN, Dutch IBAN, e-mail address and Dutch phone number in a text, checks passed, in order of position. */
 export function findPersonalData(text: string): PersonalDataMatch[] {
   if (!mayHoldPersonalData(text)) return [];
   const found: PersonalDataMatch[] = [];
@@ -88,10 +93,18 @@ export function findPersonalData(text: string): PersonalDataMatch[] {
     const value = trimFileExtension(m[0]);
     if (value) found.push({ kind: 'email', start: m.index, end: m.index + value.length, value });
   }
+  for (const phone of findPhoneNumbers(text)) {
+    // A nine- or ten-digit number already read as a BSN or inside an IBAN or address is not read twice.
+    if (found.some((f) => phone.start < f.end && phone.end > f.start)) continue;
+    found.push({ kind: 'phone', ...phone });
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** The masked form: a BSN keeps its last three digits, an IBAN its bank code and last four, an address its first letter and domain. */
+/**
+ * The masked form: a BSN keeps its last three digits, an IBAN its bank code and last four, an address its first
+ * letter and domain, a phone number its national prefix (06 or the area code) and last two digits.
+ */
 export function maskValue(match: Pick<PersonalDataMatch, 'kind' | 'value'>): string {
   switch (match.kind) {
     case 'bsn': {
@@ -106,6 +119,8 @@ export function maskValue(match: Pick<PersonalDataMatch, 'kind' | 'value'>): str
       const at = match.value.indexOf('@');
       return `${match.value[0]}***${match.value.slice(at)}`;
     }
+    case 'phone':
+      return maskPhoneNumber(match.value);
   }
 }
 

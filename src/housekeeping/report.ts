@@ -57,6 +57,8 @@ export interface FolderScore extends ScoreSummary {
   path: string;
   items: number;
   findings: number;
+  /** False when a part of this subtree could not be read: the score is of what was read (absent when whole). */
+  complete?: boolean;
 }
 
 /** One line of the advice summary: a rule, how often it was found and what to do. */
@@ -113,9 +115,40 @@ export interface ScanReport {
   trend?: ScanTrend;
 }
 
+/**
+ * A scan that read nothing: its root (or every part of it) could not be read, or it was cancelled first. It has no
+ * findings, no score and no label, only why; the surfaces show it as not read and never store it as a result.
+ */
+export interface UnreadScan {
+  source: 'filesystem' | 'graph';
+  root: string;
+  complete: false;
+  read: false;
+  /** Why nothing was read, in the scan's language: "De map kon niet worden gelezen: geen toegang." */
+  incompleteReason: string;
+  startedAt: string;
+  finishedAt: string;
+  stats: ScanStats;
+  /** What could not be read (paths masked, reasons in the scan's language). */
+  gaps: { path: string; reason: string }[];
+  lang: Lang;
+  rulesVersion: string;
+  target: 'sharepoint' | 'share';
+}
+
+/** What a scan ends as: a report of what it read, or nothing read. */
+export type ScanResult = ScanReport | UnreadScan;
+
+export function isUnread(result: ScanResult): result is UnreadScan {
+  return (result as Partial<UnreadScan>).read === false;
+}
+
 /** Progress of a running scan, for a progress bar (CLI) or a job's status (API). */
 export interface ScanProgress {
   items: number;
   requests: number;
   throttledSeconds: number;
+  /** Files and folders seen so far (absent in progress stored by older versions). */
+  files?: number;
+  folders?: number;
 }

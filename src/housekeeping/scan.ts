@@ -1,5 +1,6 @@
 import type { Lang } from '../lang.js';
 import { adviceTexts, fill, groupOf } from './advice.js';
+import { cancelledReason, describeGaps, describeNothingRead, reasonText } from './gaps.js';
 import { maskPersonalData } from './personal-data.js';
 import {
   adviceGroups,
@@ -11,6 +12,7 @@ import {
   type RuleId,
   type ScanProgress,
   type ScanReport,
+  type UnreadScan,
 } from './report.js';
 import {
   createRules,
@@ -37,6 +39,17 @@ export interface ScanOptions {
   progressIntervalMs?: number;
 }
 
+/**
+ * Thrown by runScan when nothing could be read (the root unreadable, every part of it unreadable, or cancelled
+ * first): there is nothing to score. `scan` says what and why, masked; the message holds no path (it may be logged).
+ */
+export class NothingReadError extends Error {
+  constructor(readonly scan: UnreadScan) {
+    super('the scan read nothing: its root could not be read');
+    this.name = 'NothingReadError';
+  }
+}
+
 const ruleIndex = new Map<RuleId, number>(ruleIds.map((r, i) => [r, i]));
 const groupOrder: Record<AdviceGroup, number> = { urgent: 0, 'within-a-year': 1, desirable: 2 };
 
@@ -55,6 +68,7 @@ class FolderAgg {
 class ScopeAgg {
   items = 0;
   findings = 0;
+  complete = true;
   readonly affected = new Float64Array(ruleIds.length);
 }
 
@@ -74,6 +88,7 @@ function parentOf(path: string): string {
  * Runs every rule over a source's entries in one pass: per-entry rules see each batch once, folder rules
  * work on small per-folder aggregates after the walk, duplicates are compared at the end. Findings are
  * masked as they are made, so nothing downstream (reports, database, logs) ever sees personal data whole.
+ * A scan that read nothing has no score: it throws NothingReadError, which carries what could not be read.
  */
 export async function runScan(source: Source, options: ScanOptions = {}): Promise<ScanReport> {
   const started = new Date();
@@ -149,7 +164,7 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
     const index = ruleIndex.get(rule.id)!;
     const { detail, advice } = texts.rules[rule.id];
     const group = groupOf(rule.severity);
-    return (path, params, weight = 1) => {
+    return (path, params, weight = 1, members) => {
       const safe: Record<string, string | number> = {};
       for (const [k, v] of Object.entries(params)) safe[k] = typeof v === 'string' ? maskPersonalData(v) : v;
       findings.push({
@@ -162,7 +177,16 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
       });
       affected[index]! += weight;
       counts[index]! += 1;
-      if (path !== '') {
+      if (members) {
+        // Each member counts in its own folders; the finding once in every folder that holds one.
+        const touched = new Set<ScopeAgg>();
+        for (const member of members)
+          for (const scope of existingScopesOf(member)) {
+            scope.affected[index]! += 1;
+            touched.add(scope);
+          }
+        for (const scope of touched) scope.findings++;
+      } else if (path !== '') {
         for (const scope of existingScopesOf(path)) {
           scope.affected[index]! += weight;
           scope.findings++;
@@ -181,6 +205,8 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
       items: Math.max(source.stats.items, files + folderCount),
       requests: source.stats.requests,
       throttledSeconds: source.stats.throttledSeconds,
+      files,
+      folders: folderCount,
     });
   };
 
@@ -273,8 +299,35 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
 
   const gaps: Gap[] = [...source.gaps, ...extraGaps];
   if (failure) gaps.push({ path: '', reason: failure });
-  if (cancelled) gaps.push({ path: '', reason: 'cancelled' });
+  if (cancelled) gaps.push({ path: '', reason: cancelledReason });
   const items = files + folderCount;
+  const maskedGaps = gaps.map((g) => ({
+    path: maskPersonalData(g.path),
+    reason: maskPersonalData(reasonText(g.reason, lang)),
+  }));
+  const base = {
+    source: source.kind,
+    root: maskPersonalData(source.root),
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    stats: { files, folders: folderCount, bytes, graphRequests: source.stats.requests },
+  };
+  if (items === 0 && gaps.length > 0)
+    throw new NothingReadError({
+      ...base,
+      complete: false,
+      read: false,
+      incompleteReason: describeNothingRead(maskedGaps, cancelled, source.kind, lang),
+      gaps: maskedGaps.slice(0, 1000),
+      lang,
+      rulesVersion: texts.version,
+      target: source.target,
+    });
+  // A folder score covers what was read: one with an unread part in its subtree says so.
+  for (const gap of gaps) {
+    if (gap.path === '') for (const scope of scopes.values()) scope.complete = false;
+    else for (const scope of existingScopesOf(gap.path)) scope.complete = false;
+  }
 
   findings.sort(
     (a, b) =>
@@ -293,6 +346,7 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
       items: scope.items,
       findings: scope.findings,
       ...computeScore(affectedOf(scope.affected), scope.items),
+      ...(scope.complete ? {} : { complete: false }),
     }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
 
@@ -307,16 +361,15 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
     advice[groupOf(ruleMeta[rule].severity)].push({ rule, title: t.title[lang], count, advice: t.advice[lang] });
   }
 
-  const maskedGaps = gaps.map((g) => ({ path: maskPersonalData(g.path), reason: maskPersonalData(g.reason) }));
   const complete = maskedGaps.length === 0;
   return {
-    source: source.kind,
-    root: maskPersonalData(source.root),
+    source: base.source,
+    root: base.root,
     complete,
     ...(complete ? {} : { incompleteReason: describeGaps(maskedGaps, cancelled, lang) }),
-    startedAt: started.toISOString(),
-    finishedAt: new Date().toISOString(),
-    stats: { files, folders: folderCount, bytes, graphRequests: source.stats.requests },
+    startedAt: base.startedAt,
+    finishedAt: base.finishedAt,
+    stats: base.stats,
     score: summary.score,
     label: summary.label,
     findings,
@@ -330,27 +383,4 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
     rulesVersion: texts.version,
     target: source.target,
   };
-}
-
-function describeGaps(gaps: Gap[], cancelled: boolean, lang: Lang): string {
-  const unread = gaps.filter((g) => g.reason !== 'cancelled');
-  const parts: string[] = [];
-  if (cancelled)
-    parts.push(
-      lang === 'nl'
-        ? 'De scan is afgebroken voordat alles gelezen was.'
-        : 'The scan was cancelled before everything was read.',
-    );
-  if (unread.length > 0) {
-    const examples = unread
-      .slice(0, 3)
-      .map((g) => `${g.path === '' ? '(hoofdmap)' : g.path} (${g.reason})`)
-      .join(', ');
-    parts.push(
-      lang === 'nl'
-        ? `${unread.length} onderde${unread.length === 1 ? 'el kon' : 'len konden'} niet worden gelezen: ${examples}${unread.length > 3 ? ', ...' : ''}.`
-        : `${unread.length} item${unread.length === 1 ? '' : 's'} could not be read: ${examples}${unread.length > 3 ? ', ...' : ''}.`,
-    );
-  }
-  return parts.join(' ');
 }

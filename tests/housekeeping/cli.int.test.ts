@@ -58,7 +58,6 @@ describe('ai-wijzer scan', () => {
     expect(report.findings.map((f: { rule: string; path: string }) => `${f.rule}:${f.path}`).sort()).toEqual(
       [
         'duplicate-file:Beleid/Nota v2.docx',
-        'duplicate-file:Beleid/Nota.docx',
         'empty-folder:Nieuwe map',
         'generic-name:Nieuwe map',
         'version-in-name:Beleid/Nota v2.docx',

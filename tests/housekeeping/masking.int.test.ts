@@ -20,6 +20,8 @@ const secrets = [
   'NL91 ABNA 0417 1643 00',
   'jan.jansen@groningen.nl',
   'p.devries@example.org',
+  '06-12345678',
+  '12345678',
 ];
 const tree = [
   { path: 'Cliënten/111222333 Jansen/Besluit v2.docx', content: 'zelfde' }, // personal data in a folder, repeated in the file's path
@@ -27,6 +29,7 @@ const tree = [
   { path: 'Betalingen/NL91ABNA0417164300 - kopie.pdf' },
   { path: 'Betalingen/NL91 ABNA 0417 1643 00.txt' },
   { path: 'Mail/jan.jansen@groningen.nl.msg' },
+  { path: 'Mail/Terugbellen 06-12345678.docx' },
   { path: 'Mail/Nieuwe map/' },
   { path: 'p.devries@example.org/' },
   { path: `Diep/${'lang '.repeat(60)}/jan.jansen@groningen.nl ?.txt` }, // too long and invalid as well
@@ -46,7 +49,7 @@ describe('personal data is masked in every output', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds the personal data and several other findings on the same names', () => {
-    expect(report.findings.filter((f) => f.rule === 'personal-data-in-name')).toHaveLength(7);
+    expect(report.findings.filter((f) => f.rule === 'personal-data-in-name')).toHaveLength(8);
     for (const rule of [
       'duplicate-file',
       'version-in-name',

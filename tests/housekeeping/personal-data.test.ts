@@ -33,10 +33,59 @@ describe('personal data in names', () => {
     expect(findPersonalData('p.de.vries@gemeente.groningen.nl')[0]!.value).toBe('p.de.vries@gemeente.groningen.nl');
   });
 
+  it.each([
+    ['06-12345678', '06-******78'],
+    ['06 1234 5678', '06-******78'],
+    ['0612345678', '06-******78'],
+    ['06 12 34 56 78', '06-******78'],
+    ['(06) 12345678', '06-******78'],
+    ['+31 6 12345678', '06-******78'],
+    ['+31612345678', '06-******78'],
+    ['+31(0)6-12345678', '06-******78'],
+    ['+31 (0)6 1234 5678', '06-******78'],
+    ['0031 6 12345678', '06-******78'],
+    ['050-1234567', '050-*****67'],
+    ['050 123 45 67', '050-*****67'],
+    ['(050) 1234567', '050-*****67'],
+    ['+31 50 123 4567', '050-*****67'],
+    ['0031501234567', '050-*****67'],
+    ['0591-123456', '0591-****56'],
+  ])('finds the Dutch phone number %s and masks it as %s', (number, masked) => {
+    const name = `Terugbellen ${number}.docx`;
+    expect(findPersonalData(name).map((f) => [f.kind, f.value])).toEqual([['phone', number]]);
+    expect(maskPersonalData(name)).toBe(`Terugbellen ${masked}.docx`);
+    expect(maskPersonalData(`Bel_${number}`)).toBe(`Bel_${masked}`);
+  });
+
+  it.each([
+    ['a date', 'Overleg 2024-06-12.docx'],
+    ['a Dutch date', 'Notulen 06-12-2024.docx'],
+    ['a date and a time', 'Vergadering 06-12-2024 14.30'],
+    ['a date written together', 'Scan 20240612.pdf'],
+    ['a date with spaces', 'Brief 06 12 2024.docx'],
+    ['a time', 'Opname 06:12:34.mp4'],
+    ['an amount', 'Begroting 1.234.567,89.xlsx'],
+    ['an amount in cents', 'Bedrag 0612345678,50.xlsx'],
+    ['a version number', 'Setup 1.0612345678.exe'],
+    ['a dotted version', 'Release v06.12.345678.zip'],
+    ['an order number', 'Bestelling 1061234567.pdf'],
+    ['a longer order number', 'Order 20240612345678.pdf'],
+    ['a number after a year', 'Factuur 2024-0612345678.pdf'],
+    ['a fixed-line number written together (a case number)', 'Zaak 0501234567.pdf'],
+    ['no area code', 'Kenmerk 012-3456789.pdf'],
+    ['a service number', 'Klantenservice 0800-1234567.txt'],
+    ['a subscriber number starting with 0', 'Zaak 050-0123456.pdf'],
+    ['too few digits', 'Bel 06-1234567.txt'],
+    ['a camera file', 'IMG_20240612_123456.jpg'],
+    ['a masked number', 'Terugbellen 06-******78.docx'],
+  ])('takes %s for no phone number: %s', (_, name) => {
+    expect(findPersonalData(name)).toEqual([]);
+  });
+
   it('masks every kind so that masking again changes nothing and no check passes on the result', () => {
-    const text = 'a/111222333 NL91ABNA0417164300 jan.jansen@groningen.nl.msg';
+    const text = 'a/111222333 NL91ABNA0417164300 jan.jansen@groningen.nl.msg 06-12345678';
     const masked = maskPersonalData(text);
-    expect(masked).toBe('a/******333 NL**ABNA******4300 j***@groningen.nl.msg');
+    expect(masked).toBe('a/******333 NL**ABNA******4300 j***@groningen.nl.msg 06-******78');
     expect(maskPersonalData(masked)).toBe(masked);
     expect(findPersonalData(masked)).toEqual([]);
     expect(maskPersonalData('gewone naam 2024.docx')).toBe('gewone naam 2024.docx');

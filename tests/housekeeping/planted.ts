@@ -169,11 +169,9 @@ export function generatePlantedTree(
   for (let g = 0; g < n(3); g++) {
     const content = `Beleidsnota ${seed}-${g} ${'#'.repeat(100 + g)}`;
     const copies = 2 + Math.floor(next() * 3);
-    for (let k = 0; k < copies; k++) {
-      const rel = `Dubbel/${k % 2 ? 'B' : 'A'}/Nota ${g} exemplaar ${k}.docx`;
-      file(rel, { content });
-      expect('duplicate-file', rel);
-    }
+    for (let k = 0; k < copies; k++) file(`Dubbel/${k % 2 ? 'B' : 'A'}/Nota ${g} exemplaar ${k}.docx`, { content });
+    // One finding per group, at its first copy (A sorts before B).
+    expect('duplicate-file', `Dubbel/A/Nota ${g} exemplaar 0.docx`);
     file(`Dubbel/A/Andere nota ${g}.docx`, { content: content.replace('Beleidsnota', 'Beleidsnotx') });
   }
   file('Dubbel/A/Leeg 1.txt', { content: '' });
@@ -266,7 +264,29 @@ export function generatePlantedTree(
     file(`Cliënten/Factuur ${makeBsn(next, false)}.pdf`); // 9 digits failing the 11-proef
     file(`Cliënten/Rekening ${makeIban(next, false)}.pdf`); // IBAN with wrong check digits
   }
-  file('Cliënten/Telefoonlijst 0612345678.txt');
+  // Dutch phone numbers, mobile and fixed line, in the ways people write them.
+  const digits = (count: number) => Array.from({ length: count }, () => Math.floor(next() * 10)).join('');
+  for (const name of [
+    'Telefoonlijst 0612345678.txt',
+    `Terugbellen 06-${1 + Math.floor(next() * 5)}${digits(7)}.docx`,
+    `Contact +31 6 ${2 + Math.floor(next() * 3)}${digits(3)} ${digits(4)}.txt`,
+    `Balie 050-${3 + Math.floor(next() * 6)}${digits(6)}.pdf`,
+  ]) {
+    file(`Cliënten/${name}`);
+    expect('personal-data-in-name', `Cliënten/${name}`);
+  }
+  // Near misses: dates, amounts, order and case numbers, a service number.
+  for (const name of [
+    'Overleg 2024-06-12.docx',
+    'Notulen 06-12-2024.docx',
+    'Begroting 1.234.567,89.xlsx',
+    'Bestelling 1061234567.pdf',
+    'Zaak 0501234567.pdf',
+    'Bedrag 0612345678,50.xlsx',
+    'Klantenservice 0800-1234567.txt',
+    'Scan 20240612 1234.pdf',
+  ])
+    file(`Cliënten/${name}`);
   file('Cliënten/team@overleg.txt');
 
   // anonymous-link (Graph only): marked on some ordinary files when served as Graph.
@@ -278,11 +298,20 @@ export function generatePlantedTree(
 
   // temp-file
   dir('Tijdelijke bestanden');
-  for (const name of ['~$Rapport.docx', 'Export.tmp', 'Thumbs.db', '.DS_Store', 'desktop.ini']) {
+  for (const name of [
+    '~$Rapport.docx',
+    '.~lock.Begroting 2026.ods#',
+    '.~lock.Notulen.docx#',
+    'Export.tmp',
+    'Thumbs.db',
+    '.DS_Store',
+    'desktop.ini',
+  ]) {
     file(`Tijdelijke bestanden/${name}`);
     expect('temp-file', `Tijdelijke bestanden/${name}`);
   }
-  for (const ok of ['Tmp-plan.docx', 'Template.dotx', '~Notitie.txt']) file(`Tijdelijke bestanden/${ok}`);
+  for (const ok of ['Tmp-plan.docx', 'Template.dotx', '~Notitie.txt', '.~lock.txt', 'Lock.docx#1'])
+    file(`Tijdelijke bestanden/${ok}`);
 
   // large-file: sparse, so no disk is used; exactly 15 GB is allowed.
   dir('Video');

@@ -117,7 +117,7 @@ describe('empty-folder', () => {
 });
 
 describe('duplicate-file', () => {
-  it('reports every member of a group, names the others and the wasted bytes; hashes only colliding sizes', async () => {
+  it('reports a group once, at its first copy, listing every copy and the wasted bytes; hashes only colliding sizes', async () => {
     const source = memorySource([
       { path: 'a/rapport.docx', content: 'zelfde inhoud' },
       { path: 'b/rapport.docx', content: 'zelfde inhoud' },
@@ -127,13 +127,30 @@ describe('duplicate-file', () => {
     ]);
     const report = await runScan(source, { now });
     const dups = report.findings.filter((f) => f.rule === 'duplicate-file');
-    expect(dups.map((f) => f.path).sort()).toEqual(['a/rapport.docx', 'b/rapport.docx', 'c/kopie.docx']);
-    const a = dups.find((f) => f.path === 'a/rapport.docx')!;
-    expect(a.detail).toContain('b/rapport.docx');
-    expect(a.detail).toContain('c/kopie.docx');
-    expect(a.detail).not.toContain('a/rapport.docx');
-    expect(a.detail).toContain('26 bytes'); // 2 extra copies of 13 bytes
+    expect(dups.map((f) => f.path)).toEqual(['a/rapport.docx']);
+    expect(dups[0]!.detail).toBe(
+      'Hetzelfde bestand (13 bytes) staat 3 keer in de scan: a/rapport.docx, b/rapport.docx, c/kopie.docx. Eén exemplaar houden maakt 26 bytes vrij.',
+    );
+    expect(report.ruleCounts!['duplicate-file']).toBe(1);
+    expect(report.advice!['within-a-year'].find((a) => a.rule === 'duplicate-file')!.count).toBe(1);
     expect(source.hashed.sort()).toEqual(['a/rapport.docx', 'b/rapport.docx', 'c/kopie.docx', 'd/anders.docx']);
+  });
+  it('counts every copy for the score and in the score of each folder that holds one', async () => {
+    const files = [
+      { path: 'a/rapport.docx', content: 'zelfde inhoud' },
+      { path: 'b/rapport.docx', content: 'zelfde inhoud' },
+      { path: 'b/ander.docx', content: 'iets van een andere lengte' },
+      { path: 'c/uniek.docx', content: 'een heel andere lengte' },
+    ];
+    const report = await runScan(memorySource(files), { now, thresholds: { folderScoreDepth: 1 } });
+    const score = (path: string) => report.folders!.find((f) => f.path === path)!;
+    expect(score('a').findings).toBe(1);
+    expect(score('b').findings).toBe(1);
+    expect(score('c').findings).toBe(0);
+    expect(score('b').score).toBeLessThan(100);
+    // Two of seven items affected, as when each copy was a finding of its own.
+    expect(report.findings.map((f) => f.rule)).toEqual(['duplicate-file']);
+    expect(report.score).toBe(Math.round(100 * (1 - 0.35 * Math.sqrt(2 / (files.length + 3)))));
   });
   it('never treats empty files as duplicates', async () => {
     expect(
@@ -143,15 +160,19 @@ describe('duplicate-file', () => {
       ]),
     ).toEqual([]);
   });
-  it('uses the hash a source gives for free (Graph) and names at most three others', async () => {
-    const copies = Array.from({ length: 6 }, (_, i) => ({ path: `map ${i}/Nota ë.docx`, content: 'zelfde inhoud' }));
+  it('uses the hash a source gives for free (Graph) and names at most ten copies', async () => {
+    const copies = Array.from({ length: 12 }, (_, i) => ({
+      path: `map ${String(i).padStart(2, '0')}/Nota ë.docx`,
+      content: 'zelfde inhoud',
+    }));
     const source = memorySource([...copies, { path: 'x/anders.docx', content: 'andere inhoud' }], { freeHashes: true });
     expect(source.hash).toBeUndefined();
     const report = await runScan(source, { now });
     const dups = report.findings.filter((f) => f.rule === 'duplicate-file');
-    expect(dups.map((f) => f.path).sort()).toEqual(copies.map((c) => c.path));
-    expect(dups[0]!.detail).toContain('en nog 2 andere');
-    expect(dups[0]!.detail).toContain('6 kopieën');
+    expect(dups.map((f) => f.path)).toEqual(['map 00/Nota ë.docx']);
+    expect(dups[0]!.detail).toContain('map 09/Nota ë.docx en nog 2 andere');
+    expect(dups[0]!.detail).not.toContain('map 10');
+    expect(dups[0]!.detail).toContain('12 keer');
   });
 });
 
@@ -244,18 +265,30 @@ describe('stale-folder', () => {
 });
 
 describe('personal-data-in-name', () => {
-  it('finds a BSN passing the 11-proef, a Dutch IBAN passing mod 97 and an e-mail address, masked', async () => {
+  it('finds a BSN passing the 11-proef, a Dutch IBAN passing mod 97, an e-mail address and a phone number, masked', async () => {
     const items = [
       'a/Dossier 111222333.pdf',
       'a/Betaling NL91ABNA0417164300.pdf',
       'a/Mail van jan.jansen@groningen.nl.msg',
       'a/IBAN NL91 ABNA 0417 1643 00.txt',
+      'a/Terugbellen +31 6 1234 5678.docx',
     ];
     const findings = await found('personal-data-in-name', items);
-    expect(findings).toHaveLength(4);
+    expect(findings).toHaveLength(5);
     const all = JSON.stringify(findings);
-    for (const secret of ['111222333', 'NL91ABNA0417164300', 'jan.jansen@', 'NL91 ABNA 0417 1643 00', '0417164300'])
+    for (const secret of [
+      '111222333',
+      'NL91ABNA0417164300',
+      'jan.jansen@',
+      'NL91 ABNA 0417 1643 00',
+      '0417164300',
+      '1234 5678',
+    ])
       expect(all).not.toContain(secret);
+    expect(findings.find((f) => f.path.startsWith('a/Terugbellen'))).toMatchObject({
+      path: 'a/Terugbellen 06-******78.docx',
+      detail: 'De naam bevat een telefoonnummer (06-******78).',
+    });
     expect(all).toContain('******333');
     expect(all).toContain('NL**ABNA******4300');
     expect(all).toContain('j***@groningen.nl');
@@ -265,7 +298,6 @@ describe('personal-data-in-name', () => {
       await paths('personal-data-in-name', [
         'a/Factuur 123456789.pdf',
         'a/NL91ABNA0417164301.pdf',
-        'a/telefoon 0612345678.txt',
         'a/team@overleg.txt',
         'a/2024-01-15 verslag.docx',
       ]),
@@ -292,11 +324,19 @@ describe('root-clutter', () => {
 });
 
 describe('temp-file', () => {
-  it('flags Office owner files, .tmp, Thumbs.db, .DS_Store and desktop.ini only', async () => {
-    const planted = ['a/~$rapport.docx', 'a/bestand.tmp', 'a/Thumbs.db', 'a/.DS_Store', 'a/desktop.ini', 'a/X.TMP'];
-    expect(await paths('temp-file', [...planted, 'a/tmp-plan.docx', 'a/template.dotx', 'a/~notitie.txt'])).toEqual(
-      [...planted].sort(),
-    );
+  it('flags Office owner files, LibreOffice lock files, .tmp, Thumbs.db, .DS_Store and desktop.ini only', async () => {
+    const planted = [
+      'a/~$rapport.docx',
+      'a/bestand.tmp',
+      'a/Thumbs.db',
+      'a/.DS_Store',
+      'a/desktop.ini',
+      'a/X.TMP',
+      'a/.~lock.Begroting 2026.ods#',
+      'a/.~lock.notulen.docx#',
+    ];
+    const near = ['a/tmp-plan.docx', 'a/template.dotx', 'a/~notitie.txt', 'a/.~lock.txt', 'a/lock.docx#', 'a/.~lock#'];
+    expect(await paths('temp-file', [...planted, ...near])).toEqual([...planted].sort());
     expect(await paths('invalid-name', planted)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
 import { openLocalScan, type LocalScanTarget, type OpenedScan } from '../../app/local-scans.js';
@@ -9,10 +10,11 @@ import { loadConfig } from '../../config.js';
 import { writeCsv } from '../../housekeeping/output/csv.js';
 import { writeJsonReport } from '../../housekeeping/output/json.js';
 import { formatSummary } from '../../housekeeping/output/text.js';
-import type { ScanProgress, ScanReport } from '../../housekeeping/report.js';
+import { isUnread, type ScanReport, type ScanResult } from '../../housekeeping/report.js';
 import { parseFlags } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { UsageError } from '../command.js';
+import { barProgress, lineProgress } from '../scan-progress.js';
 import { langValues, type Lang } from '../../lang.js';
 
 const options = {
@@ -89,6 +91,10 @@ Opties:
   --upload <URL>       stuur het rapport naar de app (token in SCAN_UPLOAD_TOKEN); niet lokaal opslaan
   --no-store           het rapport niet in de database opslaan
 
+Voortgang staat op stderr: op een terminal een balk, anders elke 2 seconden een regel.
+Afsluitcode: 0 klaar (een onvolledige scan zegt wat niet gelezen is), 1 niets gelezen of niet
+opgeslagen, 2 verkeerd gebruik (ook een --csv- of --xlsx-pad waar niet geschreven kan worden).
+
 Voorbeeld: ai-wijzer scan --path /mnt/afdeling --xlsx afdeling.xlsx`,
   en: `ai-wijzer scan --path <dir> [options]
 ai-wijzer scan --graph (--drive <id> | --site <id> | --team <id>) [options]
@@ -98,6 +104,10 @@ Scans a network folder or a Microsoft 365 location for data readiness and gives 
 
 Options: --json, --csv <file>, --xlsx <file>, --config <file> (YAML or JSON thresholds), --lang nl|en,
 --target share|sharepoint, --upload <URL> (token in SCAN_UPLOAD_TOKEN), --no-store.
+
+Progress goes to stderr: a bar on a terminal, else a line every 2 seconds. Exit code: 0 done (an incomplete
+scan says what was not read), 1 nothing read or not stored, 2 wrong usage (also a --csv or --xlsx path that
+cannot be written).
 
 Example: ai-wijzer scan --path /mnt/department --xlsx department.xlsx`,
 };
@@ -121,6 +131,14 @@ export const scanCommand: Command = {
           : 'Set the upload token in the SCAN_UPLOAD_TOKEN environment variable.',
       );
 
+    // A report that cannot be written is known before the walk, not after an hour of it.
+    if (flags.csv) checkOutputFile('csv', flags.csv, nl);
+    if (flags.xlsx) checkOutputFile('xlsx', flags.xlsx, nl);
+    if (flags.csv && flags.xlsx && resolve(flags.csv) === resolve(flags.xlsx))
+      throw new UsageError(
+        nl ? '--csv en --xlsx wijzen naar hetzelfde bestand.' : '--csv and --xlsx name the same file.',
+      );
+
     const target: LocalScanTarget = flags.path
       ? { path: flags.path, kind: flags.target }
       : { graph: flags.drive ? { drive: flags.drive } : flags.site ? { site: flags.site } : { team: flags.team! } };
@@ -133,7 +151,18 @@ export const scanCommand: Command = {
       throw error;
     }
     const { sourceKey } = opened;
-    const report = await scanWithProgress(opened, io, lang);
+    const result = await scanWithProgress(opened, io, lang, !flags.path);
+    if (isUnread(result)) {
+      // Nothing read: no score to store, upload or compare; the outputs say so, and the exit code too.
+      await writeOutputs(result, flags, io);
+      io.stderr.write(
+        nl
+          ? 'Het rapport is niet opgeslagen en niet geüpload: er is niets gelezen.\n'
+          : 'The report was not stored or uploaded: nothing was read.\n',
+      );
+      return 1;
+    }
+    const report = result;
 
     const notes = io.stderr;
     if (!flags.upload && !flags['no-store']) {
@@ -166,37 +195,56 @@ export const scanCommand: Command = {
   },
 };
 
-async function scanWithProgress(opened: OpenedScan, io: CliIO, lang: Lang): Promise<ScanReport> {
-  const nl = lang === 'nl';
-  const tty = Boolean((io.stderr as { isTTY?: boolean }).isTTY && io.stdout.isTTY);
-  const bar = tty
-    ? new SingleBar({
-        stream: io.stderr as NodeJS.WriteStream,
-        format: nl
-          ? 'Scannen | {value} items | {requests} verzoeken | {throttled} s gewacht (throttling)'
-          : 'Scanning | {value} items | {requests} requests | {throttled} s waited (throttling)',
-        hideCursor: true,
-        clearOnComplete: true,
-      })
-    : undefined;
-  bar?.start(0, 0, { requests: 0, throttled: 0 });
+async function scanWithProgress(opened: OpenedScan, io: CliIO, lang: Lang, graph: boolean): Promise<ScanResult> {
+  // A terminal gets a bar redrawn in place; a log or a pipe plain lines now and then. Both on stderr only.
+  const stderr = io.stderr as NodeJS.WriteStream;
+  const view = stderr.isTTY ? barProgress(stderr, { lang, graph }) : lineProgress(io.stderr, { lang, graph });
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once('SIGINT', cancel);
   try {
-    return await opened.run({
-      lang,
-      signal: controller.signal,
-      onProgress: (p: ScanProgress) =>
-        bar?.update(p.items, { requests: p.requests, throttled: Math.round(p.throttledSeconds) }),
-    });
+    return await opened.run({ lang, signal: controller.signal, onProgress: (p) => view.update(p) });
   } finally {
     process.removeListener('SIGINT', cancel);
-    bar?.stop();
+    view.stop();
   }
 }
 
-async function writeOutputs(report: ScanReport, flags: Flags, io: CliIO): Promise<void> {
+/**
+ * An output file of --csv or --xlsx must be writable before the scan starts: not a folder, in a folder that exists
+ * and may be written to (and, when it exists, writable itself).
+ */
+function checkOutputFile(flag: 'csv' | 'xlsx', file: string, nl: boolean): void {
+  const path = resolve(file);
+  const fail = (nlText: string, enText: string): never => {
+    throw new UsageError(`--${flag}: ${nl ? nlText : enText}`);
+  };
+  const existing = statSync(path, { throwIfNoEntry: false });
+  if (existing?.isDirectory())
+    fail(
+      `${file} is een map; geef een bestandsnaam, bijvoorbeeld ${resolve(path, `rapport.${flag}`)}.`,
+      `${file} is a folder; give a file name, for example ${resolve(path, `report.${flag}`)}.`,
+    );
+  if (existing && !existing.isFile()) fail(`${file} is geen gewoon bestand.`, `${file} is not a regular file.`);
+  const dir = dirname(path);
+  const folder = statSync(dir, { throwIfNoEntry: false });
+  if (!folder)
+    return fail(
+      `de map ${dir} bestaat niet; maak hem eerst aan of kies een andere plek voor ${basename(path)}.`,
+      `the folder ${dir} does not exist; create it first or choose another place for ${basename(path)}.`,
+    );
+  if (!folder.isDirectory()) fail(`${dir} is geen map.`, `${dir} is not a folder.`);
+  try {
+    accessSync(existing ? path : dir, constants.W_OK | (existing ? 0 : constants.X_OK));
+  } catch {
+    fail(
+      existing ? `geen schrijfrechten op ${file}.` : `geen schrijfrechten in de map ${dir}.`,
+      existing ? `no permission to write ${file}.` : `no permission to write in the folder ${dir}.`,
+    );
+  }
+}
+
+async function writeOutputs(report: ScanResult, flags: Flags, io: CliIO): Promise<void> {
   const lang = flags.lang;
   const nl = lang === 'nl';
   // With --json stdout holds the report only; everything else goes to stderr.
@@ -212,7 +260,11 @@ async function writeOutputs(report: ScanReport, flags: Flags, io: CliIO): Promis
   }
   if (flags.json) await writeJsonReport(report, io.stdout);
   else io.stdout.write(formatSummary(report, lang));
-  if (!report.complete)
+  if (isUnread(report))
+    io.stderr.write(
+      `${nl ? 'Let op: de scan is niet volledig, er is niets gelezen.' : 'Note: the scan is not complete, nothing was read.'} ${report.incompleteReason}\n`,
+    );
+  else if (!report.complete)
     io.stderr.write(
       `${nl ? 'Let op: de scan is niet volledig.' : 'Note: the scan is not complete.'} ${report.incompleteReason ?? ''}\n`,
     );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ScanProgress } from '../report.js';
-import { runScan } from '../scan.js';
+import { NothingReadError, runScan } from '../scan.js';
 import type { Source } from '../source.js';
 import { sourceKeyOf, type ScanJob, type ScanJobQueue } from './types.js';
 
@@ -114,8 +114,14 @@ export function startScanWorker(options: ScanWorkerOptions): ScanWorker {
       await beating;
       if (lost) return;
       if (stopping.signal.aborted) return await options.queue.release(job.id, id);
-      options.onError?.(error, job);
-      const code = error instanceof JobError ? error.code : (options.errorCode?.(error) ?? 'scan_failed');
+      // A target that could not be read at all is the person's to hear about, not an error of ours to log.
+      if (!(error instanceof NothingReadError)) options.onError?.(error, job);
+      const code =
+        error instanceof JobError
+          ? error.code
+          : error instanceof NothingReadError
+            ? 'nothing_read'
+            : (options.errorCode?.(error) ?? 'scan_failed');
       await options.queue.fail(job.id, id, code);
       await finished(job);
     } finally {

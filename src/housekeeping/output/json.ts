@@ -1,11 +1,12 @@
 import { once } from 'node:events';
-import type { ScanReport } from '../report.js';
+import type { ScanReport, ScanResult } from '../report.js';
 
 /**
  * Writes the report as one JSON object, the same text as JSON.stringify(report), but the findings in
- * chunks: a report with hundreds of thousands of findings never becomes one string of that size.
+ * chunks: a report with hundreds of thousands of findings never becomes one string of that size. A scan that read
+ * nothing is written as it is: read false, its reason, no findings, no score, no label.
  */
-export async function writeJsonReport(report: ScanReport, out: NodeJS.WritableStream): Promise<void> {
+export async function writeJsonReport(report: ScanResult, out: NodeJS.WritableStream): Promise<void> {
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
   };

@@ -1,16 +1,43 @@
 import type { Lang } from '../../lang.js';
 import { adviceTexts, formatBytes } from '../advice.js';
-import { adviceGroups, scoreCategories, type ScanReport } from '../report.js';
-import { categoryNames, groupNames } from './labels.js';
+import { shownPath, unreadParts } from '../gaps.js';
+import { adviceGroups, isUnread, scoreCategories, type ScanResult } from '../report.js';
+import { categoryNames, groupNames, unreadNames } from './labels.js';
 
 const shown = 15;
 
-/** The report as a terminal reads it: score and label, sub-scores, trend, advice per group, the first findings. */
-export function formatSummary(report: ScanReport, lang: Lang): string {
+/** What could not be read, one line each (the first `shown`). */
+function gapLines(all: { path: string; reason: string }[], lang: Lang): string[] {
+  const gaps = unreadParts(all);
+  if (gaps.length === 0) return [];
+  const lines = [`${unreadNames[lang].heading} (${gaps.length}${gaps.length >= 1000 ? '+' : ''}):`];
+  for (const g of gaps.slice(0, shown)) lines.push(`  - ${shownPath(g.path, lang)}: ${g.reason}`);
+  if (gaps.length > shown)
+    lines.push(
+      lang === 'nl'
+        ? '  ... de volledige lijst staat in --json, --csv en --xlsx.'
+        : '  ... the full list is in --json, --csv and --xlsx.',
+    );
+  return lines;
+}
+
+/**
+ * The report as a terminal reads it: score and label, sub-scores, trend, advice per group, the first findings, and
+ * what could not be read. A scan that read nothing says so, without a score or a label.
+ */
+export function formatSummary(report: ScanResult, lang: Lang): string {
   const nl = lang === 'nl';
   const texts = adviceTexts();
   const lines: string[] = [];
   lines.push(`${nl ? 'Datahygiëne-scan van' : 'Data-readiness scan of'} ${report.root}`);
+  if (isUnread(report)) {
+    lines.push(`${nl ? 'NIET GELEZEN' : 'NOT READ'}: ${report.incompleteReason}`);
+    lines.push(unreadNames[lang].noScore);
+    // The root's own gap is the reason already; parts below it are listed.
+    const below = report.gaps.filter((g) => g.path !== '');
+    if (below.length > 0) lines.push('', ...gapLines(below, lang));
+    return lines.join('\n') + '\n';
+  }
   lines.push(
     `${report.stats.files.toLocaleString(nl ? 'nl-NL' : 'en-GB')} ${nl ? 'bestanden' : 'files'}, ${report.stats.folders.toLocaleString(nl ? 'nl-NL' : 'en-GB')} ${nl ? 'mappen' : 'folders'}, ${formatBytes(report.stats.bytes, lang)}` +
       (report.source === 'graph' ? `, ${report.stats.graphRequests} ${nl ? 'Graph-verzoeken' : 'Graph requests'}` : ''),
@@ -21,7 +48,7 @@ export function formatSummary(report: ScanReport, lang: Lang): string {
     );
   lines.push('');
   lines.push(
-    `Score: ${report.score}/100   Label: ${report.label}${report.capped ? (nl ? '  (begrensd op D: persoonsgegevens of anonieme links)' : '  (capped at D: personal data or anonymous links)') : ''}`,
+    `Score: ${report.score}/100   Label: ${report.label}${report.complete ? '' : `  (${unreadNames[lang].labelNote})`}${report.capped ? (nl ? '  (begrensd op D: persoonsgegevens of anonieme links)' : '  (capped at D: personal data or anonymous links)') : ''}`,
   );
   if (report.subScores)
     for (const c of scoreCategories) lines.push(`  ${categoryNames[lang][c].padEnd(32)} ${report.subScores[c]}`);
@@ -65,5 +92,7 @@ export function formatSummary(report: ScanReport, lang: Lang): string {
           : '  ... use --csv, --xlsx or --json for the full list.',
       );
   }
+  const unread = gapLines(report.gaps ?? [], lang);
+  if (unread.length > 0) lines.push('', ...unread);
   return lines.join('\n') + '\n';
 }

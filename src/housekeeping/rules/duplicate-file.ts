@@ -9,15 +9,17 @@ const pathOf = (c: Candidate) => (typeof c === 'string' ? c : c.path);
 const candidateOf = (record: { path: string; hash?: string }): Candidate =>
   record.hash === undefined ? record.path : { path: record.path, hash: record.hash };
 
-const namedOthers = 3;
+/** Copies named in a finding's detail; the rest are counted. */
+const namedCopies = 10;
 const wholeSampleLimit = 8 * 1024;
 const hashConcurrency = 4;
 
 /**
  * The same content more than once. Files are grouped by size while walking (one map entry per size, so
  * a million unique sizes cost little); only sizes seen twice are hashed (the file system) or compared by
- * the source's hash (quickXorHash on Graph). Empty files are never duplicates. Every member of a group is
- * reported, naming the others and the bytes the extra copies take. Paths wait in a compact arena.
+ * the source's hash (quickXorHash on Graph). Empty files are never duplicates. A group is one finding, at its
+ * first copy, listing the copies and the bytes the extra ones take; every copy counts for the score and for its
+ * folder's score. Paths wait in a compact arena.
  */
 export function duplicateFileRule(): Rule {
   // Size -> candidate record(s) in the arena: numbers only, so a million files stay small in memory.
@@ -77,17 +79,19 @@ export function duplicateFileRule(): Rule {
       );
       for (const { size, paths } of groups) {
         const masked = paths.map(maskPersonalData);
-        paths.forEach((path, i) => {
-          const others = masked.filter((_, j) => j !== i);
-          const named = others.slice(0, namedOthers).join(', ');
-          const rest = others.length - namedOthers;
-          report(path, {
+        const named = masked.slice(0, namedCopies).join(', ');
+        const rest = masked.length - namedCopies;
+        report(
+          paths[0]!,
+          {
             size: formatBytes(size, ctx.lang),
-            others: rest > 0 ? `${named} ${ctx.term('more', { count: rest })}` : named,
+            paths: rest > 0 ? `${named} ${ctx.term('more', { count: rest })}` : named,
             copies: paths.length,
             wasted: formatBytes(size * (paths.length - 1), ctx.lang),
-          });
-        });
+          },
+          paths.length,
+          paths,
+        );
       }
     },
   };

@@ -53,8 +53,17 @@ export interface RuleContext {
   readonly signal?: AbortSignal;
 }
 
-/** Reports a finding of the rule at a path (unmasked: the scan masks). `affected` items count for the score. */
-export type Report = (path: string, params: Record<string, string | number>, affected?: number) => void;
+/**
+ * Reports a finding of the rule at a path (unmasked: the scan masks). `affected` items count for the score. A
+ * finding about several items (the copies of a duplicate) names them in `members`: each counts for the score of
+ * the folder it is in, not only the folder of `path`.
+ */
+export type Report = (
+  path: string,
+  params: Record<string, string | number>,
+  affected?: number,
+  members?: readonly string[],
+) => void;
 
 export interface Rule {
   readonly id: RuleId;

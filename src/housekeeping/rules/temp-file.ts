@@ -1,8 +1,9 @@
 import type { Rule } from './rule.js';
 
-const tempName = /^~\$|\.tmp$|^thumbs\.db$|^\.ds_store$|^desktop\.ini$/i;
+// LibreOffice's lock file of an open document is .~lock.<name>#.
+const tempName = /^~\$|^\.~lock\..+#$|\.tmp$|^thumbs\.db$|^\.ds_store$|^desktop\.ini$/i;
 
-/** Office owner files (~$...), *.tmp and the system files Windows and macOS leave behind. */
+/** Office owner files (~$...), LibreOffice lock files, *.tmp and the system files Windows and macOS leave behind. */
 export function isTempName(name: string): boolean {
   return tempName.test(name);
 }

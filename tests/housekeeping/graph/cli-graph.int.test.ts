@@ -77,8 +77,10 @@ describe('ai-wijzer scan --graph', () => {
         ['scan', '--graph', '--drive', 'd1', '--json', '--no-store'],
         env,
       );
-      const report = JSON.parse(stdout) as { complete: boolean; incompleteReason?: string };
-      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as { complete: boolean; incompleteReason?: string; label?: string };
+      // The one drive could not be read: nothing read is exit code 1, and no label.
+      expect(code).toBe(1);
+      expect(report.label).toBeUndefined();
       expect(report.complete).toBe(false);
       expect(report.incompleteReason).toBeTruthy();
       expect(stderr).toMatch(/niet volledig/);

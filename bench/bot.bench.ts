@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { rootDir } from '../src/paths.js';
+import type { AddressInfo } from 'node:net';
+import { startApp } from './serve.js';
 import { percentile } from './stats.js';
 
 /**
@@ -146,58 +144,4 @@ async function run(name: string, pause: { minThinkMs: number; maxThinkMs: number
     console.log(
       `  ${kind.padEnd(16)} n=${String(list.length).padStart(4)}  p50 ${percentile(list, 50).toFixed(1)} ms  p95 ${percentile(list, 95).toFixed(1)} ms`,
     );
-}
-
-/** `ai-wijzer serve` from the sources, on a free port, with the embedded database in memory. */
-async function startApp(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await new Promise<number>((resolve) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as AddressInfo;
-      probe.close(() => resolve(free));
-    });
-  });
-  const child = spawn(
-    process.execPath,
-    [
-      // BENCH_CPU_PROF=<dir>: a CPU profile of the app under load, to see where a turn's time goes.
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
-      '--import',
-      'tsx',
-      join(rootDir, 'src', 'cli', 'main.ts'),
-      'serve',
-      '--port',
-      String(port),
-    ],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        DATA_DIR: 'memory://',
-        LOG_LEVEL: 'silent',
-        SCAN_WORKER_CONCURRENCY: '0',
-        // 170 messages a second from one address: the limits would answer 429, which is not what is measured here.
-        RATE_LIMIT_PER_USER: '1000000',
-        RATE_LIMIT_PER_IP: '1000000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (child.exitCode !== null) throw new Error('ai-wijzer serve stopped before it was ready');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }

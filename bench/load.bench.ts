@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { rootDir } from '../src/paths.js';
 import { sampleCheckCase } from '../tests/helpers/check-case.js';
+import { startApp } from './serve.js';
 import { percentile } from './stats.js';
 
 /**
@@ -166,49 +165,4 @@ async function localConnector(): Promise<Server & { replies(): number }> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return Object.assign(server, { replies: () => replies });
-}
-
-/** `ai-wijzer serve` from the sources on a free port, in a process of its own, with the given database. */
-async function startApp(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await new Promise<number>((resolve) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as AddressInfo;
-      probe.close(() => resolve(free));
-    });
-  });
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(rootDir, 'src', 'cli', 'main.ts'), 'serve', '--port', String(port)],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        DATABASE_URL: '',
-        LOG_LEVEL: 'silent',
-        SCAN_WORKER_CONCURRENCY: '0',
-        RATE_LIMIT_PER_USER: '1000000',
-        RATE_LIMIT_PER_IP: '1000000',
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (child.exitCode !== null) throw new Error('ai-wijzer serve stopped before it was ready');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }

@@ -6,7 +6,7 @@ import { writeCsv } from '../../src/housekeeping/output/csv.js';
 import { wallClock } from '../../src/housekeeping/output/local-time.js';
 import { formatSummary } from '../../src/housekeeping/output/text.js';
 import { writeXlsx } from '../../src/housekeeping/output/xlsx.js';
-import { NothingReadError, runScan } from '../../src/housekeeping/scan.js';
+import { runScan, type NothingReadError } from '../../src/housekeeping/scan.js';
 import type { UnreadScan } from '../../src/housekeeping/report.js';
 import { parseCsv } from '../helpers/csv.js';
 import { memorySource } from './memory-source.js';

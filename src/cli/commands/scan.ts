@@ -210,6 +210,15 @@ async function scanWithProgress(opened: OpenedScan, io: CliIO, lang: Lang, graph
   }
 }
 
+/** What is at a path, or undefined when nothing is (also when a part of the path is a file: ENOTDIR). */
+function statOf(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * An output file of --csv or --xlsx must be writable before the scan starts: not a folder, in a folder that exists
  * and may be written to (and, when it exists, writable itself).
@@ -219,7 +228,7 @@ function checkOutputFile(flag: 'csv' | 'xlsx', file: string, nl: boolean): void 
   const fail = (nlText: string, enText: string): never => {
     throw new UsageError(`--${flag}: ${nl ? nlText : enText}`);
   };
-  const existing = statSync(path, { throwIfNoEntry: false });
+  const existing = statOf(path);
   if (existing?.isDirectory())
     fail(
       `${file} is een map; geef een bestandsnaam, bijvoorbeeld ${resolve(path, `rapport.${flag}`)}.`,
@@ -227,7 +236,7 @@ function checkOutputFile(flag: 'csv' | 'xlsx', file: string, nl: boolean): void 
     );
   if (existing && !existing.isFile()) fail(`${file} is geen gewoon bestand.`, `${file} is not a regular file.`);
   const dir = dirname(path);
-  const folder = statSync(dir, { throwIfNoEntry: false });
+  const folder = statOf(dir);
   if (!folder)
     return fail(
       `de map ${dir} bestaat niet; maak hem eerst aan of kies een andere plek voor ${basename(path)}.`,

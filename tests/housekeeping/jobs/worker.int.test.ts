@@ -181,6 +181,38 @@ describe.each(storeKinds)('scan job queue and workers on %s', (kind) => {
     expect(runs.get(job.id)).toEqual(['first', 'next']);
   });
 
+  it('fails a job whose target could not be read at all, storing no report and logging no error of ours', async () => {
+    const queue = scanJobQueue(store);
+    const job = await queue.create({ owner: 'u', target: { kind: 'drive', id: 'dicht' }, lang: 'nl' });
+    const errors: unknown[] = [];
+    const finished: string[] = [];
+    workers.push(
+      startScanWorker({
+        queue,
+        workerId: 'w',
+        concurrency: 1,
+        pollMs: 10,
+        onError: (e) => errors.push(e),
+        onFinished: (j) => void finished.push(j.id),
+        sourceFor: async (j): Promise<Source> => ({
+          kind: 'graph',
+          root: `drive ${j.target.id}`,
+          target: 'sharepoint',
+          stats: { requests: 1, throttledSeconds: 0, items: 0 },
+          gaps: [{ path: '', reason: 'Deze bibliotheek kon niet volledig worden gelezen (HTTP 403).' }],
+          async *entries(): AsyncIterable<Entry[]> {},
+        }),
+      }),
+    );
+    await waitFor(async () => (await queue.get(job.id))!.status === 'failed');
+    const failed = (await queue.get(job.id))!;
+    expect(failed.errorCode).toBe('nothing_read');
+    expect(failed.scanId).toBeUndefined();
+    expect(errors).toEqual([]);
+    await waitFor(async () => finished.length === 1);
+    expect(await store.query('select id from housekeeping_scans')).toEqual([]);
+  });
+
   it('keeps delta state per drive and viewer, compressed, and replaces it on the next save', async () => {
     const states = graphDriveStateStore(store);
     const items: [string, string | null, string, number, number, number, string | null][] = Array.from(

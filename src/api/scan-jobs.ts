@@ -122,5 +122,9 @@ export const jobErrorMessages: Record<string, Record<Lang, string>> = {
     nl: 'De scan is meerdere keren afgebroken en daarom gestopt.',
     en: 'The scan was interrupted several times and has been stopped.',
   },
+  nothing_read: {
+    nl: 'Er kon niets worden gelezen: de locatie gaf geen toegang. Er is geen rapport gemaakt.',
+    en: 'Nothing could be read: the location gave no access. No report was made.',
+  },
   scan_failed: { nl: 'De scan is mislukt. Probeer het later opnieuw.', en: 'The scan failed. Try again later.' },
 };

@@ -43,7 +43,19 @@ export const scanReportSchema = z.object({
   capped: z.boolean().optional(),
   ruleCounts: z.partialRecord(rule, count).optional(),
   folders: z
-    .array(z.object({ path: text(4000), items: count, findings: count, score, label, subScores, capped: z.boolean() }))
+    .array(
+      z.object({
+        path: text(4000),
+        items: count,
+        findings: count,
+        score,
+        label,
+        subScores,
+        capped: z.boolean(),
+        // A folder with an unread part: its score is marked incomplete.
+        complete: z.boolean().optional(),
+      }),
+    )
     .max(100_000)
     .optional(),
   advice: z

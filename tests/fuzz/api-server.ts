@@ -5,6 +5,7 @@ import { FakeGraph } from '../housekeeping/graph/fake-graph.js';
 import { generateTree } from '../housekeeping/graph/tree.js';
 import { memorySource } from '../housekeeping/memory-source.js';
 import { fuzzEnv } from './fuzz-http.js';
+import { namedToolCheckCase } from '../helpers/check-case.js';
 
 export const uploadToken = 'upload-token-for-fuzzing-0123456789abcdef';
 export const teamId = '3f2a6c1e-8b4d-4e7a-9c21-5d0b7e6f4a12';
@@ -16,20 +17,7 @@ export const as = {
   teamlead: { 'x-dev-user': 'teamleider' },
 } as const;
 
-export const validCase = {
-  tool: 'ChatGPT (gratis)',
-  purpose: 'een nieuwsbrief schrijven',
-  task: 'text',
-  prohibitedPractice: 'none',
-  personalData: 'none',
-  confidentialData: false,
-  decisionAboutPerson: 'none',
-  humanReview: true,
-  audience: 'internal',
-  syntheticMedia: false,
-  phase: 'experiment',
-  trainingDone: true,
-};
+export const validCase = namedToolCheckCase;
 
 export const validTool = {
   id: 'fuzz-tool',

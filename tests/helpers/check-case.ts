@@ -18,3 +18,22 @@ export const sampleCheckCase: CheckCase = {
   phase: 'experiment',
   trainingDone: false,
 };
+
+/**
+ * A check as an API caller sends it, the tool by its register name ("ChatGPT (gratis)"), no confidential data,
+ * training done: the valid body the token matrix and the fuzz suites start from.
+ */
+export const namedToolCheckCase = {
+  tool: 'ChatGPT (gratis)',
+  purpose: 'een nieuwsbrief schrijven',
+  task: 'text',
+  prohibitedPractice: 'none',
+  personalData: 'none',
+  confidentialData: false,
+  decisionAboutPerson: 'none',
+  humanReview: true,
+  audience: 'internal',
+  syntheticMedia: false,
+  phase: 'experiment',
+  trainingDone: true,
+};

@@ -10,6 +10,7 @@ import { startTestServer } from '../helpers/server.js';
 import { FakeGraph } from '../housekeeping/graph/fake-graph.js';
 import { generateTree } from '../housekeeping/graph/tree.js';
 import { memorySource } from '../housekeeping/memory-source.js';
+import { namedToolCheckCase } from '../helpers/check-case.js';
 
 jest.setTimeout(60_000);
 // The jobs this suite starts stay queued: what is asserted is who may start them, not the scan.
@@ -28,20 +29,7 @@ const users: Record<Who, AuthorityUser> = {
 /** What the suite made before the matrix runs (with valid tokens), for the routes that name a thing in their path. */
 const made = { seq: 0, jobId: '', reportId: '', sectionId: '' };
 
-const validCase = {
-  tool: 'ChatGPT (gratis)',
-  purpose: 'een nieuwsbrief schrijven',
-  task: 'text',
-  prohibitedPractice: 'none',
-  personalData: 'none',
-  confidentialData: false,
-  decisionAboutPerson: 'none',
-  humanReview: true,
-  audience: 'internal',
-  syntheticMedia: false,
-  phase: 'experiment',
-  trainingDone: true,
-};
+const validCase = namedToolCheckCase;
 const tool = (name: string) => ({
   name,
   vendor: 'Gemeente Groningen',

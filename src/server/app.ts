@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { tabDistDir } from '../paths.js';
 import type { AppContext } from './context.js';
@@ -14,6 +12,8 @@ import { agentRoutes, apiRoutes } from './routes/index.js';
 import { healthRoutes } from './routes/health.js';
 import { limitPerAddress, limitPerUser } from './rate-limit.js';
 import { securityHeaders } from './security.js';
+import { sameOriginOnly } from './same-origin.js';
+import { tabPage } from './tab-page.js';
 
 export interface AppOptions {
   /** The built tab (webpack output); defaults to dist/tab. */
@@ -32,7 +32,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(healthRoutes(ctx));
 
   const json = express.json({ limit: options.bodyLimit ?? '256kb' });
-  app.use('/api', limitPerAddress(ctx.config));
+  app.use('/api', sameOriginOnly(ctx.config), limitPerAddress(ctx.config));
   app.post('/api/messages', json, async (req, res, next) => {
     // Without a bot registration the bot checks no token: then it is for this machine only (local development).
     if (ctx.bot.anonymous && !fromLoopback(req)) return next(unauthenticated);
@@ -49,9 +49,10 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use('/api', notFound);
 
   app.get('/', (_req, res) => res.redirect('/tab/'));
-  app.use('/tab', express.static(tabDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
-  app.get('/tab', (req, res) => {
-    if (existsSync(join(tabDir, 'index.html'))) return res.sendFile(join(tabDir, 'index.html'));
+  const page = tabPage(ctx.config, tabDir);
+  app.get(['/tab', '/tab/', '/tab/index.html'], page);
+  app.use('/tab', express.static(tabDir, { index: false, maxAge: '1h' }));
+  app.get(['/tab', '/tab/'], (req, res) => {
     const lang = langOf(req);
     res
       .status(503)
@@ -65,8 +66,4 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(notFound);
   app.use(errorHandler(ctx.logger));
   return app;
-}
-
-function noCacheForHtml(res: express.Response, path: string): void {
-  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
 }

@@ -7,6 +7,7 @@ import { createLogger, errorForLog, type Logger } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
 import { appVersion } from '../version.js';
 import { createApp, type AppOptions } from './app.js';
+import { answerClientErrors } from './client-errors.js';
 
 export interface RunningServer {
   url: string;
@@ -56,6 +57,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       const s = app.listen(config.PORT, options.host ?? config.HOST, (error?: Error) =>
         error ? reject(error) : resolve(s),
       );
+      answerClientErrors(s);
     });
   } catch (error) {
     for (const close of closers) await close().catch(() => undefined);

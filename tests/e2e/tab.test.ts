@@ -8,7 +8,7 @@ import { wcagViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { fakeTeamsHostPage } from '../helpers/fake-teams-host.js';
 import { startTestServer } from '../helpers/server.js';
-import { newTabPage } from '../helpers/tab-page.js';
+import { newTabPage, proxyTabOrigin } from '../helpers/tab-page.js';
 
 const screenshots = process.env.SCREENSHOT_DIR;
 
@@ -77,10 +77,7 @@ describe('the tab in a real browser', () => {
     const page = await newPage('en-US');
     // In Teams the tab is an https page on its own domain. Chromium will not let a public https page frame a
     // loopback http one, so the app is reached as https://ai-wijzer.test, every request passed on to the real server.
-    await page.route('https://ai-wijzer.test/**', async (route) => {
-      const response = await route.fetch({ url: route.request().url().replace('https://ai-wijzer.test', server.url) });
-      await route.fulfill({ response });
-    });
+    await proxyTabOrigin(page, server.url);
     const tabUrl = 'https://ai-wijzer.test/tab/';
     await page.route('https://teams.microsoft.com/fake-host', (route) =>
       route.fulfill({ contentType: 'text/html', body: fakeTeamsHostPage(tabUrl, { theme: 'dark', locale: 'nl-nl' }) }),
@@ -110,10 +107,7 @@ describe('the tab in a real browser', () => {
 
   it("opened by the bot's deep link: reads the subEntityId and opens the vision at that section", async () => {
     const page = await newPage('nl-NL');
-    await page.route('https://ai-wijzer.test/**', async (route) => {
-      const response = await route.fetch({ url: route.request().url().replace('https://ai-wijzer.test', server.url) });
-      await route.fulfill({ response });
-    });
+    await proxyTabOrigin(page, server.url);
     const host = (subEntityId: string) =>
       fakeTeamsHostPage('https://ai-wijzer.test/tab/', { theme: 'default', locale: 'nl-nl', subEntityId });
     await page.route('https://teams.microsoft.com/fake-host?*', (route) =>

@@ -40,6 +40,22 @@ export interface InTeams {
 }
 
 /**
+ * Reaches the real server as https://ai-wijzer.test, the way the app's https proxy does in production: every request
+ * passed on with the X-Forwarded-Proto and X-Forwarded-Host a proxy sets, so the server knows its public origin (its
+ * same-origin rule on /api compares the page's Origin with it).
+ */
+export async function proxyTabOrigin(page: Page, serverUrl: string): Promise<void> {
+  const { host } = new URL(tabOrigin);
+  await page.route(`${tabOrigin}/**`, async (route) => {
+    const response = await route.fetch({
+      url: route.request().url().replace(tabOrigin, serverUrl),
+      headers: { ...route.request().headers(), 'x-forwarded-proto': 'https', 'x-forwarded-host': host },
+    });
+    await route.fulfill({ response });
+  });
+}
+
+/**
  * Opens the tab as Teams frames it: in Teams the tab is an https page on its own domain, and Chromium will not let a
  * public https page frame a loopback http one, so the app is reached as https://ai-wijzer.test, every request passed
  * on to the real server; the host page answers teams-js in the given theme (and deep link `subEntityId`). Waits until
@@ -50,10 +66,7 @@ export async function openInTeams(
   serverUrl: string,
   context: Omit<HostContext, 'locale'> & { locale?: string; hash?: string },
 ): Promise<InTeams> {
-  await page.route(`${tabOrigin}/**`, async (route) => {
-    const response = await route.fetch({ url: route.request().url().replace(tabOrigin, serverUrl) });
-    await route.fulfill({ response });
-  });
+  await proxyTabOrigin(page, serverUrl);
   const { hash = '', locale = 'nl-nl', ...rest } = context;
   await page.route('https://teams.microsoft.com/fake-host', (route) =>
     route.fulfill({

@@ -6,9 +6,9 @@ export const userAgent = 'NONISV|GemeenteGroningen|AI-wijzer/1.0';
 /**
  * Gives the Graph token to send. Called before every attempt, so a provider that renews (msal, a job's
  * renewer) hands out a fresh token once the old one nears its expiry; `renew: true` asks for a new one
- * even when the old one looks valid (Graph just refused it with 401).
+ * even when the old one looks valid (Graph just refused `refused` with 401).
  */
-export type TokenProvider = (options?: { renew?: boolean }) => Promise<string>;
+export type TokenProvider = (options?: { renew?: boolean; refused?: string }) => Promise<string>;
 
 export interface RetryPolicy {
   /** Attempts for transient failures (5xx, dropped connections, malformed JSON), the first included. */
@@ -94,11 +94,19 @@ export class GraphTransport implements Middleware {
     let transient = 0;
     let throttles = 0;
     let renewed = false;
-    let renewNow = false;
+    let token: string;
+    /** The token just renewed after a 401, for the next attempt. */
+    let renewedToken: string | undefined;
     for (;;) {
       await this.waitAtGate();
-      headers.set('Authorization', `Bearer ${await options.token(renewNow ? { renew: true } : undefined)}`);
-      renewNow = false;
+      try {
+        // Asked before every attempt: a provider that renews replaces a token nearing its expiry.
+        token = renewedToken ?? (await options.token());
+      } catch (error) {
+        throw new GraphTransportError(0, `no Graph token: ${(error as Error).message}`, 'token');
+      }
+      renewedToken = undefined;
+      headers.set('Authorization', `Bearer ${token}`);
       fetchOptions.headers = Object.fromEntries(headers.entries());
       // One attempt, headers and body, within its timeout; the scan's own signal cancels it too.
       const timeout = AbortSignal.timeout(this.retry.timeoutMs ?? defaultRetry.timeoutMs!);
@@ -130,8 +138,10 @@ export class GraphTransport implements Middleware {
         // An expired (or revoked) token: ask the provider for a new one, once per request.
         const text = await response.text().catch(() => '');
         if (errorCodeOf(text) === 'InvalidAuthenticationToken') {
-          renewed = renewNow = true;
-          continue;
+          renewed = true;
+          // A provider that cannot renew (a given token, an assertion Entra ID no longer accepts): the 401 stands.
+          renewedToken = await options.token({ renew: true, refused: token }).catch(() => undefined);
+          if (renewedToken !== undefined) continue;
         }
         context.response = new Response(text, {
           status: response.status,

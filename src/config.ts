@@ -138,6 +138,15 @@ const envSchema = z
     need('AAD_APP_CLIENT_ID', 'de app-registratie voor single sign-on in het tabblad');
     need('AAD_APP_TENANT_ID', 'de tenant voor single sign-on');
     need('PUBLIC_URL', 'het publieke adres van de app');
+    // With the app registration set, the tab offers Microsoft 365 scans; they need the secret for on-behalf-of.
+    if (env.AAD_APP_CLIENT_ID && env.AAD_APP_TENANT_ID && env.AAD_APP_CLIENT_SECRET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AAD_APP_CLIENT_SECRET'],
+        message:
+          'is verplicht in productie: zonder AAD_APP_CLIENT_SECRET kan AI-wijzer geen Graph-token namens de gebruiker ophalen (on-behalf-of) en werken de Microsoft 365-scans van Datahygiëne niet',
+      });
+    }
     if (env.PSEUDONYM_SECRET === 'ontwikkel-sleutel-niet-voor-productie') {
       ctx.addIssue({
         code: 'custom',

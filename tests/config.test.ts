@@ -8,6 +8,7 @@ const production = {
   BOT_TENANT_ID: guid,
   AAD_APP_CLIENT_ID: guid,
   AAD_APP_TENANT_ID: guid,
+  AAD_APP_CLIENT_SECRET: 'app-geheim',
   PUBLIC_URL: 'https://ai-wijzer.groningen.nl',
   PSEUDONYM_SECRET: 'een-lange-eigen-geheime-waarde',
 };
@@ -75,6 +76,16 @@ describe('configuration', () => {
     const { BOT_PASSWORD: _unused, ...withoutPassword } = production;
     expect(problemsOf({ ...withoutPassword, BOT_TYPE: 'UserAssignedMSI' })).toEqual([]);
     expect(problemsOf(withoutPassword)).toEqual([expect.stringMatching(/^BOT_PASSWORD:/)]);
+  });
+
+  it('refuses production with the app registration (Graph scans on) but without its client secret, naming it', () => {
+    const { AAD_APP_CLIENT_SECRET: _unused, ...withoutSecret } = production;
+    const problems = problemsOf(withoutSecret);
+    expect(problems).toEqual([expect.stringMatching(/^AAD_APP_CLIENT_SECRET: is verplicht in productie/)]);
+    expect(problems[0]).toMatch(/AAD_APP_CLIENT_SECRET kan AI-wijzer geen Graph-token.*Microsoft 365-scans/);
+    expect(problemsOf({ ...withoutSecret, AAD_APP_CLIENT_SECRET: '' })).toEqual(problems);
+    // Outside production the secret stays optional: local development scans with GRAPH_ACCESS_TOKEN or not at all.
+    expect(problemsOf({ ...withoutSecret, NODE_ENV: 'development' })).toEqual([]);
   });
 
   it('reads the Teams app id for deep links as a GUID, like the app package; unset by default', () => {

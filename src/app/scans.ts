@@ -18,7 +18,7 @@ import {
 } from '../api/scans.js';
 import { teamScanParamsSchema, type TeamLatestScan } from '../api/team-scan.js';
 import type { Config } from '../config.js';
-import { openCredential, sealCredential } from '../housekeeping/jobs/credential.js';
+import { openCredential, packJobToken, sealCredential, unpackJobToken } from '../housekeeping/jobs/credential.js';
 import {
   sourceKeyOf,
   type ReachablePart,
@@ -34,7 +34,12 @@ import { ruleCountsOf } from '../housekeeping/trend.js';
 import type { DriveStateStore } from '../housekeeping/sources/graph/drive-state.js';
 import { createGraphSource, GraphTargetError } from '../housekeeping/sources/graph/graph-source.js';
 import { isMemberOfTeam, listReachableTargets } from '../housekeeping/sources/graph/reachable.js';
-import { ConsentRequiredError, staticToken, tokenOnBehalfOf } from '../housekeeping/sources/graph/tokens.js';
+import {
+  ConsentRequiredError,
+  onBehalfOf,
+  staticToken,
+  tokenOnBehalfOf,
+} from '../housekeeping/sources/graph/tokens.js';
 import type { Lang } from '../lang.js';
 import { errorForLog, type Logger } from '../log.js';
 import { parseInput } from '../validation.js';
@@ -361,6 +366,31 @@ export function scanService(deps: {
     throw notConfigured;
   }
 
+  /** A delegated job's sealed token carries the user's assertion, so the worker can renew its Graph token. */
+  function jobTokenOf<T extends { token: string; expiresAt?: number; viewer: 'user' | 'app' }>(
+    graph: T,
+    assertion: string | undefined,
+  ): T {
+    if (graph.viewer !== 'user' || graph.expiresAt === undefined) return graph;
+    return { ...graph, ...packJobToken({ token: graph.token, expiresAt: graph.expiresAt }, assertion) };
+  }
+
+  /** The worker's token for a job: renewed on the user's behalf when the job carries their assertion. */
+  function jobTokenProvider(sealed: string) {
+    const job = unpackJobToken(sealed, 0);
+    if (!job.assertion || !config.AAD_APP_CLIENT_SECRET) return staticToken(job.token);
+    return onBehalfOf(
+      {
+        clientId: config.AAD_APP_CLIENT_ID!,
+        clientSecret: config.AAD_APP_CLIENT_SECRET,
+        tenantId: config.AAD_APP_TENANT_ID!,
+        authorityHost: config.AAD_AUTHORITY_HOST,
+      },
+      job.assertion,
+      { token: job.token, expiresAt: job.expiresAt },
+    );
+  }
+
   /**
    * Whether a team lead may see the scans of this team: an admin always; a team lead (a tenant-wide app role) only
    * for a team they are a member of, asked of Graph on their behalf. Without sign-in (local development, the app's
@@ -394,7 +424,7 @@ export function scanService(deps: {
       const parsed = parseInput(startScanSchema(lang), input, lang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
       const [kind, id] = Object.entries(parsed.data.target).find(([, v]) => v !== undefined) as [TargetKind, string];
-      const graph = await graphTokenFor(caller);
+      const graph = jobTokenOf(await graphTokenFor(caller), caller.token);
       // A delegated job keeps the user's token sealed; with the app's own token the worker uses that.
       const credential =
         graph.viewer === 'user'
@@ -556,7 +586,7 @@ export function scanService(deps: {
           }
           const source = createGraphSource({
             baseUrl: config.GRAPH_BASE_URL,
-            token: staticToken(token),
+            token: jobTokenProvider(token),
             target: targetOf(job),
             tenant: job.tenant ?? 'default',
             state: states,

@@ -28,6 +28,43 @@ describe('the local Graph', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('InvalidAuthenticationToken');
   });
 
+  it('refuses a token past its expiry as Graph does, and accepts it before', async () => {
+    const expired = await fetch(`${url}/drives/d1`, {
+      headers: { authorization: `Bearer test-token;exp=${Date.now() - 1}` },
+    });
+    expect(expired.status).toBe(401);
+    expect(expired.headers.get('www-authenticate')).toMatch(/invalid_token/);
+    const body = (await expired.json()) as { error: { code: string; message: string } };
+    expect(body.error).toEqual({ code: 'InvalidAuthenticationToken', message: expect.stringMatching(/expired/) });
+    const valid = await fetch(`${url}/drives/d1`, {
+      headers: { authorization: `Bearer test-token;exp=${Date.now() + 60_000}` },
+    });
+    expect(valid.status).toBe(200);
+  });
+
+  it('answers as a gateway does when it fails (502, text/html), and holds back or stalls answers when asked', async () => {
+    graph.setFaults({ htmlErrorRate: 1 });
+    const html = await fetch(`${url}/drives/d1`, { headers: auth });
+    expect(html.status).toBe(502);
+    expect(html.headers.get('content-type')).toBe('text/html');
+    expect(await html.text()).toMatch(/^<html>.*502 Bad Gateway/);
+
+    graph.setFaults({ slowHeadersRate: 1, slowHeadersMs: 200 });
+    let started = Date.now();
+    expect((await fetch(`${url}/drives/d1`, { headers: auth })).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+
+    graph.setFaults({ stallRate: 1, stallMs: 200 });
+    started = Date.now();
+    const stalled = await fetch(`${url}/drives/d1/root/delta`, { headers: auth });
+    const headersAfter = Date.now() - started;
+    const page = JSON.parse(await stalled.text()) as { value: unknown[] };
+    expect(headersAfter).toBeLessThan(150); // the headers come at once, the body later
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    expect(page.value).toHaveLength(25);
+    expect(graph.log).toMatchObject({ html: 1, slow: 1, stalled: 1 });
+  });
+
   it('pages children with $top and nextLink', async () => {
     const geplant = ids.get('Geplant')!;
     const names: string[] = [];

@@ -7,7 +7,9 @@ import { prng, type Tree } from './tree.js';
  * A local Microsoft Graph (v1.0) for the tests: real HTTP on 127.0.0.1, the driveItem shapes, paging and
  * error behaviour of the real API for what the scan uses. Drives hold items; every change gets a sequence
  * number, and delta tokens encode a position in that sequence, so a delta link returns exactly the changes
- * made after it. Faults (throttling, 410, dropped connections, truncated pages) are drawn from a seed.
+ * made after it. Faults (throttling, 410, dropped connections, truncated pages, HTML 502 pages from a gateway,
+ * late headers, stalled bodies) are drawn from a seed; a token "<token>;exp=<ms>" past its expiry is refused
+ * with 401 InvalidAuthenticationToken, as Graph refuses a token past its exp claim.
  * What a person can scan comes from `users` (keyed by their delegated token): `/me/drive`, `/me/joinedTeams`,
  * `/me/followedSites`, and `/sites?search=` over all sites, the lists paged with `$skiptoken` next links.
  */
@@ -57,6 +59,19 @@ export interface Faults {
   batchThrottleRate?: number;
   /** Paths (such as '/me/joinedTeams') answered 403 accessDenied: a permission the token does not carry. */
   forbiddenPaths?: string[];
+  /** Fraction of requests answered by a gateway in front of Graph: 502 Bad Gateway as an HTML page (text/html). */
+  htmlErrorRate?: number;
+  /** From this request number on (1-based, over all requests) every answer is that HTML 502 page: an outage mid-scan. */
+  htmlFrom?: number;
+  /** Fraction of requests whose answer headers come only after `slowHeadersMs` (a busy Graph). */
+  slowHeadersRate?: number;
+  slowHeadersMs?: number;
+  /**
+   * Fraction of 200 answers whose body stalls: the headers and the first part of the JSON are sent, then nothing
+   * for `stallMs`, then the rest in small pieces (a connection that hangs, a proxy that trickles).
+   */
+  stallRate?: number;
+  stallMs?: number;
 }
 
 export interface FakeGraphOptions {
@@ -82,6 +97,14 @@ export interface RequestLog {
   dropped: number;
   malformed: number;
   gone: number;
+  /** 502s answered as an HTML page. */
+  html: number;
+  /** Answers whose headers were held back. */
+  slow: number;
+  /** Answers whose body stalled. */
+  stalled: number;
+  /** Requests refused because their token had expired (401 InvalidAuthenticationToken). */
+  expired: number;
   userAgents: Set<string>;
   /** Arrival time (ms) of every request, in order. */
   arrivals: number[];
@@ -130,6 +153,10 @@ export class FakeGraph {
     dropped: 0,
     malformed: 0,
     gone: 0,
+    html: 0,
+    slow: 0,
+    stalled: 0,
+    expired: 0,
     userAgents: new Set(),
     arrivals: [],
     deltaPrefer: new Set(),
@@ -291,11 +318,36 @@ export class FakeGraph {
     const path = url.pathname.replace(/^\/v1\.0/, '');
     this.log.byKind[kindOf(path)] = (this.log.byKind[kindOf(path)] ?? 0) + 1;
     if (kindOf(path) === 'delta') this.log.deltaPrefer.add(String(req.headers.prefer ?? ''));
-    const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : undefined;
+    const raw = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : undefined;
+    const { bearer, expiresAt } = splitToken(raw);
     if (!bearer || (bearer !== this.options.token && !this.users.has(bearer))) {
       return sendJson(res, 401, error('InvalidAuthenticationToken', 'Access token is empty or invalid.'));
     }
+    if (expiresAt !== undefined && expiresAt <= Date.now()) {
+      // What Graph says for a token past its exp claim.
+      this.log.expired++;
+      res.setHeader('WWW-Authenticate', 'Bearer realm="", error="invalid_token", error_description="token expired"');
+      return sendJson(
+        res,
+        401,
+        error('InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.'),
+      );
+    }
     const f = this.options.faults;
+    if ((f.slowHeadersRate ?? 0) > 0 && this.random() < f.slowHeadersRate!) {
+      this.log.slow++;
+      await new Promise((r) => setTimeout(r, f.slowHeadersMs ?? 1000));
+      if (req.socket.destroyed) return;
+    }
+    if (
+      (f.htmlFrom !== undefined && n >= f.htmlFrom) ||
+      ((f.htmlErrorRate ?? 0) > 0 && this.random() < f.htmlErrorRate!)
+    ) {
+      this.log.html++;
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
+      return;
+    }
     if ((f.dropRate ?? 0) > 0 && this.random() < f.dropRate!) {
       this.log.dropped++;
       req.socket.destroy();
@@ -319,6 +371,10 @@ export class FakeGraph {
       return;
     }
     if (answer.headers) for (const [k, v] of Object.entries(answer.headers)) res.setHeader(k, v);
+    if (answer.status === 200 && (f.stallRate ?? 0) > 0 && this.random() < f.stallRate!) {
+      this.log.stalled++;
+      return stall(res, JSON.stringify(answer.body), f.stallMs ?? 1000);
+    }
     sendJson(res, answer.status, answer.body);
   }
 
@@ -628,6 +684,30 @@ const notFound = (): Answer => ({ status: 404, body: error('itemNotFound', 'The 
 function sendJson(res: ServerResponse, status: number, body: object): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * A token as LocalEntra issues it with a lifetime: "<token>;exp=<ms>" (a real Graph token carries `exp` in its JWT).
+ * Without the suffix a token never expires.
+ */
+function splitToken(raw: string | undefined): { bearer?: string; expiresAt?: number } {
+  const m = raw ? /^(.*);exp=(\d+)$/.exec(raw) : null;
+  return m ? { bearer: m[1], expiresAt: Number(m[2]) } : { bearer: raw };
+}
+
+/** Sends a third of the body, stalls, then trickles the rest; stops when the client has gone. */
+async function stall(res: ServerResponse, text: string, ms: number): Promise<void> {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
+  const bytes = Buffer.from(text);
+  const first = Math.floor(bytes.length / 3);
+  res.write(bytes.subarray(0, first));
+  await new Promise((r) => setTimeout(r, ms));
+  for (let at = first; at < bytes.length; at += 64) {
+    if (res.destroyed || res.socket?.destroyed) return;
+    res.write(bytes.subarray(at, at + 64));
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  res.end();
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

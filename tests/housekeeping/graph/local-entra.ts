@@ -7,10 +7,14 @@ import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
  * A local stand-in for Entra ID: the tenant's signing keys (for the tab's SSO token), its OpenID metadata, and
  * a token endpoint that answers the on-behalf-of and client-credential grants as Entra ID does, including
  * the consent error AADSTS65001 (for users whose object id starts with "no-consent"). The Graph token it
- * issues on behalf of a user is "graph:<oid>", so the local Graph can tell whose it is.
+ * issues on behalf of a user is "graph:<oid>", so the local Graph can tell whose it is. With `tokenLifetimeSeconds`
+ * set, Graph tokens live that long and say so ("<token>;exp=<ms>", which the local Graph enforces), and an
+ * on-behalf-of grant with an expired user assertion is refused as Entra ID refuses it (AADSTS500133).
  */
 export class LocalEntra {
   readonly requests: { path: string; form: Record<string, string> }[] = [];
+  /** Lifetime of the Graph tokens issued (Entra ID: 60-90 minutes); undefined: 3599 s and no expiry enforced. */
+  tokenLifetimeSeconds?: number;
   private server?: Server;
   private privateKey?: CryptoKey;
   private jwk?: JWK;
@@ -51,13 +55,18 @@ export class LocalEntra {
    * A tab SSO token as Entra ID issues it for AI-wijzer's API (audience api://<host>/<client id>); `roles` are the
    * app roles assigned to the user (the token's `roles` claim, absent when none).
    */
-  userToken(oid: string, publicHost = 'ai-wijzer.groningen.nl', roles: string[] = []): Promise<string> {
+  userToken(
+    oid: string,
+    publicHost = 'ai-wijzer.groningen.nl',
+    roles: string[] = [],
+    lifetime: string | number = '10m',
+  ): Promise<string> {
     return new SignJWT({ scp: 'access_as_user', tid: this.tenant, oid, ...(roles.length > 0 ? { roles } : {}) })
       .setProtectedHeader({ alg: 'RS256', kid: 'local-key' })
       .setAudience(`api://${publicHost}/${this.clientId}`)
       .setIssuer(`${this.url}/${this.tenant}/v2.0`)
       .setIssuedAt()
-      .setExpirationTime('10m')
+      .setExpirationTime(typeof lifetime === 'number' ? Math.floor(Date.now() / 1000) + lifetime : lifetime)
       .sign(this.privateKey!);
   }
 
@@ -106,12 +115,28 @@ export class LocalEntra {
         error_description: 'AADSTS7000215: Invalid client secret provided.',
       });
     }
+    const lifetime = this.tokenLifetimeSeconds ?? 3599;
+    const issued = (token: string) =>
+      this.tokenLifetimeSeconds === undefined ? token : `${token};exp=${Date.now() + lifetime * 1000}`;
     if (form.grant_type === 'client_credentials')
-      return send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: 'app-token' });
+      return send(200, {
+        token_type: 'Bearer',
+        expires_in: lifetime,
+        ext_expires_in: lifetime,
+        access_token: issued('app-token'),
+      });
     if (
       form.grant_type === 'urn:ietf:params:oauth:grant-type:jwt-bearer' &&
       form.requested_token_use === 'on_behalf_of'
     ) {
+      const exp = expOf(form.assertion ?? '');
+      if (exp !== undefined && exp * 1000 <= Date.now()) {
+        return send(400, {
+          error: 'invalid_grant',
+          error_description: 'AADSTS500133: Assertion is not within its valid time range.',
+          error_codes: [500133],
+        });
+      }
       const oid = oidOf(form.assertion ?? '');
       if (!oid || oid.startsWith('no-consent')) {
         return send(400, {
@@ -125,12 +150,24 @@ export class LocalEntra {
       return send(200, {
         token_type: 'Bearer',
         scope: 'https://graph.microsoft.com/.default',
-        expires_in: 3599,
-        ext_expires_in: 3599,
-        access_token: `graph:${oid}`,
+        expires_in: lifetime,
+        ext_expires_in: lifetime,
+        access_token: issued(`graph:${oid}`),
       });
     }
     return send(400, { error: 'unsupported_grant_type' });
+  }
+}
+
+/** The exp claim (seconds) of a JWT assertion, if it is one. */
+function expOf(assertion: string): number | undefined {
+  const parts = assertion.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const exp = (JSON.parse(Buffer.from(parts[1]!, 'base64url').toString()) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp : undefined;
+  } catch {
+    return undefined;
   }
 }
 

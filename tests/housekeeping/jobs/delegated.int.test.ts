@@ -86,6 +86,46 @@ describe('a delegated (on-behalf-of) scan', () => {
     expect((await get(colleague, id)).status).toBe(404);
   });
 
+  it('renews the Graph token on the user behalf while a job outlives several tokens, and reads every item', async () => {
+    // Graph tokens live 2 s and every answer of Graph takes 500 ms: the job needs several tokens.
+    entra.tokenLifetimeSeconds = 2;
+    graph.options.delayMs = 500;
+    graph.options.pageSize = 12;
+    graph.users.set('graph:lange-scan-oid', { joinedTeams: [], followedSites: [] });
+    try {
+      const lead = await entra.userToken('lange-scan-oid');
+      const before = entra.requests.filter((r) => r.form.requested_token_use === 'on_behalf_of').length;
+      const started = Date.now();
+      const res = await post(lead);
+      expect(res.status).toBe(202);
+      const { id } = (await res.json()) as ScanJobView;
+      const sealed = await server.store.query<{ credential: string | null }>(
+        'select credential from scan_jobs where id = $1',
+        [id],
+      );
+      // The assertion it renews with is sealed with the token: neither is readable in the database.
+      expect(JSON.stringify(sealed)).not.toContain(lead.split('.')[1]!);
+      expect(JSON.stringify(sealed)).not.toContain('graph:lange-scan-oid');
+      let view: ScanJobView;
+      for (;;) {
+        view = (await (await get(lead, id)).json()) as ScanJobView;
+        if (view.status === 'done' || view.status === 'failed') break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(Date.now() - started).toBeGreaterThan(3 * 2000);
+      expect(view.status).toBe('done');
+      expect(view.report!.complete).toBe(true);
+      expect(view.report!.stats.files + view.report!.stats.folders).toBe(tree.items.length);
+      expect(
+        entra.requests.filter((r) => r.form.requested_token_use === 'on_behalf_of').length - before,
+      ).toBeGreaterThan(3);
+    } finally {
+      entra.tokenLifetimeSeconds = undefined;
+      graph.options.delayMs = 0;
+      graph.options.pageSize = 100;
+    }
+  });
+
   it('answers 403 consent_required when the user has not consented, and starts nothing', async () => {
     const before = (await server.store.query('select id from scan_jobs')).length;
     const res = await post(await entra.userToken('no-consent-oid'), 'en');

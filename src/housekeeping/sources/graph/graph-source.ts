@@ -251,6 +251,8 @@ const joinPath = (prefix: string, path: string) => (prefix === '' ? path : path 
 /** Why a drive could not be read, in the report's words (Dutch; the technical detail stays in English). */
 function describe(error: unknown): string {
   if (error instanceof GraphRequestError) {
+    if (error.status === 401 || error.message.startsWith('no Graph token'))
+      return `het Graph-token is verlopen en niet te vernieuwen (${error.status ? `Graph antwoordde 401${error.code ? ` ${error.code}` : ''}` : error.message})`;
     if (error.status) return `Graph antwoordde ${error.status}${error.code ? ` ${error.code}` : ''}`;
     if (error.code === 'foreignLink')
       return 'Graph verwees naar een adres buiten GRAPH_BASE_URL; daar gaat het token niet heen';

@@ -15,6 +15,8 @@ export interface AppRegistration {
   authorityHost: string;
   /** msal's HTTP client; tests route it to a local token endpoint. */
   networkClient?: INetworkModule;
+  /** A token this close to its expiry (seconds) is renewed before it is sent: 300 (msal's default); tests use less. */
+  renewalOffsetSeconds?: number;
 }
 
 const graphScope = 'https://graph.microsoft.com/.default';
@@ -34,7 +36,7 @@ const apps = new Map<string, ConfidentialClientApplication>();
  * never share a token cache (msal could hand a cached delegated token to an app-only request).
  */
 function appFor(reg: AppRegistration, purpose: 'delegated' | 'app'): ConfidentialClientApplication {
-  const key = `${purpose}|${reg.authorityHost}|${reg.tenantId}|${reg.clientId}`;
+  const key = `${purpose}|${reg.authorityHost}|${reg.tenantId}|${reg.clientId}|${reg.renewalOffsetSeconds ?? ''}`;
   let app = apps.get(key);
   if (!app) {
     const host = new URL(reg.authorityHost);
@@ -48,7 +50,10 @@ function appFor(reg: AppRegistration, purpose: 'delegated' | 'app'): Confidentia
         // The host is ours to name (national clouds, a local stand-in): no instance discovery round trip.
         knownAuthorities: [host.host],
       },
-      ...(networkClient ? { system: { networkClient } } : {}),
+      system: {
+        ...(networkClient ? { networkClient } : {}),
+        ...(reg.renewalOffsetSeconds !== undefined ? { tokenRenewalOffsetSeconds: reg.renewalOffsetSeconds } : {}),
+      },
     });
     apps.set(key, app);
   }
@@ -67,11 +72,13 @@ export function needsConsent(error: unknown): boolean {
 export async function tokenOnBehalfOf(
   reg: AppRegistration,
   userToken: string,
+  options: { skipCache?: boolean } = {},
 ): Promise<{ token: string; expiresAt: number }> {
   try {
     const result = await appFor(reg, 'delegated').acquireTokenOnBehalfOf({
       oboAssertion: userToken,
       scopes: [graphScope],
+      ...(options.skipCache ? { skipCache: true } : {}),
     });
     if (!result?.accessToken) throw new Error('no access token in the answer');
     return { token: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? Date.now() + 3_600_000 };
@@ -81,12 +88,64 @@ export async function tokenOnBehalfOf(
   }
 }
 
+/**
+ * A delegated scan's tokens for as long as it runs: `initial` (the token from the scan's start, when there is
+ * one) while it is valid, then a new on-behalf-of exchange with the same user assertion whenever the token nears
+ * its expiry or Graph refused it. msal-node keeps OBO tokens per assertion and does not renew them with a
+ * refresh token: renewal works while the user's assertion (the tab's SSO token) is valid; after that Entra ID
+ * refuses (AADSTS500133) and the scan goes on with the last token until Graph refuses it.
+ */
+export function onBehalfOf(
+  reg: AppRegistration,
+  assertion: string,
+  initial?: { token: string; expiresAt: number },
+): TokenProvider {
+  return renewingToken((renew) => tokenOnBehalfOf(reg, assertion, { skipCache: renew }), {
+    initial,
+    marginMs: (reg.renewalOffsetSeconds ?? 300) * 1000,
+  });
+}
+
 /** The app's own Graph token (client credentials), for an admin's tenant-wide CLI run; msal caches and renews it. */
 export function clientCredentials(reg: AppRegistration): TokenProvider {
-  return async () => {
-    const result = await appFor(reg, 'app').acquireTokenByClientCredential({ scopes: [graphScope] });
-    if (!result?.accessToken) throw new Error('no access token in the answer');
-    return result.accessToken;
+  return renewingToken(
+    async (renew) => {
+      const result = await appFor(reg, 'app').acquireTokenByClientCredential({
+        scopes: [graphScope],
+        ...(renew ? { skipCache: true } : {}),
+      });
+      if (!result?.accessToken) throw new Error('no access token in the answer');
+      return { token: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? Date.now() + 3_600_000 };
+    },
+    { marginMs: (reg.renewalOffsetSeconds ?? 300) * 1000 },
+  );
+}
+
+/**
+ * A token provider over `acquire`: hands out the current token until it is within `marginMs` of its expiry (or
+ * the caller asks to renew after a 401), then acquires a new one. Callers that ask together share one
+ * acquisition. When renewing fails while the current token has not yet expired, that token is given out (Graph
+ * decides); otherwise the failure goes to the caller.
+ */
+export function renewingToken(
+  acquire: (renew: boolean) => Promise<{ token: string; expiresAt: number }>,
+  options: { initial?: { token: string; expiresAt: number }; marginMs: number },
+): TokenProvider {
+  let current = options.initial;
+  let pending: Promise<{ token: string; expiresAt: number }> | undefined;
+  return async (ask) => {
+    // A refusal of a token already replaced (requests that were on their way during a renewal) needs no new one.
+    const renew = ask?.renew === true && (ask.refused === undefined || ask.refused === current?.token);
+    if (!renew && current && current.expiresAt - options.marginMs > Date.now()) return current.token;
+    const stale = current;
+    pending ??= acquire(renew).finally(() => (pending = undefined));
+    try {
+      current = await pending;
+      return current.token;
+    } catch (error) {
+      if (!renew && stale && stale.expiresAt > Date.now()) return stale.token;
+      throw error;
+    }
   };
 }
 
@@ -110,7 +169,10 @@ function loopbackNetwork(host: string): INetworkModule {
   };
 }
 
+/** A given token (GRAPH_ACCESS_TOKEN, a token from the tab): nothing to renew it with. */
 export const staticToken =
   (token: string): TokenProvider =>
-  async () =>
-    token;
+  async (ask) => {
+    if (ask?.renew) throw new Error('a given token cannot be renewed');
+    return token;
+  };

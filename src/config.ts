@@ -121,12 +121,26 @@ const envSchema = z
     TOOL_REGISTER_PATH: optionalString,
     // Datahygiëne
     GRAPH_ACCESS_TOKEN: optionalString,
+    /**
+     * Key that seals a delegated scan job's Graph token in the database (src/housekeeping/jobs/credential.ts); its
+     * own secret, never PSEUDONYM_SECRET, so the one does not give away the other. Required in production with Entra ID.
+     */
+    JOB_CREDENTIAL_KEY: z
+      .string()
+      .min(32, 'moet minstens 32 tekens zijn')
+      .default('ontwikkel-jobsleutel-niet-voor-productie'),
     SCAN_UPLOAD_TOKEN: z.preprocess(
       (v) => (v === '' ? undefined : v),
       z.string().min(32, 'moet minstens 32 tekens zijn').optional(),
     ),
   })
   .superRefine((env, ctx) => {
+    if (env.JOB_CREDENTIAL_KEY === env.PSEUDONYM_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JOB_CREDENTIAL_KEY'],
+        message: 'moet een andere waarde hebben dan PSEUDONYM_SECRET',
+      });
     if (env.NODE_ENV !== 'production') return;
     const need = (key: keyof typeof env, why: string) => {
       if (env[key] === undefined)
@@ -154,6 +168,14 @@ const envSchema = z
         message: 'moet in productie een eigen geheime waarde hebben',
       });
     }
+    // Scans through Microsoft 365 on a person's behalf keep their token sealed with this key while the job runs.
+    if (env.AAD_APP_CLIENT_ID !== undefined && env.JOB_CREDENTIAL_KEY === 'ontwikkel-jobsleutel-niet-voor-productie')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JOB_CREDENTIAL_KEY'],
+        message:
+          'is verplicht in productie (de sleutel van de Microsoft 365-toegang van scans), met een eigen geheime waarde',
+      });
   });
 
 export type Config = z.infer<typeof envSchema>;

@@ -11,6 +11,7 @@ const production = {
   AAD_APP_CLIENT_SECRET: 'app-geheim',
   PUBLIC_URL: 'https://ai-wijzer.groningen.nl',
   PSEUDONYM_SECRET: 'een-lange-eigen-geheime-waarde',
+  JOB_CREDENTIAL_KEY: 'een-andere-lange-geheime-sleutel-voor-jobs',
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -86,6 +87,26 @@ describe('configuration', () => {
     expect(problemsOf({ ...withoutSecret, AAD_APP_CLIENT_SECRET: '' })).toEqual(problems);
     // Outside production the secret stays optional: local development scans with GRAPH_ACCESS_TOKEN or not at all.
     expect(problemsOf({ ...withoutSecret, NODE_ENV: 'development' })).toEqual([]);
+  });
+
+  it('seals scan jobs with a key of their own: required in production with Entra ID, never the pseudonym secret', () => {
+    expect(loadConfig({}).JOB_CREDENTIAL_KEY).not.toBe(loadConfig({}).PSEUDONYM_SECRET);
+    const { JOB_CREDENTIAL_KEY: _key, ...withoutKey } = production;
+    expect(problemsOf(withoutKey)).toEqual([expect.stringMatching(/^JOB_CREDENTIAL_KEY: is verplicht in productie/)]);
+    expect(
+      problemsOf({ ...production, JOB_CREDENTIAL_KEY: production.PSEUDONYM_SECRET + '-en-nog-wat-langer' }),
+    ).toEqual([]);
+    const same = 'dezelfde-waarde-voor-beide-sleutels-123';
+    for (const env of [
+      { ...production, PSEUDONYM_SECRET: same, JOB_CREDENTIAL_KEY: same },
+      { PSEUDONYM_SECRET: same, JOB_CREDENTIAL_KEY: same },
+    ])
+      expect(problemsOf(env)).toEqual([
+        expect.stringMatching(/^JOB_CREDENTIAL_KEY: moet een andere waarde hebben dan PSEUDONYM_SECRET/),
+      ]);
+    expect(problemsOf({ JOB_CREDENTIAL_KEY: 'kort' })).toEqual([
+      expect.stringMatching(/^JOB_CREDENTIAL_KEY: .*32 tekens/),
+    ]);
   });
 
   it('reads the Teams app id for deep links as a GUID, like the app package; unset by default', () => {

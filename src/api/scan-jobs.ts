@@ -126,5 +126,13 @@ export const jobErrorMessages: Record<string, Record<Lang, string>> = {
     nl: 'Er kon niets worden gelezen: de locatie gaf geen toegang. Er is geen rapport gemaakt.',
     en: 'Nothing could be read: the location gave no access. No report was made.',
   },
+  duplicate_open_job: {
+    nl: 'Deze scan liep dubbel: dezelfde scan was al eerder gestart en loopt door. Deze is daarom gestopt.',
+    en: 'This scan was a duplicate: the same scan was started earlier and carries on. This one was stopped.',
+  },
+  credential_unreadable: {
+    nl: 'De opgeslagen toegang tot Microsoft 365 kon niet worden geopend (de sleutel van deze installatie is gewijzigd). Start de scan opnieuw.',
+    en: 'The stored access to Microsoft 365 could not be opened (the key of this installation has changed). Start the scan again.',
+  },
   scan_failed: { nl: 'De scan is mislukt. Probeer het later opnieuw.', en: 'The scan failed. Try again later.' },
 };

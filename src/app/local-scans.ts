@@ -15,7 +15,7 @@ export type LocalScanTarget =
   { path: string; kind?: 'share' | 'sharepoint' } | { graph: { drive: string } | { site: string } | { team: string } };
 
 /** The Graph settings of the scans (scans.ts), without the job-credential secret: a local scan keeps no job. */
-export type LocalScanConfig = Omit<ScanConfig, 'PSEUDONYM_SECRET'>;
+export type LocalScanConfig = Omit<ScanConfig, 'JOB_CREDENTIAL_KEY'>;
 
 /** A scan ready to run: the source is open and its target found, so a wrong path or id fails before any work. */
 export interface OpenedScan {

@@ -90,7 +90,7 @@ export type ScanConfig = Pick<
   | 'AAD_AUTHORITY_HOST'
   | 'GRAPH_BASE_URL'
   | 'GRAPH_ACCESS_TOKEN'
-  | 'PSEUDONYM_SECRET'
+  | 'JOB_CREDENTIAL_KEY'
 >;
 
 /** Worker timing; settable for tests and for deployments with slow databases. */
@@ -428,7 +428,7 @@ export function scanService(deps: {
       // A delegated job keeps the user's token sealed; with the app's own token the worker uses that.
       const credential =
         graph.viewer === 'user'
-          ? sealCredential(config.PSEUDONYM_SECRET, graph.token, graph.expiresAt ?? Date.now() + 3_600_000)
+          ? sealCredential(config.JOB_CREDENTIAL_KEY, graph.token, graph.expiresAt ?? Date.now() + 3_600_000)
           : undefined;
       const job = await queue.create({
         owner: caller.pseudonym,
@@ -576,8 +576,10 @@ export function scanService(deps: {
         async sourceFor(job, signal) {
           let token: string;
           if (job.credential) {
-            const opened = openCredential(config.PSEUDONYM_SECRET, job.credential);
-            if (!opened || opened.expiresAt < Date.now() + 60_000) throw new JobError('token_expired');
+            const opened = openCredential(config.JOB_CREDENTIAL_KEY, job.credential);
+            // Sealed under another key (JOB_CREDENTIAL_KEY changed since the start): the job fails and says so.
+            if (!opened) throw new JobError('credential_unreadable');
+            if (opened.expiresAt < Date.now() + 60_000) throw new JobError('token_expired');
             token = opened.token;
           } else if (config.GRAPH_ACCESS_TOKEN) {
             token = config.GRAPH_ACCESS_TOKEN;

@@ -1,9 +1,10 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
- * A delegated scan's Graph token, sealed with AES-256-GCM under a key derived from the app's secret, so a
- * job in the database can be finished by another instance without the token lying there readable. It
- * carries its expiry: a token past it is not used.
+ * A delegated scan's Graph token, sealed with AES-256-GCM under a key derived from the job-credential key
+ * (JOB_CREDENTIAL_KEY, never the pseudonym secret), so a job in the database can be finished by another instance
+ * without the token lying there readable. It carries its expiry: a token past it is not used. A token sealed under
+ * another key does not open (undefined): the job fails with `credential_unreadable`.
  */
 function keyOf(secret: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, 'ai-wijzer', 'scan-job-credential', 32));

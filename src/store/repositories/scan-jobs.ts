@@ -53,18 +53,38 @@ function toJob(row: JobRow): ScanJob {
 export function scanJobQueue(store: Store): ScanJobQueue {
   return {
     async create(job: NewScanJob) {
-      // A second click on "scan" while the first still runs gives the same job, not a second scan.
-      const open = await store.query<JobRow>(
-        `select * from scan_jobs where owner = $1 and target_kind = $2 and target_id = $3 and status in ('queued', 'running') order by created_at limit 1`,
-        [job.owner, job.target.kind, job.target.id],
-      );
-      if (open[0]) return toJob(open[0]);
-      const id = randomUUID();
-      const rows = await store.query<JobRow>(
-        `insert into scan_jobs (id, owner, target_kind, target_id, tenant, lang, credential) values ($1, $2, $3, $4, $5, $6, $7) returning *`,
-        [id, job.owner, job.target.kind, job.target.id, job.tenant ?? null, job.lang, job.credential ?? null],
-      );
-      return toJob(rows[0]!);
+      // A second click on "scan" while the first still runs gives the same job, not a second scan. The unique
+      // index scan_jobs_one_open (009) keeps it so when two starts race: the loser's insert is refused (23505)
+      // and it answers with the job that won.
+      const findOpen = async () =>
+        (
+          await store.query<JobRow>(
+            `select * from scan_jobs where owner = $1 and target_kind = $2 and target_id = $3 and status in ('queued', 'running') order by created_at limit 1`,
+            [job.owner, job.target.kind, job.target.id],
+          )
+        )[0];
+      for (let attempt = 0; ; attempt++) {
+        const open = await findOpen();
+        if (open) return toJob(open);
+        try {
+          const rows = await store.query<JobRow>(
+            `insert into scan_jobs (id, owner, target_kind, target_id, tenant, lang, credential) values ($1, $2, $3, $4, $5, $6, $7) returning *`,
+            [
+              randomUUID(),
+              job.owner,
+              job.target.kind,
+              job.target.id,
+              job.tenant ?? null,
+              job.lang,
+              job.credential ?? null,
+            ],
+          );
+          return toJob(rows[0]!);
+        } catch (error) {
+          // The open job that won may have ended in between: then the next round inserts after all.
+          if (!isUniqueViolation(error) || attempt >= 2) throw error;
+        }
+      }
     },
 
     async get(id: string) {
@@ -149,6 +169,11 @@ export function scanJobQueue(store: Store): ScanJobQueue {
       );
     },
   };
+}
+
+/** A unique index refused the row (SQLSTATE 23505); PGlite reports the same code as PostgreSQL. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
 async function holds(tx: Queryable, id: string, worker: string): Promise<boolean> {

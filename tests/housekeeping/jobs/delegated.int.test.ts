@@ -1,5 +1,8 @@
 import { jest } from '@jest/globals';
 import type { ScanJobView } from '../../../src/api/scan-jobs.js';
+import { sealCredential } from '../../../src/housekeeping/jobs/credential.js';
+import { pseudonymFor } from '../../../src/pseudonym.js';
+import { scanJobQueue } from '../../../src/store/repositories/scan-jobs.js';
 import { startTestServer } from '../../helpers/server.js';
 import { FakeGraph } from '../graph/fake-graph.js';
 import { LocalEntra } from '../graph/local-entra.js';
@@ -123,6 +126,33 @@ describe('a delegated (on-behalf-of) scan', () => {
       entra.tokenLifetimeSeconds = undefined;
       graph.options.delayMs = 0;
       graph.options.pageSize = 100;
+    }
+  });
+
+  it('fails a job whose token was sealed under another key (not JOB_CREDENTIAL_KEY) with its reason, and clears it', async () => {
+    const lead = await entra.userToken('teamleider-oid');
+    expect(server.config.JOB_CREDENTIAL_KEY).not.toBe(server.config.PSEUDONYM_SECRET);
+    // A token that Graph accepts, sealed as before this key existed (with PSEUDONYM_SECRET), and under a former key.
+    for (const key of [server.config.PSEUDONYM_SECRET, 'een-vorige-sleutel-voor-de-jobs-van-toen']) {
+      const job = await scanJobQueue(server.store).create({
+        owner: pseudonymFor(server.config.PSEUDONYM_SECRET, `${tenant}:teamleider-oid`),
+        target: { kind: 'drive', id: 'd1' },
+        lang: 'nl',
+        credential: sealCredential(key, 'graph:teamleider-oid', Date.now() + 3_600_000),
+      });
+      let view: ScanJobView;
+      for (;;) {
+        view = (await (await get(lead, job.id)).json()) as ScanJobView;
+        if (view.status === 'done' || view.status === 'failed') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(view.status).toBe('failed');
+      expect(view.error).toEqual({ code: 'credential_unreadable', message: expect.stringMatching(/sleutel.*opnieuw/) });
+      const rows = await server.store.query<{ credential: string | null }>(
+        'select credential from scan_jobs where id = $1',
+        [job.id],
+      );
+      expect(rows[0]!.credential).toBeNull();
     }
   });
 

@@ -10,6 +10,7 @@ const production = {
   AAD_APP_TENANT_ID: guid,
   PUBLIC_URL: 'https://ai-wijzer.groningen.nl',
   PSEUDONYM_SECRET: 'een-lange-eigen-geheime-waarde',
+  AUDIT_KEY: 'een-andere-lange-geheime-auditsleutel',
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -65,6 +66,7 @@ describe('configuration', () => {
       'AAD_APP_TENANT_ID',
       'PUBLIC_URL',
       'PSEUDONYM_SECRET',
+      'AUDIT_KEY',
     ]) {
       expect(problems.some((p) => p.startsWith(`${name}:`) && p.includes('productie'))).toBe(true);
     }

@@ -6,7 +6,7 @@ import { headMac, verifyChain, type CheckRecordContent } from '../../src/quickch
 import { loadMigrations, migrate, type Store } from '../../src/store/index.js';
 import { openPglite } from '../../src/store/pglite.js';
 import { openPostgres } from '../../src/store/postgres.js';
-import { quickcheckRecordStore } from '../../src/store/repositories/quickcheck.js';
+import { AuditKeyMismatchError, quickcheckRecordStore } from '../../src/store/repositories/quickcheck.js';
 import { storeKinds } from '../helpers/store.js';
 import { baseCase } from './cases.js';
 import { auditKey, cli, content, freshDatabase, recordChecks } from './records.js';
@@ -209,8 +209,13 @@ describe.each(storeKinds)('the audit chain keyed with AUDIT_KEY on %s', (kind) =
     writeFileSync(caseFile, JSON.stringify(baseCase));
     const check = await run(['check', '--case', caseFile, '--json'], { AUDIT_KEY: otherKey });
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain('AUDIT_KEY is niet de sleutel waarmee de auditketen is vastgelegd');
+    expect(check.stderr).toContain('Nothing was recorded');
+    await expect(recordChecks(db.store, 'p', [{}], otherKey)).rejects.toBeInstanceOf(AuditKeyMismatchError);
+    await expect(recordChecks(db.store, 'p', [{}], otherKey)).rejects.toThrow(
+      'AUDIT_KEY is niet de sleutel waarmee de auditketen is vastgelegd; er is niets vastgelegd.',
+    );
     expect(await db.store.query('select count(*)::int as n from quickcheck_records')).toEqual([{ n: 5 }]);
+    expect(await verify(db.store)).toMatchObject({ ok: true, count: 5 });
   });
 
   it('refuses a head file that was changed, is not a head, or cannot be read; never signs a broken chain', async () => {

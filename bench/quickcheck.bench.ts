@@ -105,7 +105,7 @@ export default async function run(): Promise<void> {
 
   const store = await openStore({ dataDir: 'memory://' });
   try {
-    const records = quickcheckRecordStore(store);
+    const records = quickcheckRecordStore(store, { key: 'bench-auditsleutel-0123456789' });
     const appends: number[] = [];
     for (let i = 0; i < 300; i++) {
       const t = performance.now();

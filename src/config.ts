@@ -105,6 +105,8 @@ const envSchema = z
       .string()
       .min(16, 'moet minstens 16 tekens zijn')
       .default('ontwikkel-sleutel-niet-voor-productie'),
+    /** Key of the audit chain of the checks (HMAC-SHA256, src/quickcheck/record.ts); kept outside the database. */
+    AUDIT_KEY: z.string().min(16, 'moet minstens 16 tekens zijn').default('ontwikkel-auditsleutel-niet-voor-productie'),
     /** Where Entra ID publishes its signing keys; settable for national clouds and tests. */
     AAD_AUTHORITY_HOST: z.url({ message: 'moet een volledige URL zijn' }).default('https://login.microsoftonline.com'),
     // Vraag het de visie
@@ -176,6 +178,13 @@ const envSchema = z
         message:
           'is verplicht in productie (de sleutel van de Microsoft 365-toegang van scans), met een eigen geheime waarde',
       });
+    if (env.AUDIT_KEY === 'ontwikkel-auditsleutel-niet-voor-productie' || env.AUDIT_KEY === env.PSEUDONYM_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUDIT_KEY'],
+        message: 'moet in productie een eigen geheime waarde hebben (niet die van PSEUDONYM_SECRET)',
+      });
+    }
   });
 
 export type Config = z.infer<typeof envSchema>;

@@ -12,6 +12,7 @@ const production = {
   PUBLIC_URL: 'https://ai-wijzer.groningen.nl',
   PSEUDONYM_SECRET: 'een-lange-eigen-geheime-waarde',
   JOB_CREDENTIAL_KEY: 'een-andere-lange-geheime-sleutel-voor-jobs',
+  AUDIT_KEY: 'een-andere-lange-geheime-auditsleutel',
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -67,6 +68,7 @@ describe('configuration', () => {
       'AAD_APP_TENANT_ID',
       'PUBLIC_URL',
       'PSEUDONYM_SECRET',
+      'AUDIT_KEY',
     ]) {
       expect(problems.some((p) => p.startsWith(`${name}:`) && p.includes('productie'))).toBe(true);
     }

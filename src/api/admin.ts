@@ -147,7 +147,7 @@ export const auditVerifySchema = z.discriminatedUnion('ok', [
     ok: z.literal(false),
     count,
     seq: z.number().int(),
-    problem: z.enum(['changed', 'missing', 'out-of-order', 'truncated']),
+    problem: z.enum(['changed', 'missing', 'out-of-order', 'truncated', 'rewritten', 'wrong-key']),
     /** In the caller's language. */
     message: z.string(),
   }),

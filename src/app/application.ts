@@ -81,7 +81,7 @@ export function createApplication({ config, store: given, logger, ...options }: 
   const content = loadQuickcheckContent({ register: config.TOOL_REGISTER_PATH });
   const store = given ?? noStore;
   const feedbackStore = visionFeedbackStore(store);
-  const records = quickcheckRecordStore(store);
+  const records = quickcheckRecordStore(store, { key: config.AUDIT_KEY });
   const ask = askService({ config, vision, ...(given ? { feedback: feedbackStore } : {}), logger });
   // The YAML register is the starting content of the database's, which admins edit (src/app/admin.ts).
   const repository = given ? toolRegisterRepository(given) : undefined;
@@ -92,7 +92,7 @@ export function createApplication({ config, store: given, logger, ...options }: 
     logger,
   });
   const checks = checkService({ content, register, records, contact: config.PRIVACY_CONTACT, logger });
-  const auditRecords = recordsService(records);
+  const auditRecords = recordsService(records, config.AUDIT_KEY);
   const scans = scanService({
     config,
     queue: scanJobQueue(store),

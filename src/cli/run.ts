@@ -1,4 +1,5 @@
 import { ConfigError } from '../config.js';
+import { StoreLockedError } from '../store/lock.js';
 import type { CliIO, Command } from './command.js';
 import { UsageError } from './command.js';
 import { commands as allCommands } from './commands/index.js';
@@ -30,7 +31,7 @@ function overview(commands: Command[]): string {
   ].join('\n');
 }
 
-/** Runs the CLI and returns its exit code: 0 done, 1 the work failed, 2 wrong usage or configuration. */
+/** Runs the CLI and returns its exit code: 0 done, 1 the work failed, 2 wrong usage or configuration, or the database in use. */
 export async function runCli(argv: string[], io: CliIO, commands: Command[] = allCommands): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -51,7 +52,8 @@ export async function runCli(argv: string[], io: CliIO, commands: Command[] = al
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    // A second process on the embedded database (./data): refused before it could write, as a port in use is.
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof StoreLockedError) {
       io.stderr.write(`${error.message}\n`);
       return 2;
     }

@@ -59,7 +59,10 @@ export {
   type CheckRecord,
   type CheckRecordStore,
   type ChainCheck,
+  type ChainHead,
+  type ChainScheme,
 } from './record.js';
+export { signHead, readSignedHead, signedHeadSchema, type SignedHead, type HeadReading } from './signed-head.js';
 export { localisedQuestions, type CheckQuestions, type CheckQuestion, type CheckQuestionOption } from './localise.js';
 export { formatVerdict, verdictHeadline, toolLine } from './format.js';
 export { recordsToCsv } from './export.js';

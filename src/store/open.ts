@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { acquireStoreLock } from './lock.js';
 import { migrate } from './migrate.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
@@ -10,11 +11,16 @@ export interface OpenStoreOptions {
   schema?: string;
 }
 
-/** PostgreSQL when a URL is given, else PGlite in dataDir/db; migrations applied before it is returned. */
+/**
+ * PostgreSQL when a URL is given, else PGlite in dataDir/db; migrations applied before it is returned. PGlite on
+ * disk is for one process: dataDir/db.lock refuses a second one (StoreLockedError) until the first closes.
+ */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const store = options.databaseUrl
     ? await openPostgres(options.databaseUrl, { schema: options.schema })
-    : await openPglite(options.dataDir.startsWith('memory://') ? options.dataDir : join(options.dataDir, 'db'));
+    : options.dataDir.startsWith('memory://')
+      ? await openPglite(options.dataDir)
+      : await openLockedPglite(options.dataDir);
   try {
     await migrate(store);
   } catch (error) {
@@ -22,4 +28,25 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     throw error;
   }
   return store;
+}
+
+async function openLockedPglite(dataDir: string): Promise<Store> {
+  const lock = acquireStoreLock(dataDir);
+  let store: Store;
+  try {
+    store = await openPglite(join(dataDir, 'db'));
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  return {
+    ...store,
+    async close() {
+      try {
+        await store.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
 }

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { verifyChain } from '../../src/quickcheck/index.js';
 import { quickcheckRecordStore } from '../../src/store/repositories/quickcheck.js';
 import { storeKinds } from '../helpers/store.js';
-import { cli, freshDatabase, recordChecks } from './records.js';
+import { auditKey, cli, freshDatabase, recordChecks } from './records.js';
 
-const verify = async (store: Parameters<typeof quickcheckRecordStore>[0]) => {
-  const records = quickcheckRecordStore(store);
-  return verifyChain(records.all(), await records.head());
+const verify = async (store: Parameters<typeof quickcheckRecordStore>[0], key = auditKey) => {
+  const records = quickcheckRecordStore(store, { key });
+  return verifyChain(records.all(), await records.head(), { key });
 };
 
 describe.each(storeKinds)('quick check records on %s', (kind) => {
@@ -21,7 +21,7 @@ describe.each(storeKinds)('quick check records on %s', (kind) => {
     const a = await recordChecks(db.store, 'pseudo-a', [{}, { tool: 'ChatGPT', personalData: 'ordinary' }]);
     await recordChecks(db.store, 'pseudo-b', [{ trainingDone: false }]);
     expect(a.map((r) => r.record.seq)).toEqual([1, 2]);
-    const records = quickcheckRecordStore(db.store);
+    const records = quickcheckRecordStore(db.store, { key: auditKey });
     const mine = await records.listFor('pseudo-a', { limit: 10 });
     expect(mine.map((r) => [r.seq, r.verdict])).toEqual([
       [2, 'prohibited'],
@@ -35,7 +35,12 @@ describe.each(storeKinds)('quick check records on %s', (kind) => {
     });
     expect(mine[0]!.case.tool).toBe('ChatGPT');
     expect(await records.listFor('pseudo-a', { limit: 10, before: 2 })).toHaveLength(1);
-    expect(await verify(db.store)).toEqual({ ok: true, count: 3, lastHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await verify(db.store)).toEqual({
+      ok: true,
+      count: 3,
+      lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      unkeyed: 0,
+    });
   });
 
   it('does not fork the chain under concurrent appends', async () => {
@@ -116,7 +121,7 @@ describe.each(storeKinds)('quick check records on %s', (kind) => {
     const ok = await cli(['audit', 'verify'], db.env);
     expect(ok).toMatchObject({ code: 0, stdout: 'De keten is heel: 2 records gecontroleerd.\n' });
     const json = await cli(['audit', 'verify', '--json'], db.env);
-    expect(JSON.parse(json.stdout)).toEqual({ ok: true, count: 2 });
+    expect(JSON.parse(json.stdout)).toEqual({ ok: true, count: 2, unkeyed: 0 });
     const exported = await cli(['audit', 'export'], db.env);
     expect(exported.code).toBe(0);
     const lines = exported.stdout.trim().split('\r\n');

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { CheckCase } from '../../src/quickcheck/index.js';
 import type { CliIO } from '../../src/cli/command.js';
+import { loadConfig } from '../../src/config.js';
 import { runCli } from '../../src/cli/run.js';
 import { loadQuickcheckContent, runCheck } from '../../src/quickcheck/index.js';
 import type { Store } from '../../src/store/index.js';
@@ -11,8 +12,11 @@ export { freshDatabase } from '../helpers/database.js';
 
 export const content = loadQuickcheckContent();
 
-export async function recordChecks(store: Store, who: string, cases: Partial<CheckCase>[]) {
-  const records = quickcheckRecordStore(store);
+/** The key the CLI and the application use in these tests: AUDIT_KEY unset, so the development default. */
+export const auditKey = loadConfig({}).AUDIT_KEY;
+
+export async function recordChecks(store: Store, who: string, cases: Partial<CheckCase>[], key = auditKey) {
+  const records = quickcheckRecordStore(store, { key });
   const out = [];
   for (const c of cases)
     out.push(

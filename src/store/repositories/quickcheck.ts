@@ -1,5 +1,12 @@
 import type { CheckCase } from '../../quickcheck/case.js';
-import { recordHash, type CheckRecord, type CheckRecordStore } from '../../quickcheck/record.js';
+import {
+  auditKeyId,
+  headMac,
+  recordHash,
+  type ChainScheme,
+  type CheckRecord,
+  type CheckRecordStore,
+} from '../../quickcheck/record.js';
 import type { CheckVerdict, VerdictValue } from '../../quickcheck/verdict.js';
 import type { Store } from '../store.js';
 
@@ -14,6 +21,14 @@ interface Row extends Record<string, unknown> {
   result: CheckVerdict | string;
   prev_hash: string;
   hash: string;
+  chain_scheme: ChainScheme;
+}
+
+interface HeadRow extends Record<string, unknown> {
+  seq: number;
+  hash: string;
+  mac: string | null;
+  key_id: string | null;
 }
 
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
@@ -30,25 +45,47 @@ function toRecord(r: Row): CheckRecord {
     result: json(r.result),
     prevHash: r.prev_hash,
     hash: r.hash,
+    scheme: r.chain_scheme,
   };
 }
 
 const pageSize = 500;
 
-/** The quick-check records in quickcheck_records (003_quickcheck.sql), chained under a lock on quickcheck_chain_head. */
-export function quickcheckRecordStore(store: Store): CheckRecordStore {
+/** Refused append: the chain was started under another AUDIT_KEY, and records under this one would break it. */
+export class AuditKeyMismatchError extends Error {
+  constructor() {
+    super(
+      'AUDIT_KEY is niet de sleutel waarmee de auditketen is vastgelegd; er is niets vastgelegd. / ' +
+        'AUDIT_KEY is not the key the audit chain was recorded with; nothing was recorded.',
+    );
+    this.name = 'AuditKeyMismatchError';
+  }
+}
+
+export interface QuickcheckRecordOptions {
+  /** AUDIT_KEY: each new record's hash is an HMAC-SHA256 under it (scheme 'hmac-sha256'), and so is the head's MAC. */
+  key: string;
+}
+
+/**
+ * The quick-check records in quickcheck_records (003_quickcheck.sql, 008_audit_key.sql), chained under a lock on
+ * quickcheck_chain_head.
+ */
+export function quickcheckRecordStore(store: Store, { key }: QuickcheckRecordOptions): CheckRecordStore {
+  const keyId = auditKeyId(key);
   return {
     async append(content) {
       return store.transaction(async (tx) => {
         // The row lock serialises appends across connections and instances (PostgreSQL); PGlite runs one transaction at a time anyway.
-        const [head] = await tx.query<{ seq: number; hash: string }>(
-          'select seq, hash from quickcheck_chain_head where id = 1 for update',
+        const [head] = await tx.query<HeadRow>(
+          'select seq, hash, mac, key_id from quickcheck_chain_head where id = 1 for update',
         );
         if (!head) throw new Error('quickcheck_chain_head is missing; migration 003 did not run');
+        if (head.key_id !== null && head.key_id !== keyId) throw new AuditKeyMismatchError();
         const seq = Number(head.seq) + 1;
-        const hash = recordHash(seq, content, head.hash);
+        const hash = recordHash(seq, content, head.hash, key);
         await tx.query(
-          'insert into quickcheck_records (seq, at, who, verdict, rules_version, register_version, check_case, result, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+          'insert into quickcheck_records (seq, at, who, verdict, rules_version, register_version, check_case, result, prev_hash, hash, chain_scheme) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
           [
             seq,
             content.at,
@@ -60,10 +97,16 @@ export function quickcheckRecordStore(store: Store): CheckRecordStore {
             JSON.stringify(content.result),
             head.hash,
             hash,
+            'hmac-sha256',
           ],
         );
-        await tx.query('update quickcheck_chain_head set seq = $1, hash = $2 where id = 1', [seq, hash]);
-        return { ...content, seq, prevHash: head.hash, hash };
+        await tx.query('update quickcheck_chain_head set seq = $1, hash = $2, mac = $3, key_id = $4 where id = 1', [
+          seq,
+          hash,
+          headMac(key, { seq, hash }),
+          keyId,
+        ]);
+        return { ...content, seq, prevHash: head.hash, hash, scheme: 'hmac-sha256' as const };
       });
     },
     async listFor(who, options) {
@@ -91,10 +134,17 @@ export function quickcheckRecordStore(store: Store): CheckRecordStore {
       }
     },
     async head() {
-      const [head] = await store.query<{ seq: number; hash: string }>(
-        'select seq, hash from quickcheck_chain_head where id = 1',
+      const [head] = await store.query<HeadRow & { at: Date | string | null }>(
+        'select h.seq, h.hash, h.mac, h.key_id, r.at from quickcheck_chain_head h left join quickcheck_records r on r.seq = h.seq where h.id = 1',
       );
-      return head ? { seq: Number(head.seq), hash: head.hash } : { seq: 0, hash: '' };
+      if (!head) return { seq: 0, hash: '', recordedAt: null };
+      return {
+        seq: Number(head.seq),
+        hash: head.hash,
+        mac: head.mac,
+        keyId: head.key_id,
+        recordedAt: head.at === null ? null : new Date(head.at).toISOString(),
+      };
     },
   };
 }

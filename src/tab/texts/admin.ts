@@ -217,7 +217,10 @@ export const adminTexts = {
     verifying: 'De keten wordt nagerekend…',
     whole: (count: number, hash: string) =>
       `Het auditrecord is heel: ${count} ${count === 1 ? 'check' : 'checks'}, de laatste hash is ${hash}.`,
-    broken: (seq: number, message: string) => `Het auditrecord is niet heel, vanaf check nr. ${seq}: ${message}`,
+    broken: (seq: number, message: string) =>
+      seq > 0
+        ? `Het auditrecord is niet heel, vanaf check nr. ${seq}: ${message}`
+        : `Het auditrecord is niet te controleren: ${message}`,
     exportCsv: 'Exporteren (CSV)',
     exporting: 'Het bestand wordt gemaakt…',
     exported: (name: string) => `${name} is gedownload.`,
@@ -384,7 +387,10 @@ export const adminTexts = {
     verifying: 'Recomputing the chain…',
     whole: (count: number, hash: string) =>
       `The audit record is whole: ${count} ${count === 1 ? 'check' : 'checks'}, the last hash is ${hash}.`,
-    broken: (seq: number, message: string) => `The audit record is not whole, from check no. ${seq}: ${message}`,
+    broken: (seq: number, message: string) =>
+      seq > 0
+        ? `The audit record is not whole, from check no. ${seq}: ${message}`
+        : `The audit record cannot be checked: ${message}`,
     exportCsv: 'Export (CSV)',
     exporting: 'Making the file…',
     exported: (name: string) => `${name} has been downloaded.`,

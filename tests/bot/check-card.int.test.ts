@@ -53,7 +53,10 @@ describe('the quick check as a card in the bot', () => {
   });
   afterAll(async () => store.dispose());
   const records = () =>
-    quickcheckRecordStore(store, { key: loadConfig({}).AUDIT_KEY }).listFor(app.callerFor({ channelUserId: 'user-1' }).pseudonym, { limit: 50 });
+    quickcheckRecordStore(store, { key: loadConfig({}).AUDIT_KEY }).listFor(
+      app.callerFor({ channelUserId: 'user-1' }).pseudonym,
+      { limit: 50 },
+    );
 
   function adapter() {
     const bot = new AiWijzerBot(new ConversationState(new MemoryStorage()), {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { srcDir } from '../../paths.js';
 import { VisionContentError } from '../document.js';
-import { featureNames, type Features, type FeatureName } from './features.js';
+import { featureNames, type Features, type FeatureName } from './names.js';
 
 export const rerankModelPath = join(srcDir, 'vision', 'generated', 'reranker.json');
 /** How messages name it: relative to src/vision, like the content files. */

@@ -3,7 +3,7 @@ import { fold } from '../analysis/fold.js';
 import { coverage, knownShare, type RankedSection } from '../ranking.js';
 import { topicKey, type AskedAs, type LanguageIndex, type Passage } from '../vision-index.js';
 import { childrenOf } from '../wholes.js';
-import { questionTypes, type FeatureName, type Features, type QuestionType } from './names.js';
+import { questionTypes, type Features, type QuestionType } from './names.js';
 
 export { featureNames, questionTypes, type FeatureName, type Features, type QuestionType } from './names.js';
 

@@ -5,10 +5,11 @@
  * feature set and L2 penalty tried (top section right, log loss, the answer curve of the out-of-fold probabilities)
  * beside the threshold rule of settings.yaml, and writes nothing.
  *
- * The answer threshold is chosen on the out-of-fold answer curve of the chosen configuration: the lowest probability
- * at which wrong answers (in-scope questions answered from a wrong section) stay at or below 2.5% of the in-scope
- * questions and out-of-scope answers at or below 4% of the out-of-scope ones, for the fewest wrong answers at the most
- * answered right (the 3% target with a margin, since held-out sets have done worse than the tuning sets).
+ * The configuration is the one with the lowest out-of-fold log loss (`chosen` below). The answer threshold is chosen
+ * on the out-of-fold veto curve (the rule's answers that the model lets through): the highest at which it took away
+ * no more right answers than wrong and out-of-scope ones (chooseVeto). With --cv each configuration also shows the
+ * model's probability as the decision on its own (the lowest threshold with at most 2.5% wrong answers and 4%
+ * out-of-scope answers, with and without the rule's coverage floor), which did worse than the rule.
  */
 import { writeFileSync } from 'node:fs';
 import { askExtractive, loadVision, type VisionIndex } from '../../../src/vision/index.js';
@@ -152,7 +153,7 @@ function choose(points: CurvePoint[], inScope: number, outOfScope: number): Curv
 }
 
 const groups: Record<string, readonly FeatureName[]> = {
-  // What the earlier experiment had (scripts/vision-rerank-cv.ts): scores, coverage, heading match, rank, level, type.
+  // What the earlier experiment had (issue 15, removed scripts/vision-rerank-cv.ts): scores, coverage, heading match, rank, level, type.
   base: [
     'logScore',
     'relScore',

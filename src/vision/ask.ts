@@ -7,6 +7,7 @@ import { chooseLanguage } from './language.js';
 import { answersItsType, questionWords } from './question.js';
 import { selectQuote } from './quotes.js';
 import { coverage, knownShare, rank, type RankedSection } from './ranking.js';
+import { rerank } from './rerank/rerank.js';
 import { fuse, passageSimilarities, semanticIndex, type SemanticOptions } from './semantic.js';
 import type { AskResult, Citation, Suggestion } from './types.js';
 import { offTopic } from './topic.js';
@@ -67,7 +68,7 @@ function runnersUp(vision: VisionIndex, ranked: RankedSection[]): RankedSection[
 }
 
 /** A question read and ranked by its words, ready for the outcome; or the outcome already (an intent, no words). */
-type Ranked =
+export type Ranked =
   | { done: AskResult }
   | {
       done?: undefined;
@@ -78,7 +79,11 @@ type Ranked =
       ranked: RankedSection[];
     };
 
-function rankQuestion(vision: VisionIndex, question: string, options: AskOptions): Ranked {
+/**
+ * A question read and ranked by its words alone (BM25F order), before the re-ranker: also what the re-ranker is
+ * trained on (`npm run eval -- --train`), so training and the engine see the same candidates.
+ */
+export function wordRanking(vision: VisionIndex, question: string, options: AskOptions): Ranked {
   const text = question.trim();
   const language = options.lang ?? chooseLanguage(vision, text);
   const intent = options.intent ?? detectIntent(text);
@@ -100,6 +105,13 @@ function rankQuestion(vision: VisionIndex, question: string, options: AskOptions
       ? []
       : rank(index, words, vision.settings.outcome.unknownWordWeight, vision.settings.ranking.headingMatch);
   return { text, language, index, words, ranked };
+}
+
+/** The word ranking, re-ordered by the learned re-ranker when the vision has one (rerank/). */
+function rankQuestion(vision: VisionIndex, question: string, options: AskOptions): Ranked {
+  const q = wordRanking(vision, question, options);
+  if (q.done || !vision.reranker || q.ranked.length === 0) return q;
+  return { ...q, ranked: rerank(vision.reranker, q, q.ranked, vision.settings.outcome.marginWeight) };
 }
 
 const baseOf = (vision: VisionIndex, question: string, language: Lang) =>
@@ -137,7 +149,9 @@ function decide(vision: VisionIndex, q: Exclude<Ranked, { done: AskResult }>, op
     answerAt.unknownWordWeight === vision.settings.outcome.unknownWordWeight
       ? top.coverage
       : coverage(index, words, top.passage, answerAt.unknownWordWeight);
-  if (confidence >= answerAt.confidence && answerCoverage >= answerAt.coverage) {
+  // The learned re-ranker vetoes a rule answer whose section it finds unlikely to be right (rerank/model.ts, answer).
+  const likely = !vision.reranker || (top.probability ?? 0) >= vision.reranker.answer;
+  if (confidence >= answerAt.confidence && answerCoverage >= answerAt.coverage && likely) {
     const quote = selectQuote(index, top.passage, words, vision.settings.quote);
     // A question after an amount or a date is only answered by a quote that holds one (not the question's own).
     // A question about a whole, or a quote that ends in a colon that introduces the section's parts.
@@ -228,11 +242,12 @@ export function explainRanking(
   const language = options.lang ?? chooseLanguage(vision, text);
   const index = vision.languages[language];
   const words = questionWords(index, text);
-  const ranked = rank(
-    index,
-    words,
-    vision.settings.outcome.unknownWordWeight,
-    vision.settings.ranking.headingMatch,
+  const byWords = rank(index, words, vision.settings.outcome.unknownWordWeight, vision.settings.ranking.headingMatch);
+  // The order the engine uses: the re-ranker's, when there is one.
+  const ranked = (
+    vision.reranker && byWords.length > 0
+      ? rerank(vision.reranker, { index, text, words }, byWords, vision.settings.outcome.marginWeight)
+      : byWords
   ).slice(0, options.top ?? 5);
   return {
     language,

@@ -76,6 +76,29 @@ export class Bm25fIndex {
     return new Set((this.postings.get(term) ?? []).map((p) => p.doc));
   }
 
+  /**
+   * One document's score per field, as if that field alone were indexed (the same idf, weight, length norm and k1):
+   * what the heading, the alternate questions, the example questions and the body each contribute (rerank/features.ts).
+   */
+  fieldScores(terms: Iterable<string>, doc: number): number[] {
+    const { k1, weight, b } = this.params;
+    const lengths = this.lengths[doc];
+    const out = fields.map(() => 0);
+    if (!lengths) return out;
+    for (const term of new Set(terms)) {
+      const posting = this.postings.get(term)?.find((p) => p.doc === doc);
+      if (!posting) continue;
+      const idf = this.idf(term);
+      fields.forEach((field, i) => {
+        if (posting.tf[i] === 0) return;
+        const norm = 1 - b[field] + b[field] * (lengths[i]! / this.averages[i]!);
+        const pseudo = (weight[field] * posting.tf[i]!) / norm;
+        out[i]! += (idf * pseudo) / (k1 + pseudo);
+      });
+    }
+    return out;
+  }
+
   /** Scores every document that holds at least one of the (distinct) query terms, best first. */
   search(terms: Iterable<string>): Hit[] {
     const { k1, weight, b } = this.params;

@@ -6,6 +6,8 @@ export interface RankedSection {
   passage: Passage;
   score: number;
   coverage: number;
+  /** The learned re-ranker's probability that this section is right (rerank/), when it ranked the section. */
+  probability?: number;
 }
 
 /**

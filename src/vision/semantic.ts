@@ -146,15 +146,22 @@ export function fuse(
   passages: LanguageIndex['passages'],
   weight: number,
 ): RankedSection[] {
-  const top = ranked[0]?.score ?? 0;
+  // The best word score (after the re-ranker it need not be the first section's).
+  const top = Math.max(0, ...ranked.map((r) => r.score));
   if (top <= 0) return ranked;
   const values = [...similarity];
   const [low, high] = [Math.min(...values), Math.max(...values)];
   const spread = high - low || 1;
+  // The order: by the re-ranker's probability where it ranked the sections (relative to the best), else the word
+  // score, with closeness; the score kept for the outcome is the word score's share with closeness, as before.
+  const topProbability = Math.max(0, ...ranked.map((r) => r.probability ?? 0));
+  const closeness = (r: RankedSection) => (weight * (similarity[passages.indexOf(r.passage)]! - low)) / spread;
+  const order = (r: RankedSection) =>
+    (1 - weight) *
+      (r.probability !== undefined && topProbability > 0 ? r.probability / topProbability : r.score / top) +
+    closeness(r);
   return ranked
-    .map((r) => ({
-      ...r,
-      score: (1 - weight) * (r.score / top) + (weight * (similarity[passages.indexOf(r.passage)]! - low)) / spread,
-    }))
-    .sort((a, b) => b.score - a.score);
+    .map((r) => ({ r: { ...r, score: (1 - weight) * (r.score / top) + closeness(r) }, key: order(r) }))
+    .sort((a, b) => b.key - a.key)
+    .map(({ r }) => r);
 }

@@ -15,6 +15,7 @@ import {
 import { addExampleQuestions, type ContentWarning } from './examples.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { sentences, type Sentence } from './quotes.js';
+import { loadRerankModel, type RerankModel } from './rerank/model.js';
 import { loadSettings, type VisionSettings } from './settings.js';
 
 /** A section that can answer: it has body text to quote. */
@@ -25,7 +26,24 @@ export interface Passage {
   sentences: (Sentence & { terms: Set<string> })[];
   /** What the section's own heading says, as a topic key (see topicKey). */
   headingKey: string;
+  /** The terms of the heading (with the path above it), for the re-ranker's heading features. */
+  headingTerms: Set<string>;
+  /** Each alternate and example question apart: its words' terms, for the re-ranker's nearest-question features. */
+  askedAs: AskedAs[];
 }
+
+/** One alternate (editor) or example (staff) question of a section, as its words' terms. */
+export interface AskedAs {
+  kind: 'question' | 'example';
+  words: string[][];
+  terms: Set<string>;
+}
+
+const askedAs = (analyzer: Analyzer, kind: AskedAs['kind'], texts: string[]): AskedAs[] =>
+  texts.map((text) => {
+    const words = analyzer.words(text).map((w) => w.terms);
+    return { kind, words, terms: new Set(words.flat()) };
+  });
 
 /**
  * The topic of a text as a key: for each content word its synonym groups, or its stem when it has none, sorted.
@@ -59,6 +77,12 @@ export interface VisionIndex {
   title: string;
   settings: VisionSettings;
   languages: Record<Lang, LanguageIndex>;
+  /**
+   * The learned re-ranker (generated/reranker.json): orders the best sections and decides answer or not by its
+   * probability. Undefined only when loaded without it (to train it): then the word order and the threshold rule of
+   * settings.yaml decide.
+   */
+  reranker: RerankModel | undefined;
 }
 
 export interface LoadVisionOptions {
@@ -68,6 +92,8 @@ export interface LoadVisionOptions {
   compounds?: Record<string, string[]>;
   lexicon?: Lexicon;
   settings?: VisionSettings;
+  /** A re-ranker to use instead of generated/reranker.json, or null for none (the word order and the rule). */
+  reranker?: RerankModel | null;
 }
 
 export const defaultContentDir = join(srcDir, 'vision', 'content');
@@ -108,6 +134,7 @@ export function loadVision(options: LoadVisionOptions = {}): VisionIndex {
     title: documents.nl.meta.title,
     settings,
     languages: { nl: build('nl'), en: build('en') },
+    reranker: options.reranker === null ? undefined : (options.reranker ?? loadRerankModel()),
   };
 }
 
@@ -138,6 +165,8 @@ function buildLanguageIndex(document: VisionDocument, analyzer: Analyzer, settin
     passages.push({
       section,
       headingKey: topicKey(analyzer.words(section.heading)),
+      headingTerms: new Set(fieldTerms.heading),
+      askedAs: [...askedAs(analyzer, 'question', section.questions), ...askedAs(analyzer, 'example', section.examples)],
       terms: new Set([...fieldTerms.heading, ...fieldTerms.questions, ...fieldTerms.examples, ...fieldTerms.body]),
       sentences: bodySentences.map(({ start, end, block, words }) => ({
         start,

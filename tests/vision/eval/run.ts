@@ -20,6 +20,8 @@
  * --curve prints the answer curve of a tuned set instead (curve.ts): for a sweep of the answer thresholds answered
  *   right, wrong answers, suggested and out-of-scope answered, and the top section right (the ceiling of any
  *   threshold); for the evaluation set its development half only. Refused for the held-out sets.
+ * --train trains the learned re-ranker on the tuning sets and writes src/vision/generated/reranker.json; --train --cv
+ *   cross-validates its feature sets and penalties instead (rerank-train.ts).
  * --router evaluates the front door instead (tests/app/eval/run-router.ts): where each message goes.
  * --semantic evaluates the engine with the embedding endpoint of EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL (semantic.ts).
  */
@@ -53,6 +55,11 @@ const args = process.argv.slice(2);
 if (args.includes('--router')) {
   const { runRouterEval } = await import('../../app/eval/run-router.js');
   await runRouterEval(args);
+  process.exit(0);
+}
+if (args.includes('--train')) {
+  const { runTrain } = await import('./rerank-train.js');
+  await runTrain(args);
   process.exit(0);
 }
 const set = args.includes('--own')

@@ -13,6 +13,7 @@ import {
   evaluateCase,
   localisedQuestions,
   publicVerdict,
+  RecordOutcomeUnknownError,
   runCheck,
   type CaseField,
   type CheckRecord,
@@ -28,7 +29,7 @@ import {
 import type { ToolMention } from '../quickcheck/tool-names.js';
 import { parseInput } from '../validation.js';
 import type { Caller } from './caller.js';
-import { AppError, invalidInput, noDatabase, storeUnavailable } from './errors.js';
+import { AppError, checkOutcomeUnknown, invalidInput, noDatabase, storeUnavailable } from './errors.js';
 import type { RegisterSource } from './tool-register.js';
 
 /** What a sentence already told the check: the tool (or the entries to choose from), the task, and what is still open. */
@@ -178,6 +179,11 @@ export function checkService(deps: {
       } catch (error) {
         if (error instanceof AmbiguousToolError) throw ambiguousTool(error, lang);
         if (error instanceof AppError) throw error;
+        // The connection was lost around the commit and the database could not be asked afterwards: said as it is.
+        if (error instanceof RecordOutcomeUnknownError) {
+          logger.error({ err: errorForLog(error.cause ?? error) }, 'check outcome unknown');
+          throw checkOutcomeUnknown;
+        }
         // A verdict that was not recorded is not given: the person is told nothing was recorded and to try again.
         logger.error({ err: errorForLog(error) }, 'check not recorded');
         throw storeUnavailable;

@@ -56,6 +56,7 @@ export {
   recordHash,
   canonicalJson,
   genesisHash,
+  RecordOutcomeUnknownError,
   type CheckRecord,
   type CheckRecordStore,
   type ChainCheck,

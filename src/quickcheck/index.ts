@@ -50,7 +50,7 @@ export {
   type ToolRegister,
   type RegisteredTool,
 } from './register.js';
-export { runCheck, publicVerdict } from './service.js';
+export { runCheck, publicVerdict, RequestKeyReusedError } from './service.js';
 export {
   verifyChain,
   recordHash,
@@ -59,6 +59,7 @@ export {
   RecordOutcomeUnknownError,
   type CheckRecord,
   type CheckRecordStore,
+  type AppendOptions,
   type ChainCheck,
   type ChainHead,
   type ChainScheme,

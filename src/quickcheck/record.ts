@@ -257,13 +257,22 @@ export class RecordOutcomeUnknownError extends Error {
   }
 }
 
+/** How one append is made. */
+export interface AppendOptions {
+  /**
+   * The client's key for one submission (Idempotency-Key): an append with a key the same person used before records
+   * nothing and resolves with that earlier record, so a retry never records twice.
+   */
+  requestKey?: string;
+}
+
 /** Where records are kept; the SQL lives in src/store/repositories/quickcheck.ts. */
 export interface CheckRecordStore {
   /**
    * Appends under a lock on the chain head, so that concurrent appends never fork the chain. Resolves only when the
    * record is stored, rejects when it is not; RecordOutcomeUnknownError when that could not be found out.
    */
-  append(content: CheckRecordContent): Promise<CheckRecord>;
+  append(content: CheckRecordContent, options?: AppendOptions): Promise<CheckRecord>;
   /** One person's records, newest first. */
   listFor(who: string, options: CheckListOptions): Promise<CheckRecord[]>;
   /** Every record in sequence order, for verification and export. */

@@ -93,13 +93,14 @@ onPostgres('the PostgreSQL connection drops', () => {
       await proxy.stop();
     });
 
-    const post = (lang?: string) =>
+    const post = (lang?: string, key?: string) =>
       fetch(`${server.url}/api/checks`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           'x-dev-user': 'anna',
           ...(lang ? { 'accept-language': lang } : {}),
+          ...(key ? { 'idempotency-key': key } : {}),
         },
         body: JSON.stringify(baseCase),
       });
@@ -140,10 +141,11 @@ onPostgres('the PostgreSQL connection drops', () => {
       expect(await records()).toHaveLength(before.length + 1);
     });
 
-    it('says it cannot tell (not "nothing recorded") when the database stays away after a lost COMMIT answer', async () => {
+    it('says it cannot tell (not "nothing recorded") when the database stays away after a lost COMMIT answer; a retry with the same key records nothing more', async () => {
       const before = await records();
+      const key = randomBytes(16).toString('hex');
       const cut = proxy.cutOnQuery('commit', 'after-answer');
-      const answer = post();
+      const answer = post(undefined, key);
       await cut;
       proxy.refuse = true;
       const res = await answer;
@@ -156,6 +158,11 @@ onPostgres('the PostgreSQL connection drops', () => {
       const after = await records();
       expect(after).toHaveLength(before.length + 1);
       expect((await verify()).checks.map((c) => c.seq)).toContain(after.at(-1)!.seq);
+      // The retry of that submission (the tab sends the same Idempotency-Key) gets that record, and adds none.
+      const retry = await post(undefined, key);
+      expect(retry.status).toBe(201);
+      expect(recordedCheckSchema.parse(await retry.json()).record).toMatchObject(after.at(-1)!);
+      expect(await records()).toEqual(after);
 
       const en = proxy.cutOnQuery('commit', 'after-answer');
       const english = post('en');

@@ -95,7 +95,7 @@ export interface QuickcheckRecordOptions {
 export function quickcheckRecordStore(store: Store, { key }: QuickcheckRecordOptions): CheckRecordStore {
   const keyId = auditKeyId(key);
   return {
-    async append(content) {
+    async append(content, options = {}) {
       // The record as this append wrote it, set once its insert went through: after an error from there on (the
       // connection lost around COMMIT), the database is asked whether the record is there after all.
       let written: CheckRecord | undefined;
@@ -107,10 +107,18 @@ export function quickcheckRecordStore(store: Store, { key }: QuickcheckRecordOpt
           );
           if (!head) throw new Error('quickcheck_chain_head is missing; migration 003 did not run');
           if (head.key_id !== null && head.key_id !== keyId) throw new AuditKeyMismatchError();
+          // A retry of a submission already recorded (under the head's lock, so two retries at once find each other).
+          if (options.requestKey !== undefined) {
+            const [earlier] = await tx.query<Row>(
+              'select * from quickcheck_records where who = $1 and request_key = $2',
+              [content.who, options.requestKey],
+            );
+            if (earlier) return toRecord(earlier);
+          }
           const seq = Number(head.seq) + 1;
           const hash = recordHash(seq, content, head.hash, key);
           await tx.query(
-            'insert into quickcheck_records (seq, at, who, verdict, rules_version, register_version, check_case, result, prev_hash, hash, chain_scheme) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+            'insert into quickcheck_records (seq, at, who, verdict, rules_version, register_version, check_case, result, prev_hash, hash, chain_scheme, request_key) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
             [
               seq,
               content.at,
@@ -123,6 +131,7 @@ export function quickcheckRecordStore(store: Store, { key }: QuickcheckRecordOpt
               head.hash,
               hash,
               'hmac-sha256',
+              options.requestKey ?? null,
             ],
           );
           written = { ...content, seq, prevHash: head.hash, hash, scheme: 'hmac-sha256' as const };

@@ -65,6 +65,8 @@ export function CheckWizard({ api, lang, prefill }: { api: ApiClient; lang: Lang
   const [submitError, setSubmitError] = useState<string | undefined>();
   const [done, setDone] = useState<Done | undefined>();
   const prefillApplied = useRef(false);
+  // One key per submission: sent again when the same answers are sent again after an error, new for other answers.
+  const submission = useRef<{ body: string; key: string } | undefined>(undefined);
   const questionRef = useRef<HTMLHeadingElement>(null);
   const verdictRef = useRef<HTMLHeadingElement>(null);
 
@@ -116,7 +118,10 @@ export function CheckWizard({ api, lang, prefill }: { api: ApiClient; lang: Lang
     setSubmitting(true);
     setSubmitError(undefined);
     try {
-      const result = await api.check(made.case);
+      const body = JSON.stringify(made.case);
+      if (submission.current?.body !== body) submission.current = { body, key: crypto.randomUUID() };
+      const result = await api.check(made.case, submission.current.key);
+      submission.current = undefined;
       setDone({ result, answers: answersGiven(form, answers, t.unknown), lang });
     } catch (e) {
       setSubmitError((e as Error).message);

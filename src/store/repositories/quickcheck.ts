@@ -96,8 +96,9 @@ export function quickcheckRecordStore(store: Store, { key }: QuickcheckRecordOpt
   const keyId = auditKeyId(key);
   return {
     async append(content, options = {}) {
-      // The record as this append wrote it, set once its insert went through: after an error from there on (the
-      // connection lost around COMMIT), the database is asked whether the record is there after all.
+      // The record as this append wrote it (set once its insert went through), or the earlier one of the same request
+      // key: after an error from there on (the connection lost around COMMIT), the database is asked whether the
+      // record is there after all.
       let written: CheckRecord | undefined;
       try {
         return await store.transaction(async (tx) => {
@@ -113,7 +114,8 @@ export function quickcheckRecordStore(store: Store, { key }: QuickcheckRecordOpt
               'select * from quickcheck_records where who = $1 and request_key = $2',
               [content.who, options.requestKey],
             );
-            if (earlier) return toRecord(earlier);
+            // Set as written too: should this transaction fail, the lookup below finds the earlier record.
+            if (earlier) return (written = toRecord(earlier));
           }
           const seq = Number(head.seq) + 1;
           const hash = recordHash(seq, content, head.hash, key);

@@ -136,6 +136,9 @@ export function startScanWorker(options: ScanWorkerOptions): ScanWorker {
       // The database was away just when the job was to be closed: it stays 'running' without a heartbeat, so once
       // its heartbeat is stale (staleMs) this instance or another claims it again and scans it anew.
       options.onError?.(error, job);
+      // Unless only the answer was lost (the connection dropped after COMMIT): then it is closed, and told as usual.
+      const now = await options.queue.get(job.id).catch(() => undefined);
+      if (!stopping.signal.aborted && (now?.status === 'done' || now?.status === 'failed')) await finished(job);
     }
   }
 

@@ -58,6 +58,7 @@ onPostgres('a scan job while the PostgreSQL connection drops', () => {
     direct = await openStore({ databaseUrl: url, dataDir: 'unused', schema });
     store = await openStore({ databaseUrl: proxy.urlFor(url), dataDir: 'unused', schema, onConnectionError: () => {} });
     errors.length = 0;
+    finished.length = 0;
   });
 
   afterEach(async () => {
@@ -70,6 +71,7 @@ onPostgres('a scan job while the PostgreSQL connection drops', () => {
     await proxy.stop();
   });
 
+  const finished: string[] = [];
   const start = (atBatch: (i: number) => void) => {
     const runs: string[] = [];
     worker = startScanWorker({
@@ -80,6 +82,7 @@ onPostgres('a scan job while the PostgreSQL connection drops', () => {
       heartbeatMs: 40,
       staleMs: 800,
       onError: (error) => errors.push(error),
+      onFinished: (job) => void finished.push(job.id),
       sourceFor: async (job) => {
         runs.push(job.id);
         return slowSource(atBatch);
@@ -129,5 +132,22 @@ onPostgres('a scan job while the PostgreSQL connection drops', () => {
     const next = await queue.create({ owner: 'u', target: { kind: 'drive', id: 'e' }, lang: 'nl' });
     await waitFor(async () => (await jobOf(next.id)).status === 'done');
     expect(await scans()).toBe(2);
+  });
+
+  it('takes a job whose closing COMMIT answer was lost as done: stored once, not scanned again, and its owner told', async () => {
+    const job = await scanJobQueue(direct).create({ owner: 'u', target: { kind: 'drive', id: 'd' }, lang: 'nl' });
+    let cut: Promise<void> | undefined;
+    const runs = start((i) => {
+      // One slot, busy with this job: the next COMMIT is the one of complete().
+      if (i === 5 && !cut) cut = proxy.cutOnQuery('commit', 'after-answer');
+    });
+    await waitFor(async () => finished.length === 1);
+    await cut;
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(finished).toEqual([job.id]);
+    await new Promise((r) => setTimeout(r, 1_200)); // past staleMs: nothing claims it again
+    expect(runs).toEqual([job.id]);
+    expect(await jobOf(job.id)).toEqual({ status: 'done', attempts: 1 });
+    expect(await scans()).toBe(1);
   });
 });

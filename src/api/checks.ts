@@ -64,6 +64,23 @@ export type CheckDetail = z.infer<typeof checkDetailSchema>;
 const maxSeq = 2_147_483_647;
 
 /** The `:seq` of /api/checks/:seq and /api/checks/:seq/reassess (one below the highest: it is looked up as "below seq + 1"). */
+/**
+ * The Idempotency-Key header of POST /api/checks: the client's random key for one submission, sent again unchanged
+ * with a retry of it (a UUID fits), so the retry is answered with the first record instead of recording twice.
+ */
+export const checkRequestKeySchema = (lang: Lang) =>
+  z.strictObject({
+    'Idempotency-Key': z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]{16,100}$/,
+        lang === 'nl'
+          ? 'moet 16 tot 100 letters, cijfers, - of _ zijn (bijvoorbeeld een UUID)'
+          : 'must be 16 to 100 letters, digits, - or _ (a UUID, for example)',
+      )
+      .optional(),
+  });
+
 export const checkSeqSchema = z.strictObject({
   seq: z.coerce
     .number()

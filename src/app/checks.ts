@@ -1,4 +1,5 @@
 import {
+  checkRequestKeySchema,
   recordableCaseSchema,
   checkListQuerySchema,
   checkSeqSchema,
@@ -13,6 +14,8 @@ import {
   evaluateCase,
   localisedQuestions,
   publicVerdict,
+  RecordOutcomeUnknownError,
+  RequestKeyReusedError,
   runCheck,
   type CaseField,
   type CheckRecord,
@@ -28,7 +31,7 @@ import {
 import type { ToolMention } from '../quickcheck/tool-names.js';
 import { parseInput } from '../validation.js';
 import type { Caller } from './caller.js';
-import { AppError, invalidInput, noDatabase, storeUnavailable } from './errors.js';
+import { AppError, checkOutcomeUnknown, invalidInput, noDatabase, storeUnavailable } from './errors.js';
 import type { RegisterSource } from './tool-register.js';
 
 /** What a sentence already told the check: the tool (or the entries to choose from), the task, and what is still open. */
@@ -50,8 +53,11 @@ export interface CheckService {
   prefill(tool: ToolMention | null, task: Task | null): PrefilledCheck;
   /** Evaluates a validated case without recording it (`ai-wijzer check --dry-run`). */
   evaluate(input: unknown, lang: Lang): CheckVerdict;
-  /** Validates the case (the same schema for the API, the bot's card and the CLI), evaluates and records it. */
-  run(caller: Caller, input: unknown, lang: Lang): Promise<RecordedCheck>;
+  /**
+   * Validates the case (the same schema for the API, the bot's card and the CLI), evaluates and records it. With a
+   * request key (the API's Idempotency-Key) a retry of the same submission is answered with its first record.
+   */
+  run(caller: Caller, input: unknown, lang: Lang, options?: { requestKey?: unknown }): Promise<RecordedCheck>;
   /** The caller's own checks, newest first, with the versions a check is evaluated with now. */
   list(caller: Caller, query: unknown, lang: Lang): Promise<CheckList>;
   /** One of the caller's own checks (`{seq}`), with the case it judged; anyone else's is not found. */
@@ -84,6 +90,19 @@ export function ambiguousTool(error: AmbiguousToolError, lang: Lang): AppError {
   ]);
 }
 
+/** An Idempotency-Key sent before with another case: a problem with the key, and nothing recorded. */
+function keyReused(lang: Lang): AppError {
+  return invalidInput([
+    {
+      field: 'Idempotency-Key',
+      message:
+        lang === 'nl'
+          ? 'Deze sleutel hoort bij een andere check die al is vastgelegd. Gebruik een nieuwe sleutel voor een nieuwe check.'
+          : 'This key belongs to another check that is already recorded. Use a new key for a new check.',
+    },
+  ]);
+}
+
 /** Evaluates, turning a name that fits several entries into the question which one. */
 function unambiguous<T>(lang: Lang, evaluate: () => T): T {
   try {
@@ -107,6 +126,7 @@ export function checkService(deps: {
   const order = loaded.questions.questions.map((q) => q.field);
   // The case's schema, refusing text the record could not keep, with its messages in each language.
   const caseSchemas = { nl: recordableCaseSchema('nl'), en: recordableCaseSchema('en') };
+  const keySchemas = { nl: checkRequestKeySchema('nl'), en: checkRequestKeySchema('en') };
   const needRecords = () => {
     if (!records) throw noDatabase;
     return records;
@@ -161,9 +181,12 @@ export function checkService(deps: {
         publicVerdict(evaluateCase(content, content.register, parsed.data, { lang, contact })),
       );
     },
-    async run(caller, input, lang) {
+    async run(caller, input, lang, options = {}) {
       const parsed = parseInput(caseSchemas[lang], input, lang);
-      if (!parsed.ok) throw invalidInput(parsed.problems);
+      const key = parseInput(keySchemas[lang], { 'Idempotency-Key': options.requestKey }, lang);
+      if (!parsed.ok || !key.ok)
+        throw invalidInput([...(parsed.ok ? [] : parsed.problems), ...(key.ok ? [] : key.problems)]);
+      const requestKey = key.data['Idempotency-Key'];
       const content = await current();
       try {
         return await runCheck({
@@ -174,10 +197,17 @@ export function checkService(deps: {
           case: parsed.data,
           lang,
           contact,
+          ...(requestKey === undefined ? {} : { requestKey }),
         });
       } catch (error) {
         if (error instanceof AmbiguousToolError) throw ambiguousTool(error, lang);
+        if (error instanceof RequestKeyReusedError) throw keyReused(lang);
         if (error instanceof AppError) throw error;
+        // The connection was lost around the commit and the database could not be asked afterwards: said as it is.
+        if (error instanceof RecordOutcomeUnknownError) {
+          logger.error({ err: errorForLog(error.cause ?? error) }, 'check outcome unknown');
+          throw checkOutcomeUnknown;
+        }
         // A verdict that was not recorded is not given: the person is told nothing was recorded and to try again.
         logger.error({ err: errorForLog(error) }, 'check not recorded');
         throw storeUnavailable;

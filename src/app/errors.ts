@@ -35,6 +35,15 @@ export const storeUnavailable = new AppError('unavailable', 'store_unavailable',
   en: 'AI-wijzer cannot save this right now. Nothing was recorded; try again in a few minutes.',
 });
 
+/**
+ * The connection to the database was lost while a check was being saved, and AI-wijzer could not find out afterwards
+ * whether it was: the person looks at their checks before doing it again, so that it is not recorded twice.
+ */
+export const checkOutcomeUnknown = new AppError('unavailable', 'check_outcome_unknown', {
+  nl: 'De verbinding met de database viel weg terwijl je check werd opgeslagen. AI-wijzer weet niet zeker of hij is vastgelegd: kijk bij Mijn checks of hij er staat voordat je hem opnieuw doet.',
+  en: 'The connection to the database was lost while your check was being saved. AI-wijzer cannot tell whether it was recorded: look at My checks to see whether it is there before you do it again.',
+});
+
 /** The caller lacks the role the action needs (an admin route called by a staff member); nothing was changed. */
 export const notAdmin = new AppError('forbidden', 'not_admin', {
   nl: 'Dit mag alleen een beheerder van AI-wijzer (rol AIWijzer.Admin). Er is niets gewijzigd.',

@@ -1,7 +1,7 @@
 import type { CheckOutcome } from '../api/ask.js';
 import { AppError, type Application, type Caller } from '../app/index.js';
 import type { Lang } from '../lang.js';
-import { caseFromCard, checkCard, enteredOf } from './cards/check-card.js';
+import { cardKeyOf, caseFromCard, checkCard, enteredOf, submissionKey } from './cards/check-card.js';
 import type { Element } from './cards/elements.js';
 import { checkVerbs } from './cards/texts.js';
 import { verdictCard } from './cards/verdict-card.js';
@@ -33,15 +33,20 @@ export async function cardAction(
   const questions = checks.questions(lang);
   if (verb === checkVerbs.restart) return checkCard({ questions, lang });
   if (verb !== checkVerbs.submit) return undefined;
+  const submitted = caseFromCard(questions, values);
+  // The card sent back keeps its key, so that sending it again with the same answers is the same submission.
+  const cardKey = cardKeyOf(values);
   try {
     // The same validation as POST /api/checks: a tampered or incomplete card is refused with its fields.
-    return verdictCard(await checks.run(caller, caseFromCard(questions, values), lang), lang);
+    const options = cardKey ? { requestKey: submissionKey(cardKey, submitted) } : {};
+    return verdictCard(await checks.run(caller, submitted, lang, options), lang);
   } catch (error) {
     const entered = enteredOf(questions, values);
+    const again = { questions, lang, entered, ...(cardKey ? { cardKey } : {}) };
     if (error instanceof AppError && error.kind === 'invalid')
-      return checkCard({ questions, lang, entered, problems: error.problems ?? [] });
-    // Not recorded, so no verdict: the card stays, with what was entered, and says so.
-    if (error instanceof AppError) return checkCard({ questions, lang, entered, notice: error.messages[lang] });
+      return checkCard({ ...again, problems: error.problems ?? [] });
+    // Not recorded (or not sure), so no verdict: the card stays, with what was entered, and says so.
+    if (error instanceof AppError) return checkCard({ ...again, notice: error.messages[lang] });
     throw error;
   }
 }

@@ -50,14 +50,16 @@ export {
   type ToolRegister,
   type RegisteredTool,
 } from './register.js';
-export { runCheck, publicVerdict } from './service.js';
+export { runCheck, publicVerdict, RequestKeyReusedError } from './service.js';
 export {
   verifyChain,
   recordHash,
   canonicalJson,
   genesisHash,
+  RecordOutcomeUnknownError,
   type CheckRecord,
   type CheckRecordStore,
+  type AppendOptions,
   type ChainCheck,
   type ChainHead,
   type ChainScheme,

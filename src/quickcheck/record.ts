@@ -243,10 +243,36 @@ export interface CheckListOptions {
   before?: number;
 }
 
+/**
+ * The connection to the database was lost while a record was being committed, and the database could not be asked
+ * afterwards whether the record is there: it may be recorded or not. The person is told so, not "nothing recorded".
+ */
+export class RecordOutcomeUnknownError extends Error {
+  constructor(
+    readonly hash: string,
+    options?: { cause?: unknown },
+  ) {
+    super('the record may or may not have been committed', options);
+    this.name = 'RecordOutcomeUnknownError';
+  }
+}
+
+/** How one append is made. */
+export interface AppendOptions {
+  /**
+   * The client's key for one submission (Idempotency-Key): an append with a key the same person used before records
+   * nothing and resolves with that earlier record, so a retry never records twice.
+   */
+  requestKey?: string;
+}
+
 /** Where records are kept; the SQL lives in src/store/repositories/quickcheck.ts. */
 export interface CheckRecordStore {
-  /** Appends under a lock on the chain head, so that concurrent appends never fork the chain. */
-  append(content: CheckRecordContent): Promise<CheckRecord>;
+  /**
+   * Appends under a lock on the chain head, so that concurrent appends never fork the chain. Resolves only when the
+   * record is stored, rejects when it is not; RecordOutcomeUnknownError when that could not be found out.
+   */
+  append(content: CheckRecordContent, options?: AppendOptions): Promise<CheckRecord>;
   /** One person's records, newest first. */
   listFor(who: string, options: CheckListOptions): Promise<CheckRecord[]>;
   /** Every record in sequence order, for verification and export. */

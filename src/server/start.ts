@@ -32,7 +32,13 @@ export interface StartOptions extends AppOptions {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: options.schema });
+  const store = await openStore({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    schema: options.schema,
+    // The pool opens a new connection when next needed; only the error's kind and code are logged.
+    onConnectionError: (error) => logger.warn({ err: errorForLog(error) }, 'database connection lost'),
+  });
   // memory:// (tests) stays in memory; any other DATA_DIR holds the database in DATA_DIR/db.
   const closers: (() => Promise<void>)[] = [];
   let server: Server;

@@ -9,6 +9,8 @@ export interface OpenStoreOptions {
   databaseUrl?: string;
   dataDir: string;
   schema?: string;
+  /** PostgreSQL: a pooled connection was lost (see PostgresOptions); a warning through a new logger when not given. */
+  onConnectionError?: (error: Error) => void;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface OpenStoreOptions {
  */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const store = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, { schema: options.schema })
+    ? await openPostgres(options.databaseUrl, { schema: options.schema, onConnectionError: options.onConnectionError })
     : options.dataDir.startsWith('memory://')
       ? await openPglite(options.dataDir)
       : await openLockedPglite(options.dataDir);

@@ -48,8 +48,11 @@ export interface ApiClient {
   vision(language?: Lang): Promise<VisionDocumentView>;
   /** The quick check's questions in the user's language, and the register's tools. */
   checkQuestions(): Promise<CheckQuestionsView>;
-  /** Evaluates and records a check: the verdict with its record number. */
-  check(body: CheckRequest): Promise<CheckResponse>;
+  /**
+   * Evaluates and records a check: the verdict with its record number. `requestKey` (Idempotency-Key): the same for
+   * a retry of one submission, so that a retry after a lost answer does not record the check twice.
+   */
+  check(body: CheckRequest, requestKey?: string): Promise<CheckResponse>;
   /** The caller's own checks, newest first (before: only older than that record). */
   myChecks(before?: number): Promise<CheckList>;
   /** One of the caller's own checks, with the case it judged. */
@@ -121,7 +124,16 @@ export function apiClient(lang: Lang, identity: CallIdentity): ApiClient {
     },
     vision: (language = lang) => call(`/api/vision?lang=${language}`, {}, visionDocumentSchema),
     checkQuestions: () => call('/api/checks/questions', {}, checkQuestionsSchema),
-    check: (body) => call('/api/checks', { method: 'POST', body: JSON.stringify(body) }, checkResponseSchema),
+    check: (body, requestKey) =>
+      call(
+        '/api/checks',
+        {
+          method: 'POST',
+          body: JSON.stringify(body),
+          ...(requestKey ? { headers: { 'idempotency-key': requestKey } } : {}),
+        },
+        checkResponseSchema,
+      ),
     myChecks: (before) => call(`/api/checks${before ? `?before=${before}` : ''}`, {}, checkListSchema),
     myCheck: (seq) => call(`/api/checks/${seq}`, {}, checkDetailSchema),
     reassess: (seq) => call(`/api/checks/${seq}/reassess`, { method: 'POST' }, checkResponseSchema),

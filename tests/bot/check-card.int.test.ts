@@ -219,6 +219,33 @@ describe('the quick check as a card in the bot', () => {
     expect(JSON.stringify(after)).not.toContain('Jan de Vries');
   });
 
+  it('records a card sent again with the same answers once (its card key), and other answers on it as a new check', async () => {
+    const before = (await records()).length;
+    const keyOf = (c: Card) => (c.actions![0] as { data: { cardKey: string } }).data.cardKey;
+    const card = checkCard({ questions: app.checks.questions('nl'), lang: 'nl' }) as Card;
+    expect(keyOf(card)).toMatch(/^[0-9a-f]{32}$/);
+    const submit = { ...answers(card, { tool: 'ChatGPT (gratis)' }), lang: 'nl', cardKey: keyOf(card) };
+    // A card sent back (here: an answer missing) keeps its key.
+    const incomplete: Record<string, string> = { ...submit };
+    delete incomplete.audience;
+    await adapter()
+      .send(invoke('quickcheck.submit', incomplete))
+      .assertReply((a) => expect(keyOf((a.value as { body: { value: Card } }).body.value)).toBe(keyOf(card)));
+    const numbers: string[] = [];
+    for (const values of [submit, submit, { ...submit, purpose: 'een andere notitie herschrijven' }])
+      await adapter()
+        .send(invoke('quickcheck.submit', values))
+        .assertReply((a) => {
+          const shown = texts((a.value as { body: { value: Card } }).body.value).join('\n');
+          numbers.push(/Vastgelegd als record (\d+)\./.exec(shown)![1]!);
+        });
+    expect(numbers[1]).toBe(numbers[0]);
+    expect(numbers[2]).not.toBe(numbers[0]);
+    expect((await records()).length).toBe(before + 2);
+    // Another card is another submission, whatever its answers.
+    expect(keyOf(checkCard({ questions: app.checks.questions('nl'), lang: 'nl' }) as Card)).not.toBe(keyOf(card));
+  });
+
   it('starts a fresh card for "Opnieuw"', async () => {
     await adapter()
       .send(invoke('quickcheck.restart', { lang: 'en' }))

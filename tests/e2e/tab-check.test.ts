@@ -145,11 +145,13 @@ describe('the quick check and my checks in a real browser', () => {
     );
     expect(number).not.toBeNull();
     const seq = Number(number![1]);
-    const [row] = await server.store.query<{ verdict: string }>(
-      'select verdict from quickcheck_records where seq = $1',
+    const [row] = await server.store.query<{ verdict: string; request_key: string | null }>(
+      'select verdict, request_key from quickcheck_records where seq = $1',
       [seq],
     );
     expect(row?.verdict).toBe(expected.verdict);
+    // Sent with the submission's key (Idempotency-Key), so a retry of it would not record it twice.
+    expect(row?.request_key).toMatch(/^[0-9a-f]{32}$/);
     // The conditions are a checklist: ticked with the keyboard too.
     expect(expected.conditions.length).toBeGreaterThan(0);
     await tabTo(page, page, new RegExp(`^${expected.conditions[0]!.text.slice(0, 20)}`));

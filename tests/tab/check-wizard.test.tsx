@@ -203,6 +203,9 @@ describe('Snelle check: the steps', () => {
     expect(api.check).toHaveBeenCalledTimes(2);
     await screen.findByTestId('check-record');
     expect(api.check.mock.calls[1]![0]).toEqual(api.check.mock.calls[0]![0]);
+    // The retry is the same submission: the same Idempotency-Key, so the server records it once whatever happened to the first.
+    expect(api.check.mock.calls[0]![1]).toMatch(/^[0-9a-f]{32}$/);
+    expect(api.check.mock.calls[1]![1]).toBe(api.check.mock.calls[0]![1]);
   });
 
   it('says when the questions cannot be loaded, and loads them on "Opnieuw proberen"', async () => {

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { CheckOutcome } from '../../api/ask.js';
 import type { Lang } from '../../lang.js';
 import type { CheckQuestions } from '../../quickcheck/index.js';
@@ -32,6 +33,8 @@ export function checkCard(input: {
   problems?: FieldProblem[];
   /** A message above the questions (the check could not be recorded). */
   notice?: string;
+  /** The card's own random key (cardKeyOf), kept when the card is sent back; a new card gets a new one. */
+  cardKey?: string;
 }): Element {
   const t = cardTexts[input.lang];
   const { prefill = {}, entered = {}, problems = [] } = input;
@@ -92,7 +95,14 @@ export function checkCard(input: {
     body.push(container(items, { spacing: 'Medium' }));
   }
   return adaptiveCard(body, {
-    actions: [executeAction(t.submit, checkVerbs.submit, { lang: input.lang }, 'positive')],
+    actions: [
+      executeAction(
+        t.submit,
+        checkVerbs.submit,
+        { lang: input.lang, cardKey: input.cardKey ?? randomBytes(16).toString('hex') },
+        'positive',
+      ),
+    ],
     fallbackText: t.checkTitle,
   });
 }
@@ -126,4 +136,22 @@ export function enteredOf(questions: CheckQuestions, values: Record<string, unkn
       .map((q) => [q.field, values[q.field]] as const)
       .filter((pair): pair is readonly [string, string] => typeof pair[1] === 'string'),
   );
+}
+
+/** The card key a submit carries (checkCard's), when it is one; anything else is no key. */
+export function cardKeyOf(values: Record<string, unknown>): string | undefined {
+  return typeof values.cardKey === 'string' && /^[0-9a-f]{32}$/.test(values.cardKey) ? values.cardKey : undefined;
+}
+
+/**
+ * The Idempotency-Key of a card's submit: its card key with the answers, hashed. The same card sent again with the
+ * same answers (after "not sure whether it was recorded") is the same submission and is recorded once; other answers
+ * on that card are a new check. A hash: the stored key tells nothing about what was typed.
+ */
+export function submissionKey(cardKey: string, submitted: Record<string, unknown>): string {
+  // caseFromCard builds the case in the questions' order, so the same answers always give the same text.
+  return createHash('sha256')
+    .update(`${cardKey}\n${JSON.stringify(submitted)}`)
+    .digest('hex')
+    .slice(0, 32);
 }

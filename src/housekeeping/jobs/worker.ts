@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ScanProgress } from '../report.js';
+import type { ScanProgress, ScanReport } from '../report.js';
 import { NothingReadError, runScan } from '../scan.js';
 import type { Source } from '../source.js';
 import { sourceKeyOf, type ScanJob, type ScanJobQueue } from './types.js';
@@ -92,6 +92,7 @@ export function startScanWorker(options: ScanWorkerOptions): ScanWorker {
         }
       });
     }, heartbeatMs);
+    let ended: { report: ScanReport; notes: string[] } | { error: unknown };
     try {
       const source = await options.sourceFor(job, controller.signal);
       const report = await runScan(source, {
@@ -99,21 +100,28 @@ export function startScanWorker(options: ScanWorkerOptions): ScanWorker {
         lang: job.lang,
         onProgress: (p) => (progress = p),
       });
-      clearInterval(timer);
-      await beating;
-      if (lost) return;
-      if (stopping.signal.aborted) return await options.queue.release(job.id, id);
       const notes = (source.resyncs ?? []).map((label) =>
         job.lang === 'en'
           ? `"${label}" was read again from the start because Microsoft Graph asked for a resync.`
           : `"${label}" is opnieuw volledig gelezen omdat Microsoft Graph om een resync vroeg.`,
       );
-      if (await options.queue.complete(job.id, id, sourceKeyOf(job.target), report, notes)) await finished(job);
+      ended = { report, notes };
     } catch (error) {
+      ended = { error };
+    } finally {
       clearInterval(timer);
       await beating;
-      if (lost) return;
+      stopping.signal.removeEventListener('abort', onStop);
+    }
+    if (lost) return;
+    try {
       if (stopping.signal.aborted) return await options.queue.release(job.id, id);
+      if ('report' in ended) {
+        if (await options.queue.complete(job.id, id, sourceKeyOf(job.target), ended.report, ended.notes))
+          await finished(job);
+        return;
+      }
+      const { error } = ended;
       // A target that could not be read at all is the person's to hear about, not an error of ours to log.
       if (!(error instanceof NothingReadError)) options.onError?.(error, job);
       const code =
@@ -124,9 +132,13 @@ export function startScanWorker(options: ScanWorkerOptions): ScanWorker {
             : (options.errorCode?.(error) ?? 'scan_failed');
       await options.queue.fail(job.id, id, code);
       await finished(job);
-    } finally {
-      clearInterval(timer);
-      stopping.signal.removeEventListener('abort', onStop);
+    } catch (error) {
+      // The database was away just when the job was to be closed: it stays 'running' without a heartbeat, so once
+      // its heartbeat is stale (staleMs) this instance or another claims it again and scans it anew.
+      options.onError?.(error, job);
+      // Unless only the answer was lost (the connection dropped after COMMIT): then it is closed, and told as usual.
+      const now = await options.queue.get(job.id).catch(() => undefined);
+      if (!stopping.signal.aborted && (now?.status === 'done' || now?.status === 'failed')) await finished(job);
     }
   }
 
@@ -139,8 +151,10 @@ export function startScanWorker(options: ScanWorkerOptions): ScanWorker {
         if (stopping.signal.aborted) return;
         options.onError?.(error);
       }
-      if (job) await runJob(job);
-      else await idle();
+      if (job) {
+        // A worker slot outlives any job: whatever one throws is reported, and the loop goes on claiming.
+        await runJob(job).catch((error: unknown) => options.onError?.(error, job));
+      } else await idle();
     }
   }
 

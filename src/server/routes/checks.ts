@@ -10,7 +10,10 @@ import { langOf } from '../errors.js';
 export function checksRoutes({ app }: AppContext): Router {
   const router = Router();
   router.post('/checks', async (req, res) => {
-    res.status(201).json(await app.checks.run(callerOf(req), req.body, langOf(req)));
+    // A retry with the same Idempotency-Key is answered with the first record (201 again: it is recorded, once).
+    res
+      .status(201)
+      .json(await app.checks.run(callerOf(req), req.body, langOf(req), { requestKey: req.get('idempotency-key') }));
   });
   router.get('/checks', async (req, res) => {
     res.json(await app.checks.list(callerOf(req), req.query, langOf(req)));

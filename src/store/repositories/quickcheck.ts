@@ -3,6 +3,7 @@ import {
   auditKeyId,
   headMac,
   recordHash,
+  RecordOutcomeUnknownError,
   type ChainScheme,
   type CheckRecord,
   type CheckRecordStore,
@@ -51,6 +52,26 @@ function toRecord(r: Row): CheckRecord {
 
 const pageSize = 500;
 
+/**
+ * Whether the record with this hash is in the chain, asked after its transaction failed. The lock on the head waits
+ * for a COMMIT that is still under way on the lost connection; when the database cannot be asked (still away, or the
+ * lock not free within 5 s) the outcome is unknown, and RecordOutcomeUnknownError says so.
+ */
+async function isRecorded(store: Store, hash: string, cause: unknown): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.transaction(async (tx) => {
+        await tx.query("set local lock_timeout = '5s'");
+        await tx.query('select seq from quickcheck_chain_head where id = 1 for update');
+        return (await tx.query('select seq from quickcheck_records where hash = $1', [hash])).length > 0;
+      });
+    } catch {
+      if (attempt >= 3) throw new RecordOutcomeUnknownError(hash, { cause });
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
 /** Refused append: the chain was started under another AUDIT_KEY, and records under this one would break it. */
 export class AuditKeyMismatchError extends Error {
   constructor() {
@@ -74,40 +95,61 @@ export interface QuickcheckRecordOptions {
 export function quickcheckRecordStore(store: Store, { key }: QuickcheckRecordOptions): CheckRecordStore {
   const keyId = auditKeyId(key);
   return {
-    async append(content) {
-      return store.transaction(async (tx) => {
-        // The row lock serialises appends across connections and instances (PostgreSQL); PGlite runs one transaction at a time anyway.
-        const [head] = await tx.query<HeadRow>(
-          'select seq, hash, mac, key_id from quickcheck_chain_head where id = 1 for update',
-        );
-        if (!head) throw new Error('quickcheck_chain_head is missing; migration 003 did not run');
-        if (head.key_id !== null && head.key_id !== keyId) throw new AuditKeyMismatchError();
-        const seq = Number(head.seq) + 1;
-        const hash = recordHash(seq, content, head.hash, key);
-        await tx.query(
-          'insert into quickcheck_records (seq, at, who, verdict, rules_version, register_version, check_case, result, prev_hash, hash, chain_scheme) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-          [
+    async append(content, options = {}) {
+      // The record as this append wrote it (set once its insert went through), or the earlier one of the same request
+      // key: after an error from there on (the connection lost around COMMIT), the database is asked whether the
+      // record is there after all.
+      let written: CheckRecord | undefined;
+      try {
+        return await store.transaction(async (tx) => {
+          // The row lock serialises appends across connections and instances (PostgreSQL); PGlite runs one transaction at a time anyway.
+          const [head] = await tx.query<HeadRow>(
+            'select seq, hash, mac, key_id from quickcheck_chain_head where id = 1 for update',
+          );
+          if (!head) throw new Error('quickcheck_chain_head is missing; migration 003 did not run');
+          if (head.key_id !== null && head.key_id !== keyId) throw new AuditKeyMismatchError();
+          // A retry of a submission already recorded (under the head's lock, so two retries at once find each other).
+          if (options.requestKey !== undefined) {
+            const [earlier] = await tx.query<Row>(
+              'select * from quickcheck_records where who = $1 and request_key = $2',
+              [content.who, options.requestKey],
+            );
+            // Set as written too: should this transaction fail, the lookup below finds the earlier record.
+            if (earlier) return (written = toRecord(earlier));
+          }
+          const seq = Number(head.seq) + 1;
+          const hash = recordHash(seq, content, head.hash, key);
+          await tx.query(
+            'insert into quickcheck_records (seq, at, who, verdict, rules_version, register_version, check_case, result, prev_hash, hash, chain_scheme, request_key) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+            [
+              seq,
+              content.at,
+              content.who,
+              content.verdict,
+              content.rulesVersion,
+              content.registerVersion,
+              JSON.stringify(content.case),
+              JSON.stringify(content.result),
+              head.hash,
+              hash,
+              'hmac-sha256',
+              options.requestKey ?? null,
+            ],
+          );
+          written = { ...content, seq, prevHash: head.hash, hash, scheme: 'hmac-sha256' as const };
+          await tx.query('update quickcheck_chain_head set seq = $1, hash = $2, mac = $3, key_id = $4 where id = 1', [
             seq,
-            content.at,
-            content.who,
-            content.verdict,
-            content.rulesVersion,
-            content.registerVersion,
-            JSON.stringify(content.case),
-            JSON.stringify(content.result),
-            head.hash,
             hash,
-            'hmac-sha256',
-          ],
-        );
-        await tx.query('update quickcheck_chain_head set seq = $1, hash = $2, mac = $3, key_id = $4 where id = 1', [
-          seq,
-          hash,
-          headMac(key, { seq, hash }),
-          keyId,
-        ]);
-        return { ...content, seq, prevHash: head.hash, hash, scheme: 'hmac-sha256' as const };
-      });
+            headMac(key, { seq, hash }),
+            keyId,
+          ]);
+          return written;
+        });
+      } catch (error) {
+        if (!written) throw error;
+        if (await isRecorded(store, written.hash, error)) return written;
+        throw error;
+      }
     },
     async listFor(who, options) {
       const rows = options.before

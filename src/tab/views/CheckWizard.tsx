@@ -44,6 +44,11 @@ interface Done {
   lang: Lang;
 }
 
+/** 128 random bits as hex: a submission's Idempotency-Key (getRandomValues works on plain http too, randomUUID not). */
+function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /**
  * Snelle check: one question per step with its explanation and "weet ik niet", the progress, "Vorige" and
  * "Volgende" that keep every answer, then the verdict as a record to print. The tool and the task a route (or the
@@ -65,6 +70,8 @@ export function CheckWizard({ api, lang, prefill }: { api: ApiClient; lang: Lang
   const [submitError, setSubmitError] = useState<string | undefined>();
   const [done, setDone] = useState<Done | undefined>();
   const prefillApplied = useRef(false);
+  // One key per submission: sent again when the same answers are sent again after an error, new for other answers.
+  const submission = useRef<{ body: string; key: string } | undefined>(undefined);
   const questionRef = useRef<HTMLHeadingElement>(null);
   const verdictRef = useRef<HTMLHeadingElement>(null);
 
@@ -116,7 +123,10 @@ export function CheckWizard({ api, lang, prefill }: { api: ApiClient; lang: Lang
     setSubmitting(true);
     setSubmitError(undefined);
     try {
-      const result = await api.check(made.case);
+      const body = JSON.stringify(made.case);
+      if (submission.current?.body !== body) submission.current = { body, key: randomKey() };
+      const result = await api.check(made.case, submission.current.key);
+      submission.current = undefined;
       setDone({ result, answers: answersGiven(form, answers, t.unknown), lang });
     } catch (e) {
       setSubmitError((e as Error).message);

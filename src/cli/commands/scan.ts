@@ -114,10 +114,6 @@ Example: ai-wijzer scan --path /mnt/department --xlsx department.xlsx`,
 
 export const scanCommand: Command = {
   name: 'scan',
-  summary: {
-    nl: 'scan een netwerkmap of Microsoft 365 op datahygiëne',
-    en: 'scan a network folder or Microsoft 365 for data readiness',
-  },
   help,
   async run(args, io) {
     const { flags } = parseFlags(args, options, flagsSchema);

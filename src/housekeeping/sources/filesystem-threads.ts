@@ -42,6 +42,8 @@ export interface ThreadedWalk {
   gaps: Gap[];
   onLinks(count: number): void;
   signal?: AbortSignal;
+  /** Entries a worker reads per request when it goes on into subfolders (default 4096; tests make it small). */
+  entriesPerRequest?: number;
   /** Told the number of directories in flight after each hand-out (tests check the bound). */
   onDispatch?(inFlight: number): void;
 }
@@ -122,7 +124,7 @@ export async function* walkInWorkers(walk: ThreadedWalk): AsyncIterable<Entry[]>
         msg.push({ id, abs: dir.abs });
       }
       // Read in turn, a worker goes on into the subfolders it finds, once there is enough for the other workers.
-      const budget = walk.parallelReads || stack.length < threads ? 0 : entriesPerRequest;
+      const budget = walk.parallelReads || stack.length < threads ? 0 : (walk.entriesPerRequest ?? entriesPerRequest);
       workers[w]!.postMessage({ parallel: walk.parallelReads, dirs: msg, budget });
       walk.onDispatch?.(inFlight.size);
     }

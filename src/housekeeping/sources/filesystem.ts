@@ -14,6 +14,7 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Entry, Gap, Source, SourceStats } from '../source.js';
+import { DigestThreads } from './filesystem-digests.js';
 import { walkInWorkers } from './filesystem-threads.js';
 
 /** The file-system calls the walker makes; tests replace them to simulate unreadable folders. */
@@ -41,8 +42,9 @@ export interface FilesystemSourceOptions {
   /** Replaces the file-system calls (tests); the walk then runs on this thread. */
   fs?: WalkerFs;
   /**
-   * Worker threads that read directories and lstat their entries; 0 walks on this thread. Default 2 when the
-   * machine has 2 cores or more (this thread turns their results into entries), else 0.
+   * Worker threads that read directories and lstat their entries, and after the walk read the samples and
+   * hashes the duplicate rule asks for; 0 does both on this thread. Default 2 when the machine has 2 cores or
+   * more (this thread turns their results into entries), else 0.
    */
   threads?: number;
   /**
@@ -132,6 +134,9 @@ export function filesystemSource(root: string, options: FilesystemSourceOptions 
   } catch {
     // Reported as a gap by the walk.
   }
+  const algorithm = options.hashAlgorithm ?? 'sha1';
+  // Contents are read on the same number of threads as the walk (after it), or here when it runs here.
+  const digests = threads > 0 ? new DigestThreads(threads, algorithm) : undefined;
   const stats: SourceStats = { requests: 0, throttledSeconds: 0, items: 0 };
   const gaps: Gap[] = [];
   let skippedLinks = 0;
@@ -229,10 +234,12 @@ export function filesystemSource(root: string, options: FilesystemSourceOptions 
     },
     entries,
     async hash(path: string): Promise<string> {
-      return readDigest(`${absRoot}/${path}`, options.hashAlgorithm ?? 'sha1', false);
+      if (digests) return digests.digest(`${absRoot}/${path}`, false);
+      return readDigest(`${absRoot}/${path}`, algorithm, false);
     },
     async sample(path: string): Promise<string> {
-      return readDigest(`${absRoot}/${path}`, options.hashAlgorithm ?? 'sha1', true);
+      if (digests) return digests.digest(`${absRoot}/${path}`, true);
+      return readDigest(`${absRoot}/${path}`, algorithm, true);
     },
   };
 }

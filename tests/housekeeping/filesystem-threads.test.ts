@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootDir } from '../../src/paths.js';
-import type { Entry } from '../../src/housekeeping/source.js';
+import type { Entry, Gap } from '../../src/housekeeping/source.js';
 import { filesystemSource } from '../../src/housekeeping/sources/filesystem.js';
 import { walkInWorkers } from '../../src/housekeeping/sources/filesystem-threads.js';
 
@@ -77,7 +77,7 @@ describe('file-system source on worker threads', () => {
       const entries: Entry[] = [];
       let batches = 0;
       let links = 0;
-      const gaps: unknown[] = [];
+      const gaps: Gap[] = [];
       for await (const batch of walkInWorkers({
         absRoot: root,
         concurrency: 8,

@@ -11,11 +11,10 @@ import {
   type Dirent,
 } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Entry, Gap, Source, SourceStats } from '../source.js';
 import { DigestThreads } from './filesystem-digests.js';
-import { walkInWorkers } from './filesystem-threads.js';
+import { defaultWalkerThreads, walkInWorkers } from './filesystem-threads.js';
 
 /** The file-system calls the walker makes; tests replace them to simulate unreadable folders. */
 export interface WalkerFs {
@@ -126,7 +125,7 @@ interface Pending {
 export function filesystemSource(root: string, options: FilesystemSourceOptions = {}): FilesystemSource {
   const fs = options.fs ?? nodeWalkerFs;
   const concurrency = Math.max(1, options.concurrency ?? 32);
-  const threads = options.fs ? 0 : Math.max(0, options.threads ?? (availableParallelism() >= 2 ? 2 : 0));
+  const threads = options.fs ? 0 : Math.max(0, options.threads ?? defaultWalkerThreads());
   let absRoot = resolve(root);
   try {
     // The root itself may be a link the user chose; nothing below it is followed.

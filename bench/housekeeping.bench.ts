@@ -281,7 +281,9 @@ function maskedPlanted(path: string): string {
   return path
     .replace(/Besluit \d{6}(\d{3})/, 'Besluit ******$1')
     .replace(/NL\d\d([A-Z]{4})\d{6}(\d{4})/, 'NL**$1******$2')
-    .replace(/medewerker\d+@/, 'm***@');
+    .replace(/medewerker\d+@/, 'm***@')
+    .replace(/(?:06-?|\+31 6 )\d{2,4} ?\d{2,4}(\d\d)\./, '06-******$1.')
+    .replace(/050-\d{5}(\d\d)\./, '050-*****$1.');
 }
 
 async function precisionRecall(): Promise<void> {

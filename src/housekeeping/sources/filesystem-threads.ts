@@ -35,7 +35,7 @@ interface Pending {
 
 export interface ThreadedWalk {
   absRoot: string;
-  /** Directories read at the same time, over all workers. */
+  /** Directories handed out at once, over all workers (on a network share: read at the same time). */
   concurrency: number;
   threads: number;
   /** Network shares: each worker reads its directories at the same time, as latency, not CPU, is the cost there. */

@@ -25,8 +25,8 @@ export interface Command {
 export interface CommandEntry {
   name: string;
   summary: Record<Lang, string>;
-  /** Imports the command's module; `args` (the command's arguments) let it start work that can begin early. */
-  load(args: string[]): Promise<Command>;
+  /** Imports the command's module. */
+  load(): Promise<Command>;
 }
 
 /** A mistake in how the command was called: printed without a stack, exit code 2. */

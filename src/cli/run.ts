@@ -46,7 +46,7 @@ export async function runCli(argv: string[], io: CliIO, commands: CommandEntry[]
     return 2;
   }
   // Only this command's module is loaded (the others' server, database or scan code is not).
-  const command = await entry.load(rest);
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.help.nl}\n\n---\n${command.help.en}\n`);
     return 0;

@@ -50,11 +50,6 @@ export const commands: CommandEntry[] = [
       nl: 'scan een netwerkmap of Microsoft 365 op datahygiëne',
       en: 'scan a network folder or Microsoft 365 for data readiness',
     },
-    load: async (args) => {
-      // A folder scan: the walker threads boot while the scan's code loads, not after it.
-      if (args.includes('--path'))
-        (await import('../../housekeeping/sources/filesystem-threads.js')).startWalkerThreads();
-      return (await import('./scan.js')).scanCommand;
-    },
+    load: async () => (await import('./scan.js')).scanCommand,
   },
 ];

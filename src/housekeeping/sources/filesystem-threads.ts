@@ -54,26 +54,6 @@ export function defaultWalkerThreads(): number {
   return availableParallelism() >= 2 ? 2 : 0;
 }
 
-/** Threads started ahead of a walk (startWalkerThreads), for the next walk to take. */
-const spare: Worker[] = [];
-
-/**
- * Starts the default number of walker threads ahead of a walk, so that they boot while the caller loads the rest
- * of its code (the CLI, before it loads the scan); the next walk takes them. Until then they never keep the
- * process alive.
- */
-export function startWalkerThreads(count = defaultWalkerThreads()): void {
-  while (spare.length < count) {
-    const worker = new Worker(walkerWorkerFile);
-    worker.unref();
-    worker.once('exit', () => {
-      const at = spare.indexOf(worker);
-      if (at >= 0) spare.splice(at, 1);
-    });
-    spare.push(worker);
-  }
-}
-
 /** Entries a worker reads for one request when it goes on into subfolders (about 10 ms of work on a local disk). */
 const entriesPerRequest = 4096;
 
@@ -105,9 +85,7 @@ export async function* walkInWorkers(walk: ThreadedWalk): AsyncIterable<Entry[]>
   };
   const workers = Array.from({ length: threads }, (_, i) => {
     load.push(0);
-    const worker = spare.shift() ?? new Worker(walkerWorkerFile);
-    worker.removeAllListeners('exit');
-    worker.ref();
+    const worker = new Worker(walkerWorkerFile);
     worker.on('message', (batch: Result[]) => {
       // A subfolder the worker found refers to its parent's result in the same message, which comes first.
       const dirs: Pending[] = [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from './config-error.js';
 
 /** Environment variables AI-wijzer reads; names follow the Microsoft 365 Agents Toolkit. */
 const guid = z
@@ -189,12 +190,7 @@ const envSchema = z
 
 export type Config = z.infer<typeof envSchema>;
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Ongeldige configuratie / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 /** Reads and validates the configuration once; throws a ConfigError naming every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -1,11 +1,11 @@
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config-error.js';
 import { StoreLockedError } from '../store/lock.js';
-import type { CliIO, Command } from './command.js';
+import type { CliIO, CommandEntry } from './command.js';
 import { UsageError } from './command.js';
 import { commands as allCommands } from './commands/index.js';
 import type { Lang } from '../lang.js';
 
-function overview(commands: Command[]): string {
+function overview(commands: CommandEntry[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   const list = (lang: Lang) => commands.map((c) => `  ${c.name.padEnd(width)}${c.summary[lang]}`).join('\n');
   return [
@@ -32,19 +32,21 @@ function overview(commands: Command[]): string {
 }
 
 /** Runs the CLI and returns its exit code: 0 done, 1 the work failed, 2 wrong usage or configuration, or the database in use. */
-export async function runCli(argv: string[], io: CliIO, commands: Command[] = allCommands): Promise<number> {
+export async function runCli(argv: string[], io: CliIO, commands: CommandEntry[] = allCommands): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(overview(commands));
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(
       `Onbekende opdracht '${name}'. Kies uit: ${commands.map((c) => c.name).join(', ')}.\nUnknown command '${name}'. See ai-wijzer --help.\n`,
     );
     return 2;
   }
+  // Only this command's module is loaded (the others' server, database or scan code is not).
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.help.nl}\n\n---\n${command.help.en}\n`);
     return 0;

@@ -18,10 +18,18 @@ export interface ProgressOptions {
   now?: () => number;
 }
 
+/**
+ * A count with its thousands grouped as nl-NL (12.345) and en-GB (12,345) write it. By hand, not toLocaleString:
+ * loading the locale data took 15-30 ms of the CLI's start, on the thread that takes in the walk.
+ */
+function grouped(count: number, separator: string): string {
+  return String(Math.round(count)).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
 /** "12.345 bestanden, 678 mappen gelezen", with a Graph scan's requests and waiting. */
 export function progressText(p: ScanProgress, lang: Lang, graph: boolean): string {
   const nl = lang === 'nl';
-  const n = (value: number) => value.toLocaleString(nl ? 'nl-NL' : 'en-GB');
+  const n = (value: number) => grouped(value, nl ? '.' : ',');
   const files = p.files ?? p.items;
   const folders = p.folders ?? 0;
   const counted = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;

@@ -24,7 +24,7 @@ import {
   type RuleContext,
 } from './rules/index.js';
 import { computeScore } from './score.js';
-import type { Gap, Source } from './source.js';
+import type { Entry, Gap, Source } from './source.js';
 import { mergeThresholds, type Thresholds, type ThresholdsFile } from './thresholds.js';
 
 export interface ScanOptions {
@@ -94,7 +94,17 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
   const started = new Date();
   const lang: Lang = options.lang ?? 'nl';
   const thresholds = mergeThresholds(options.thresholds);
-  const texts = adviceTexts();
+  // The source starts first (a file-system walk starts its threads), so that it reads while the texts are parsed.
+  const batches = source.entries(options.signal)[Symbol.asyncIterator]();
+  let first: Promise<IteratorResult<Entry[]>> | undefined = batches.next();
+  first.catch(() => {}); // awaited below; a rejection is handled there
+  let texts: ReturnType<typeof adviceTexts>;
+  try {
+    texts = adviceTexts();
+  } catch (error) {
+    await batches.return?.();
+    throw error;
+  }
   const now = (options.now ?? started).getTime();
   const scopeDepth = thresholds.folderScoreDepth;
   const rules = createRules(thresholds.disabledRules);
@@ -210,6 +220,7 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
     });
   };
 
+  const visitorReports = visitors.map((rule) => reporters.get(rule.id)!);
   let cancelled = false;
   let failure: string | undefined;
   let lastParent: string | undefined;
@@ -217,7 +228,11 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
   let lastParentDepth = 0;
   let lastScopes: ScopeAgg[] = [];
   try {
-    for await (const batch of source.entries(options.signal)) {
+    for (;;) {
+      const next = await (first ?? batches.next());
+      first = undefined;
+      if (next.done) break;
+      const batch = next.value;
       for (const entry of batch) {
         const path = entry.path;
         if (path === '') {
@@ -225,14 +240,17 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
           continue;
         }
         const slash = path.lastIndexOf('/');
-        const parent = slash < 0 ? '' : path.slice(0, slash);
-        if (parent !== lastParent) {
+        // Entries come a folder at a time: the same parent as the last entry is known without a new string.
+        const sameParent =
+          lastParent !== undefined &&
+          (slash < 0 ? lastParent === '' : slash === lastParent.length && path.startsWith(lastParent));
+        const parent = sameParent ? lastParent! : slash < 0 ? '' : path.slice(0, slash);
+        if (!sameParent) {
           lastParent = parent;
           lastParentAgg = folderAgg(parent);
           lastParentDepth = lastParentAgg.depth;
           lastScopes = scopesOf(parent, true);
         }
-        const name = slash < 0 ? path : path.slice(slash + 1);
         const depth = lastParentDepth + 1;
         lastParentAgg.children++;
         if (entry.kind === 'file') {
@@ -251,8 +269,10 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
           if (!own) scopes.set(path, (own = new ScopeAgg()));
           own.items++;
         }
+        if (visitors.length === 0) continue;
+        const name = slash < 0 ? path : path.slice(slash + 1);
         const view: EntryView = { entry, name, depth, parent, temp: entry.kind === 'file' && isTempName(name) };
-        for (const rule of visitors) rule.visit!(view, reporters.get(rule.id)!, ctx);
+        for (let i = 0; i < visitors.length; i++) visitors[i]!.visit!(view, visitorReports[i]!, ctx);
       }
       progress(false);
       if (options.signal?.aborted) {
@@ -260,7 +280,9 @@ export async function runScan(source: Source, options: ScanOptions = {}): Promis
         break;
       }
     }
+    await batches.return?.();
   } catch (error) {
+    await batches.return?.().catch(() => {});
     if (options.signal?.aborted) cancelled = true;
     else failure = maskPersonalData((error as Error).message);
   }

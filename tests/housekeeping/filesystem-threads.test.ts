@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootDir } from '../../src/paths.js';
-import type { Entry } from '../../src/housekeeping/source.js';
+import type { Entry, Gap } from '../../src/housekeeping/source.js';
 import { filesystemSource } from '../../src/housekeeping/sources/filesystem.js';
 import { walkInWorkers } from '../../src/housekeeping/sources/filesystem-threads.js';
 
@@ -70,6 +70,34 @@ describe('file-system source on worker threads', () => {
     },
   );
 
+  it.each([1, 10, 100])(
+    'yields every entry once when a worker goes on into subfolders and gives back those past %i entries',
+    async (entriesPerRequest) => {
+      const single = await walkOf(root, { threads: 0 });
+      const entries: Entry[] = [];
+      let batches = 0;
+      let links = 0;
+      const gaps: Gap[] = [];
+      for await (const batch of walkInWorkers({
+        absRoot: root,
+        concurrency: 8,
+        threads: 2,
+        parallelReads: false,
+        entriesPerRequest,
+        gaps,
+        onLinks: (n) => (links += n),
+      })) {
+        batches++;
+        entries.push(...batch);
+      }
+      entries.sort((a, b) => (a.path < b.path ? -1 : 1));
+      expect(entries).toEqual(single.entries);
+      expect(batches).toBe(1 + 6 + 72);
+      expect(links).toBe(3);
+      expect(gaps).toEqual([]);
+    },
+  );
+
   it('keeps no more directories in flight than asked', async () => {
     let peak = 0;
     let entries = 0;
@@ -119,6 +147,49 @@ describe('file-system source on worker threads', () => {
     }
     expect(batches).toBe(1);
     expect(source.stats.items).toBeLessThan(6 * 12 * 5);
+  });
+
+  it("reads samples and whole-file hashes on its threads as this thread does, and refuses a link in a file's place", async () => {
+    const dir = join(base, 'inhoud');
+    mkdirSync(dir, { recursive: true });
+    // Small (the sample is the whole file), large with the same head and tail but another middle, and a link.
+    writeFileSync(join(dir, 'klein.txt'), 'klein bestand');
+    const large = (middle: string) =>
+      Buffer.concat([Buffer.alloc(5000, 'a'), Buffer.from(middle), Buffer.alloc(5000, 'z')]);
+    writeFileSync(join(dir, 'groot-1.bin'), large('een'));
+    writeFileSync(join(dir, 'groot-2.bin'), large('twee'));
+    symlinkSync(join(base, 'outside', 'geheim', 'buiten.txt'), join(dir, 'link.txt'));
+    const threaded = filesystemSource(dir, { threads: 2 });
+    const here = filesystemSource(dir, { threads: 0 });
+    const files = ['klein.txt', 'groot-1.bin', 'groot-2.bin'];
+    const samples = await Promise.all(files.map((f) => threaded.sample!(f)));
+    const hashes = await Promise.all(files.map((f) => threaded.hash!(f)));
+    expect(samples).toEqual(await Promise.all(files.map((f) => here.sample!(f))));
+    expect(hashes).toEqual(await Promise.all(files.map((f) => here.hash!(f))));
+    expect(samples[1]).toBe(samples[2]); // the same first and last 4 kB
+    expect(hashes[1]).not.toBe(hashes[2]);
+    await expect(threaded.sample!('link.txt')).rejects.toMatchObject({ code: 'ELOOP' });
+    await expect(here.sample!('link.txt')).rejects.toMatchObject({ code: 'ELOOP' });
+    await expect(threaded.hash!('bestaat-niet.txt')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('lets the process end after reading samples on its threads', () => {
+    const code = `(async () => {
+      const { filesystemSource } = await import(${JSON.stringify(join(rootDir, 'src', 'housekeeping', 'sources', 'filesystem.ts'))});
+      const source = filesystemSource(${JSON.stringify(root)}, { threads: 2 });
+      console.log((await source.sample('leeg.txt')).length);
+    })();`;
+    const started = Date.now();
+    const child = spawnSync(join(rootDir, 'node_modules', '.bin', 'tsx'), ['-e', code], {
+      cwd: rootDir,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(child.signal).toBeNull();
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('40'); // a sha1 in hex
+    expect(child.status).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it.each([

@@ -73,7 +73,6 @@ function renderExplanation(e: RankingExplanation): string {
 
 export const askCommand: Command = {
   name: 'ask',
-  summary: { nl: 'stel een vraag aan de AI-visie', en: 'ask the AI vision a question' },
   help: {
     nl: 'ai-wijzer ask "<vraag>" [--json] [--lang nl|en] [--explain]\n\nBeantwoordt een vraag met een letterlijk citaat uit de AI-visie en het onderdeel waar het staat, doet suggesties als het niet zeker is, of zegt dat het niet in de visie staat.\n  --json        precies één JSON-object op stdout\n  --lang nl|en  antwoordtaal (standaard: de taal van de vraag)\n  --explain     voor redacteuren: de inhoudswoorden van de vraag en welke onderdelen ze treffen (met --json als veld explanation)\n\nVoorbeeld: ai-wijzer ask "Mag ik persoonsgegevens in ChatGPT zetten?"',
     en: 'ai-wijzer ask "<question>" [--json] [--lang nl|en] [--explain]\n\nAnswers a question with a verbatim quote from the AI vision and its section, suggests sections when unsure, or says the vision does not cover it.\n  --json        exactly one JSON object on stdout\n  --lang nl|en  answer language (default: the language of the question)\n  --explain     for editors: the question\'s content words and the sections they match (with --json as the field explanation)\n\nExample: ai-wijzer ask "May I put personal data into ChatGPT?"',

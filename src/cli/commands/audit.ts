@@ -18,7 +18,6 @@ const usage =
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: { nl: 'controleer of exporteer de vastgelegde AI-checks', en: 'verify or export the recorded AI checks' },
   help: {
     nl: [
       'ai-wijzer audit verify [--json] [--head <kop.json>]',

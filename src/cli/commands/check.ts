@@ -69,10 +69,6 @@ function lineReader(io: CliIO) {
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: {
-    nl: 'AI-check: mag ik deze AI-tool hiervoor gebruiken?',
-    en: 'AI check: may I use this AI tool for this?',
-  },
   help: {
     nl: [
       'ai-wijzer check [--case <dossier.json> | --tool <tool> --task <taak>] [--register <tools.yaml>] [--json] [--lang nl|en] [--dry-run]',

@@ -67,10 +67,6 @@ async function exampleFile(app: Application, lang: Lang, limit: number): Promise
 
 export const feedbackCommand: Command = {
   name: 'feedback',
-  summary: {
-    nl: 'wat de AI-visie mist: onbeantwoorde vragen en beoordelingen per onderdeel',
-    en: 'what the AI vision misses: unanswered questions and ratings per section',
-  },
   help: {
     nl: [
       'ai-wijzer feedback [--json] [--limit <aantal>] [--voorbeeldvragen nl|en]',

@@ -1,19 +1,55 @@
-import type { Command } from '../command.js';
-import { askCommand } from './ask.js';
-import { auditCommand } from './audit.js';
-import { checkCommand } from './check.js';
-import { feedbackCommand } from './feedback.js';
-import { packageCommand } from './package.js';
-import { scanCommand } from './scan.js';
-import { serveCommand } from './serve.js';
+import type { CommandEntry } from '../command.js';
 
-/** Every CLI command, in the order --help lists them; each capability adds its own line. */
-export const commands: Command[] = [
-  serveCommand,
-  packageCommand,
-  askCommand,
-  feedbackCommand,
-  checkCommand,
-  auditCommand,
-  scanCommand,
+/**
+ * Every CLI command, in the order --help lists them; each capability adds its own line. A command's module is
+ * imported only when it runs: `scan` then does not load the server, and `--help` loads none of them.
+ */
+export const commands: CommandEntry[] = [
+  {
+    name: 'serve',
+    summary: { nl: 'start de app (bot, tabblad en API)', en: 'start the app (bot, tab and API)' },
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
+  {
+    name: 'package',
+    summary: {
+      nl: 'maak het Teams-app-pakket (zip) voor een omgeving',
+      en: 'build the Teams app package (zip) for an environment',
+    },
+    load: async () => (await import('./package.js')).packageCommand,
+  },
+  {
+    name: 'ask',
+    summary: { nl: 'stel een vraag aan de AI-visie', en: 'ask the AI vision a question' },
+    load: async () => (await import('./ask.js')).askCommand,
+  },
+  {
+    name: 'feedback',
+    summary: {
+      nl: 'wat de AI-visie mist: onbeantwoorde vragen en beoordelingen per onderdeel',
+      en: 'what the AI vision misses: unanswered questions and ratings per section',
+    },
+    load: async () => (await import('./feedback.js')).feedbackCommand,
+  },
+  {
+    name: 'check',
+    summary: {
+      nl: 'AI-check: mag ik deze AI-tool hiervoor gebruiken?',
+      en: 'AI check: may I use this AI tool for this?',
+    },
+    load: async () => (await import('./check.js')).checkCommand,
+  },
+  {
+    name: 'audit',
+    summary: { nl: 'controleer of exporteer de vastgelegde AI-checks', en: 'verify or export the recorded AI checks' },
+    load: async () => (await import('./audit.js')).auditCommand,
+  },
+  {
+    name: 'scan',
+    summary: {
+      nl: 'scan een netwerkmap of Microsoft 365 op datahygiëne',
+      en: 'scan a network folder or Microsoft 365 for data readiness',
+    },
+    load: async () => (await import('./scan.js')).scanCommand,
+  },
 ];

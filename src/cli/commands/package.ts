@@ -9,10 +9,6 @@ const flagsSchema = z.object({ env: z.string().default('dev'), out: z.string().o
 
 export const packageCommand: Command = {
   name: 'package',
-  summary: {
-    nl: 'maak het Teams-app-pakket (zip) voor een omgeving',
-    en: 'build the Teams app package (zip) for an environment',
-  },
   help: {
     nl: "ai-wijzer package [--env <naam>] [--out <map>]\n\nVult manifest/ met de waarden uit env/.env.<naam> (en env/.env.<naam>.user), controleert manifest, taalbestanden en iconen offline tegen de officiële schema's en schrijft appPackage/ai-wijzer-<naam>.zip voor het Teams-beheercentrum.\nStandaard: --env dev.",
     en: 'ai-wijzer package [--env <name>] [--out <dir>]\n\nFills manifest/ with the values of env/.env.<name> (and env/.env.<name>.user), validates the manifest, language files and icons offline against the official schemas and writes appPackage/ai-wijzer-<name>.zip for the Teams admin center.\nDefault: --env dev.',

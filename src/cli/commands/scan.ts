@@ -5,9 +5,8 @@ import { gzip } from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
 import { openLocalScan, type LocalScanTarget, type OpenedScan } from '../../app/local-scans.js';
-import { scanUploadMediaType, type ScanUpload, type ScanUploadResponse } from '../../api/scans.js';
+import type { ScanUpload, ScanUploadResponse } from '../../api/scans.js';
 import { loadConfig } from '../../config.js';
-import { writeCsv } from '../../housekeeping/output/csv.js';
 import { writeJsonReport } from '../../housekeeping/output/json.js';
 import { formatSummary } from '../../housekeeping/output/text.js';
 import { isUnread, type ScanReport, type ScanResult } from '../../housekeeping/report.js';
@@ -114,10 +113,6 @@ Example: ai-wijzer scan --path /mnt/department --xlsx department.xlsx`,
 
 export const scanCommand: Command = {
   name: 'scan',
-  summary: {
-    nl: 'scan een netwerkmap of Microsoft 365 op datahygiëne',
-    en: 'scan a network folder or Microsoft 365 for data readiness',
-  },
   help,
   async run(args, io) {
     const { flags } = parseFlags(args, options, flagsSchema);
@@ -259,6 +254,7 @@ async function writeOutputs(report: ScanResult, flags: Flags, io: CliIO): Promis
   // With --json stdout holds the report only; everything else goes to stderr.
   const say = flags.json ? io.stderr : io.stdout;
   if (flags.csv) {
+    const { writeCsv } = await import('../../housekeeping/output/csv.js');
     await writeCsv(report, flags.csv, lang);
     say.write(`${nl ? 'CSV geschreven' : 'CSV written'}: ${flags.csv}\n`);
   }
@@ -287,6 +283,8 @@ async function upload(
   io: CliIO,
   nl: boolean,
 ): Promise<number> {
+  // The report's zod shapes are loaded only for an upload: a scan that stores locally does not need them.
+  const { scanUploadMediaType } = await import('../../api/scans.js');
   const url = new URL('api/scans/upload', base.endsWith('/') ? base : `${base}/`);
   const body: ScanUpload = { sourceKey, report };
   const compressed = await promisify(gzip)(JSON.stringify(body));

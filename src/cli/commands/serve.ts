@@ -10,7 +10,6 @@ const flagsSchema = z.object({
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: { nl: 'start de app (bot, tabblad en API)', en: 'start the app (bot, tab and API)' },
   help: {
     nl: 'ai-wijzer serve [--port <poort>]\n\nStart de bot (/api/messages), het tabblad (/tab/) en de API. Zonder DATABASE_URL gebruikt de app de ingebouwde database in DATA_DIR (standaard ./data).',
     en: 'ai-wijzer serve [--port <port>]\n\nStarts the bot (/api/messages), the tab (/tab/) and the API. Without DATABASE_URL the app uses the embedded database in DATA_DIR (default ./data).',

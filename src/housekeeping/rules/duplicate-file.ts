@@ -12,7 +12,9 @@ const candidateOf = (record: { path: string; hash?: string }): Candidate =>
 /** Copies named in a finding's detail; the rest are counted. */
 const namedCopies = 10;
 const wholeSampleLimit = 8 * 1024;
-const hashConcurrency = 4;
+/** Reads in flight per size, and sizes compared at once (a file-system source reads them on its threads). */
+const hashConcurrency = 16;
+const sizeConcurrency = 16;
 
 /**
  * The same content more than once. Files are grouped by size while walking (one map entry per size, so
@@ -43,9 +45,10 @@ export function duplicateFileRule(): Rule {
       const sizes: [number, number[]][] = [];
       for (const [size, refs] of bySize) if (Array.isArray(refs)) sizes.push([size, refs]);
       bySize.clear();
-      for (const [size, refs] of sizes) {
-        const candidates = refs.map((ref) => candidateOf(arena.get(ref)));
+      // Several sizes at a time, so that a source reading contents on threads has enough requests to share out.
+      await eachLimited(sizes, sizeConcurrency, async ([size, refs]) => {
         if (ctx.signal?.aborted) return;
+        const candidates = refs.map((ref) => candidateOf(arena.get(ref)));
         // With a sample (file system): up to 8 kB it is the digest of the whole file; larger files are first
         // split by it and only files whose first and last 4 kB agree are read whole.
         const sampled = ctx.sample && typeof candidates[0] === 'string';
@@ -72,7 +75,8 @@ export function duplicateFileRule(): Rule {
           });
         }
         for (const paths of byHash.values()) if (paths.length > 1) groups.push({ size, paths: paths.sort() });
-      }
+      });
+      if (ctx.signal?.aborted) return;
       arena.clear();
       groups.sort(
         (a, b) => b.size * (b.paths.length - 1) - a.size * (a.paths.length - 1) || (a.paths[0]! < b.paths[0]! ? -1 : 1),
@@ -97,25 +101,30 @@ export function duplicateFileRule(): Rule {
   };
 }
 
-/** Splits candidates by a key (a sample fingerprint); unreadable ones become gaps. */
+/** Splits candidates by a key (a sample fingerprint), all asked at once; unreadable ones become gaps. */
 async function splitBy(
   candidates: Candidate[],
   key: (c: Candidate) => Promise<string>,
   ctx: { gap(path: string, reason: string): void },
 ): Promise<Candidate[][]> {
+  const keys = await Promise.all(
+    candidates.map(async (c) => {
+      try {
+        return await key(c);
+      } catch (error) {
+        ctx.gap(pathOf(c), (error as NodeJS.ErrnoException).code ?? 'unreadable');
+        return undefined;
+      }
+    }),
+  );
   const groups = new Map<string, Candidate[]>();
-  for (const c of candidates) {
-    let k: string;
-    try {
-      k = await key(c);
-    } catch (error) {
-      ctx.gap(pathOf(c), (error as NodeJS.ErrnoException).code ?? 'unreadable');
-      continue;
-    }
+  candidates.forEach((c, i) => {
+    const k = keys[i];
+    if (k === undefined) return;
     const list = groups.get(k);
     if (list) list.push(c);
     else groups.set(k, [c]);
-  }
+  });
   return [...groups.values()];
 }
 

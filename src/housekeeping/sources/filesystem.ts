@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -11,10 +11,10 @@ import {
   type Dirent,
 } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Entry, Gap, Source, SourceStats } from '../source.js';
-import { walkInWorkers } from './filesystem-threads.js';
+import { DigestThreads } from './filesystem-digests.js';
+import { defaultWalkerThreads, walkInWorkers } from './filesystem-threads.js';
 
 /** The file-system calls the walker makes; tests replace them to simulate unreadable folders. */
 export interface WalkerFs {
@@ -41,8 +41,9 @@ export interface FilesystemSourceOptions {
   /** Replaces the file-system calls (tests); the walk then runs on this thread. */
   fs?: WalkerFs;
   /**
-   * Worker threads that read directories and lstat their entries; 0 walks on this thread. Default 2 when the
-   * machine has 2 cores or more (this thread turns their results into entries), else 0.
+   * Worker threads that read directories and lstat their entries, and after the walk read the samples and
+   * hashes the duplicate rule asks for; 0 does both on this thread. Default 2 when the machine has 2 cores or
+   * more (this thread turns their results into entries), else 0.
    */
   threads?: number;
   /**
@@ -84,30 +85,30 @@ let buffer: Buffer | undefined;
  * and last 4 kB.
  */
 function readDigest(file: string, algorithm: string, sampleOnly: boolean): string {
-  const digest = createHash(algorithm);
   buffer ??= Buffer.allocUnsafe(chunk);
   const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     if (sampleOnly) {
+      // Head and tail side by side in the buffer, one digest call: most samples are of files under 8 kB.
       const size = fstatSync(fd).size;
-      const head = readSync(fd, buffer, 0, Math.min(sampleBytes, size), 0);
-      digest.update(buffer.subarray(0, head));
+      let length = readSync(fd, buffer, 0, Math.min(sampleBytes, size), 0);
       if (size > sampleBytes) {
         const start = Math.max(sampleBytes, size - sampleBytes);
-        const tail = readSync(fd, buffer, 0, size - start, start);
-        digest.update(buffer.subarray(0, tail));
+        length += readSync(fd, buffer, length, size - start, start);
       }
+      return hash(algorithm, buffer.subarray(0, length), 'hex');
     } else {
+      const digest = createHash(algorithm);
       for (;;) {
         const bytesRead = readSync(fd, buffer, 0, chunk, null);
         if (bytesRead === 0) break;
         digest.update(buffer.subarray(0, bytesRead));
       }
+      return digest.digest('hex');
     }
   } finally {
     closeSync(fd);
   }
-  return digest.digest('hex');
 }
 
 interface Pending {
@@ -124,7 +125,7 @@ interface Pending {
 export function filesystemSource(root: string, options: FilesystemSourceOptions = {}): FilesystemSource {
   const fs = options.fs ?? nodeWalkerFs;
   const concurrency = Math.max(1, options.concurrency ?? 32);
-  const threads = options.fs ? 0 : Math.max(0, options.threads ?? (availableParallelism() >= 2 ? 2 : 0));
+  const threads = options.fs ? 0 : Math.max(0, options.threads ?? defaultWalkerThreads());
   let absRoot = resolve(root);
   try {
     // The root itself may be a link the user chose; nothing below it is followed.
@@ -132,6 +133,9 @@ export function filesystemSource(root: string, options: FilesystemSourceOptions 
   } catch {
     // Reported as a gap by the walk.
   }
+  const algorithm = options.hashAlgorithm ?? 'sha1';
+  // Contents are read on the same number of threads as the walk (after it), or here when it runs here.
+  const digests = threads > 0 ? new DigestThreads(threads, algorithm) : undefined;
   const stats: SourceStats = { requests: 0, throttledSeconds: 0, items: 0 };
   const gaps: Gap[] = [];
   let skippedLinks = 0;
@@ -229,10 +233,12 @@ export function filesystemSource(root: string, options: FilesystemSourceOptions 
     },
     entries,
     async hash(path: string): Promise<string> {
-      return readDigest(`${absRoot}/${path}`, options.hashAlgorithm ?? 'sha1', false);
+      if (digests) return digests.digest(`${absRoot}/${path}`, false);
+      return readDigest(`${absRoot}/${path}`, algorithm, false);
     },
     async sample(path: string): Promise<string> {
-      return readDigest(`${absRoot}/${path}`, options.hashAlgorithm ?? 'sha1', true);
+      if (digests) return digests.digest(`${absRoot}/${path}`, true);
+      return readDigest(`${absRoot}/${path}`, algorithm, true);
     },
   };
 }

@@ -4,6 +4,7 @@ import { auditCommand } from './audit.js';
 import { checkCommand } from './check.js';
 import { feedbackCommand } from './feedback.js';
 import { packageCommand } from './package.js';
+import { privacyCommand } from './privacy.js';
 import { scanCommand } from './scan.js';
 import { serveCommand } from './serve.js';
 
@@ -15,5 +16,6 @@ export const commands: Command[] = [
   feedbackCommand,
   checkCommand,
   auditCommand,
+  privacyCommand,
   scanCommand,
 ];

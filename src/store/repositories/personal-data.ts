@@ -28,6 +28,8 @@ export interface PersonalDataRepository {
   remove(who: string): Promise<PersonalRemoval>;
 }
 
+/** The jsonb columns read here (a driver may give them as text). */
+const jsonColumns = new Set(['progress', 'notes', 'report']);
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
 
@@ -71,7 +73,12 @@ export function personalDataRepository(store: Queryable): PersonalDataRepository
         [who],
       );
       const dated = (row: Record<string, unknown>) =>
-        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : json(v)]));
+        Object.fromEntries(
+          Object.entries(row).map(([k, v]) => [
+            k,
+            v instanceof Date ? v.toISOString() : jsonColumns.has(k) ? json(v) : v,
+          ]),
+        );
       return {
         scanJobs: jobs.map(dated),
         scanReports: reports.map(dated),

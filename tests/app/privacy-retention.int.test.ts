@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { figureCounts } from '../../src/store/repositories/figures.js';
 import { quickcheckRecordStore } from '../../src/store/repositories/quickcheck.js';
 import { storeKinds } from '../helpers/store.js';
 import { auditKey, cli, freshDatabase } from '../quickcheck/records.js';
@@ -67,6 +68,10 @@ describe.each(storeKinds)('the retention clean-up on %s', (kind) => {
     expect(after.map((r) => r.verdict)).toEqual(before.map((r) => r.verdict));
     expect(JSON.stringify(after)).not.toContain('Jansen');
     expect(await quickcheckRecordStore(db.store, { key: auditKey }).listFor('oud', { limit: 10 })).toEqual([]);
+    // The admins' figures still count an erased check per verdict, no longer per tool (it no longer says which).
+    const figures = await figureCounts(db.store);
+    expect(figures.checksPerVerdict.reduce((n, v) => n + v.count, 0)).toBe(4);
+    expect(figures.checksPerTool.reduce((n, t) => n + t.count, 0)).toBe(2);
 
     expect(await run(['audit', 'verify'])).toMatchObject({
       code: 0,

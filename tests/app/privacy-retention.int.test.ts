@@ -14,7 +14,7 @@ import {
   seedScan,
 } from './privacy-rows.js';
 
-interface RecordRow {
+interface RecordRow extends Record<string, unknown> {
   seq: number;
   who: string | null;
   check_case: unknown;

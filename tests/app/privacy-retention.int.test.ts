@@ -131,6 +131,17 @@ describe.each(storeKinds)('the retention clean-up on %s', (kind) => {
     });
   });
 
+  it('leaves a changed record past its period as it is, for audit verify to name, and exits 1', async () => {
+    await db.store.query('alter table quickcheck_records disable rule quickcheck_records_no_update');
+    await db.store.query("update quickcheck_records set verdict = 'veranderd' where seq = 3");
+    await db.store.query('alter table quickcheck_records enable rule quickcheck_records_no_update');
+    const cleanup = await run(['privacy', 'cleanup']);
+    expect(cleanup.code).toBe(1);
+    expect(cleanup.stdout).toContain('1 checks zijn niet gewist: hun hash klopt niet (draai ai-wijzer audit verify).');
+    expect((await rows()).map((r) => r.who)).toEqual([null, 'nieuw', 'oud', 'nieuw']);
+    expect(JSON.parse((await run(['audit', 'verify', '--json'])).stdout)).toMatchObject({ ok: false, seq: 3 });
+  });
+
   it('lets no other update or delete through: a tombstone or a record stays as it was', async () => {
     expect((await run(['privacy', 'cleanup'])).code).toBe(0);
     const before = await rows();

@@ -321,6 +321,16 @@ describe.each(storeKinds)('records from before AUDIT_KEY (migration 008) on %s',
     expect(await verify(store)).toMatchObject({ ok: true, count: 5, unkeyed: 3 });
   });
 
+  it('erases them to tombstones too (migration 010): verify still passes, each erasure checked with AUDIT_KEY', async () => {
+    await recordChecks(store, 'q', [{}]);
+    const records = quickcheckRecordStore(store, { key: auditKey });
+    expect(await records.erase({ who: 'p' }, new Date().toISOString())).toEqual({ erased: 3, skipped: 0 });
+    expect(await verify(store)).toMatchObject({ ok: true, count: 4, unkeyed: 3 });
+    await unlock(store);
+    await store.query("update quickcheck_records set verdict = 'veranderd' where seq = 2");
+    expect(await verify(store)).toMatchObject({ ok: false, seq: 2, problem: 'changed' });
+  });
+
   it('detects an old record changed: the first keyed record pins the old ones', async () => {
     await recordChecks(store, 'p', [{}]);
     await unlock(store);

@@ -50,6 +50,18 @@ const devUserNames = (fallback: string) =>
       ),
   );
 
+/** A retention period in days; 0 keeps the data without end (the clean-up leaves it). */
+const retentionDays = (fallback: number) =>
+  z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce
+      .number({ message: 'moet een aantal dagen zijn' })
+      .int('moet een geheel aantal dagen zijn')
+      .min(0, 'moet 0 (niet opschonen) of meer dagen zijn')
+      .max(36500, 'mag hoogstens 36500 dagen zijn')
+      .default(fallback),
+  );
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -132,6 +144,25 @@ const envSchema = z
       .string()
       .min(32, 'moet minstens 32 tekens zijn')
       .default('ontwikkel-jobsleutel-niet-voor-productie'),
+    // Bewaartermijnen (docs/security-privacy.md, "Gegevens die AI-wijzer bewaart"); the clean-up is src/app/privacy.ts.
+    /** Days a check keeps its personal part (pseudonym, answers, the verdict as shown); then erased to a tombstone. */
+    RETENTION_CHECKS_DAYS: retentionDays(730),
+    /** Days scan reports, finished scan jobs and the drives' delta state are kept. */
+    RETENTION_SCANS_DAYS: retentionDays(365),
+    /** Days unanswered questions, thumbs and chosen suggestions of "Vraag het de visie" are kept. */
+    RETENTION_FEEDBACK_DAYS: retentionDays(180),
+    /** Days the bot keeps a conversation's state and where to reach a person, after their last message. */
+    RETENTION_BOT_STATE_DAYS: retentionDays(30),
+    /** Minutes between the server's clean-ups (the first runs at start-up); 0: only `ai-wijzer privacy cleanup`. */
+    RETENTION_CLEANUP_MINUTES: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce
+        .number({ message: 'moet een aantal minuten zijn' })
+        .int('moet een geheel aantal minuten zijn')
+        .min(0, 'moet 0 (geen geplande opschoning) of meer minuten zijn')
+        .max(10080, 'mag hoogstens 10080 minuten (een week) zijn')
+        .default(1440),
+    ),
     SCAN_UPLOAD_TOKEN: z.preprocess(
       (v) => (v === '' ? undefined : v),
       z.string().min(32, 'moet minstens 32 tekens zijn').optional(),

@@ -1,11 +1,12 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 /**
  * The one logger. Privacy by default: request bodies, message text, names and e-mail addresses are
  * never passed to it; the redact list is a second line of defence for fields that might slip through.
+ * Lines go to stdout, or to `destination` (a test that reads back what was logged).
  */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { app: 'ai-wijzer' },
     redact: {
@@ -24,7 +25,8 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): L
       ],
       censor: '[verborgen]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };

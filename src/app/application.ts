@@ -30,6 +30,9 @@ import { figureCounts } from '../store/repositories/figures.js';
 import { appVersion } from '../version.js';
 import { adminService, type AdminService } from './admin.js';
 import { registerSource } from './tool-register.js';
+import { privacyService, type PrivacyService } from './privacy.js';
+import { personalDataRepository } from '../store/repositories/personal-data.js';
+import { removeExpired } from '../store/repositories/retention.js';
 
 /**
  * The application: every capability built once from configuration, the content and the store, and handed to
@@ -48,6 +51,8 @@ export interface Application {
   botState: BotStateRepository;
   /** Beheer (admins only): the tool register in the database, versions, figures, the audit record. */
   admin: AdminService;
+  /** Retention (the scheduled clean-up) and AVG requests (`ai-wijzer privacy export|delete|cleanup`). */
+  privacy: PrivacyService;
   /**
    * Who a bot user is, as a pseudonym only: the same one the tab's sign-in gives (tenant and Entra object id), or, where
    * the channel gives no object id (the Agents Playground), one from the channel's user id.
@@ -127,6 +132,12 @@ export function createApplication({ config, store: given, logger, ...options }: 
       records: auditRecords,
       vision,
       appVersion,
+    }),
+    privacy: privacyService({
+      config,
+      records,
+      personal: personalDataRepository(store),
+      removeExpired: (cutoffs) => removeExpired(store, cutoffs),
     }),
     callerFor: ({ tenantId, objectId, channelUserId }) => ({
       pseudonym: pseudonymFor(

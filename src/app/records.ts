@@ -3,7 +3,7 @@ import {
   signHead,
   verifyChain,
   type ChainCheck,
-  type CheckRecord,
+  type ChainRecord,
   type CheckRecordStore,
   type HeadReading,
   type SignedHead,
@@ -17,7 +17,7 @@ export interface RecordsService {
   readHead(text: string): HeadReading;
   /** The current head signed with AUDIT_KEY, only when the chain up to it verifies: a broken chain is never signed. */
   signedHead(): Promise<{ ok: true; head: SignedHead; check: ChainCheck } | { ok: false; check: ChainCheck }>;
-  all(): AsyncIterable<CheckRecord>;
+  all(): AsyncIterable<ChainRecord>;
 }
 
 export function recordsService(records: CheckRecordStore, key: string): RecordsService {

@@ -1,5 +1,5 @@
 import { csvRecords, type CsvRow } from '../csv.js';
-import type { CheckRecord } from './record.js';
+import { isErased, type ChainRecord } from './erasure.js';
 
 const columns = [
   'seq',
@@ -14,12 +14,32 @@ const columns = [
   'regelversie',
   'registerversie',
   'hash',
+  'gewist',
 ] as const;
 
 /** The records as rows for the AI and privacy officers: the column names, then one row per check. */
-export async function* recordRows(records: AsyncIterable<CheckRecord>): AsyncGenerator<CsvRow> {
+export async function* recordRows(records: AsyncIterable<ChainRecord>): AsyncGenerator<CsvRow> {
   yield columns;
   for await (const r of records) {
+    // An erased record keeps its place, verdict and versions; who, the tool, the task and the purpose are gone.
+    if (isErased(r)) {
+      yield [
+        String(r.seq),
+        r.at,
+        '',
+        '',
+        '',
+        '',
+        '',
+        r.verdict,
+        '',
+        r.rulesVersion,
+        r.registerVersion,
+        r.hash,
+        r.erasedAt,
+      ];
+      continue;
+    }
     yield [
       String(r.seq),
       r.at,
@@ -33,6 +53,7 @@ export async function* recordRows(records: AsyncIterable<CheckRecord>): AsyncGen
       r.rulesVersion,
       r.registerVersion,
       r.hash,
+      '',
     ];
   }
 }
@@ -41,6 +62,6 @@ export async function* recordRows(records: AsyncIterable<CheckRecord>): AsyncGen
  * The records as CSV (src/csv.ts: semicolons for Dutch Excel, formulas disarmed), one line per check, with the
  * pseudonym and never a name.
  */
-export function recordsToCsv(records: AsyncIterable<CheckRecord>): AsyncGenerator<string> {
+export function recordsToCsv(records: AsyncIterable<ChainRecord>): AsyncGenerator<string> {
   return csvRecords(recordRows(records));
 }

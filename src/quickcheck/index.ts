@@ -64,6 +64,7 @@ export {
   type ChainHead,
   type ChainScheme,
 } from './record.js';
+export { isErased, erasureMac, type ChainRecord, type ErasedCheckRecord } from './erasure.js';
 export { signHead, readSignedHead, signedHeadSchema, type SignedHead, type HeadReading } from './signed-head.js';
 export { localisedQuestions, type CheckQuestions, type CheckQuestion, type CheckQuestionOption } from './localise.js';
 export { formatVerdict, verdictHeadline, toolLine } from './format.js';

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { CheckCase } from './case.js';
+import { erasureMacMatches, isErased, type ChainRecord } from './erasure.js';
 import type { CheckVerdict, VerdictValue } from './verdict.js';
 
 /**
@@ -123,10 +124,11 @@ const fail = (count: number, seq: number, problem: ChainProblem, nl: string, en:
  * record (its hash no longer matches, or an unkeyed record after keyed ones), a missing one (a gap in the numbers,
  * or the head points past the end), one out of order (its link to the previous record does not match), or a head
  * whose MAC does not match (the chain cut short and its head moved back). With an anchor (an exported signed head)
- * the record at its seq must still have its hash, which covers every record before it.
+ * the record at its seq must still have its hash, which covers every record before it. An erased record (a
+ * tombstone, erasure.ts) cannot have its hash recomputed: its erasure MAC under the key is checked instead.
  */
 export async function verifyChain(
-  records: AsyncIterable<CheckRecord> | Iterable<CheckRecord>,
+  records: AsyncIterable<ChainRecord> | Iterable<ChainRecord>,
   head: ChainHead,
   { key, anchor }: VerifyOptions,
 ): Promise<ChainCheck> {
@@ -181,7 +183,16 @@ export async function verifyChain(
         `record ${seq} was changed (it is marked unkeyed, from before AUDIT_KEY, after keyed records)`,
       );
     else unkeyed++;
-    if (recordHash(seq, record, record.prevHash, keyed ? key : undefined) !== record.hash)
+    if (isErased(record)) {
+      if (!erasureMacMatches(key, record))
+        return fail(
+          count,
+          seq,
+          'changed',
+          `record ${seq} is gewijzigd (het staat als gewist, maar niet met AUDIT_KEY of er is daarna iets veranderd)`,
+          `record ${seq} was changed (it is marked erased, but not with AUDIT_KEY, or something was changed since)`,
+        );
+    } else if (recordHash(seq, record, record.prevHash, keyed ? key : undefined) !== record.hash)
       return keyed
         ? fail(
             count,
@@ -275,7 +286,16 @@ export interface CheckRecordStore {
   append(content: CheckRecordContent, options?: AppendOptions): Promise<CheckRecord>;
   /** One person's records, newest first. */
   listFor(who: string, options: CheckListOptions): Promise<CheckRecord[]>;
-  /** Every record in sequence order, for verification and export. */
-  all(): AsyncIterable<CheckRecord>;
+  /** Every record in sequence order, for verification and export; erased ones as their tombstone. */
+  all(): AsyncIterable<ChainRecord>;
   head(): Promise<ChainHead>;
+  /**
+   * Erases the personal part (who, case, result) of the records one person made, or of those recorded before a
+   * moment, leaving tombstones the chain still verifies (erasure.ts). A record whose hash does not match is left
+   * as it is (erasing it would hide the change) and counted as skipped. Returns how many were erased.
+   */
+  erase(
+    selection: { who: string } | { before: string },
+    erasedAt: string,
+  ): Promise<{ erased: number; skipped: number }>;
 }

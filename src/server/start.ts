@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { createLogger, errorForLog, type Logger } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
 import { appVersion } from '../version.js';
+import { startRetentionSchedule } from '../app/retention-schedule.js';
 import { createApp, type AppOptions } from './app.js';
 import { answerClientErrors } from './client-errors.js';
 
@@ -59,6 +60,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       { app: application, config, logger, bot, version: appVersion, onClose: (fn) => closers.unshift(fn) },
       options,
     );
+    // Retention: the clean-up at start-up and then every RETENTION_CLEANUP_MINUTES, stopped before the database closes.
+    if (config.RETENTION_CLEANUP_MINUTES > 0) {
+      const schedule = startRetentionSchedule(application.privacy, config.RETENTION_CLEANUP_MINUTES * 60_000, logger);
+      closers.push(() => schedule.stop());
+    }
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.PORT, options.host ?? config.HOST, (error?: Error) =>
         error ? reject(error) : resolve(s),

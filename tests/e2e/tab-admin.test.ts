@@ -152,7 +152,7 @@ describe('Beheer in a real browser', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n').filter(Boolean);
     expect(lines[0]).toBe(
-      'seq;tijdstip;pseudoniem;tool_id;tool;taak;doel;oordeel;regels;regelversie;registerversie;hash',
+      'seq;tijdstip;pseudoniem;tool_id;tool;taak;doel;oordeel;regels;regelversie;registerversie;hash;gewist',
     );
     expect(lines).toHaveLength(2);
     await page.getByText(/ai-wijzer-checks-.*\.csv is gedownload\./).waitFor();

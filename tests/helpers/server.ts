@@ -5,11 +5,12 @@ import { startServer, type RunningServer, type StartOptions } from '../../src/se
 
 /**
  * Starts the real server on an ephemeral port with an in-memory PGlite (or, when DATABASE_URL is set,
- * PostgreSQL in a schema of its own). `env` overrides configuration variables for one suite.
+ * PostgreSQL in a schema of its own). `env` overrides configuration variables for one suite; `logger` reads back
+ * what the server logged (silent by default).
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: Pick<StartOptions, 'tabDir' | 'botAuthOverrides' | 'host'> = {},
+  options: Pick<StartOptions, 'tabDir' | 'botAuthOverrides' | 'host' | 'logger'> = {},
 ): Promise<RunningServer & { dispose(): Promise<void> }> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const config = loadConfig({
@@ -27,7 +28,7 @@ export async function startTestServer(
   const running = await startServer(config, {
     host: options.host ?? '127.0.0.1',
     schema,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     tabDir: options.tabDir,
     ...(options.botAuthOverrides ? { botAuthOverrides: options.botAuthOverrides } : {}),
   });

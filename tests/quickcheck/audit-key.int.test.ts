@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { recordHash, runCheck, type CheckRecordStore } from '../../src/quickcheck/index.js';
+import { isErased, recordHash, runCheck, type CheckRecordStore } from '../../src/quickcheck/index.js';
 import { headMac, verifyChain, type CheckRecordContent } from '../../src/quickcheck/record.js';
 import { loadMigrations, migrate, type Store } from '../../src/store/index.js';
 import { openPglite } from '../../src/store/pglite.js';
@@ -31,7 +31,7 @@ const unlock = async (store: Store) => {
 async function rechainWithoutKey(store: Store, from: number, to = Number.POSITIVE_INFINITY) {
   const records = quickcheckRecordStore(store, { key: auditKey });
   const all = [];
-  for await (const r of records.all()) all.push(r);
+  for await (const r of records.all()) if (!isErased(r)) all.push(r);
   let prev = from > 1 ? all[from - 2]!.hash : all[0]!.prevHash;
   for (const r of all) {
     if (r.seq < from) continue;
@@ -83,7 +83,7 @@ describe.each(storeKinds)('the audit chain keyed with AUDIT_KEY on %s', (kind) =
     expect(rows.map((r) => r.chain_scheme)).toEqual(['hmac-sha256', 'hmac-sha256', 'hmac-sha256', 'hmac-sha256']);
     const records = quickcheckRecordStore(db.store, { key: auditKey });
     const all = [];
-    for await (const r of records.all()) all.push(r);
+    for await (const r of records.all()) if (!isErased(r)) all.push(r);
     // Not the plain SHA-256 anyone could compute, and not the HMAC under another key.
     expect(all[0]!.hash).not.toBe(recordHash(1, all[0]!, all[0]!.prevHash));
     expect(all[0]!.hash).not.toBe(recordHash(1, all[0]!, all[0]!.prevHash, otherKey));
@@ -105,7 +105,7 @@ describe.each(storeKinds)('the audit chain keyed with AUDIT_KEY on %s', (kind) =
     const [row] = await db.store.query<{ prev_hash: string }>('select prev_hash from quickcheck_records where seq = 2');
     const records = quickcheckRecordStore(db.store, { key: auditKey });
     let second: CheckRecordContent | undefined;
-    for await (const r of records.all()) if (r.seq === 2) second = r;
+    for await (const r of records.all()) if (r.seq === 2 && !isErased(r)) second = r;
     await db.store.query('update quickcheck_records set hash = $1 where seq = 2', [
       recordHash(2, second!, row!.prev_hash),
     ]);
@@ -319,6 +319,16 @@ describe.each(storeKinds)('records from before AUDIT_KEY (migration 008) on %s',
       ),
     ).toEqual(['sha256', 'sha256', 'sha256', 'hmac-sha256', 'hmac-sha256']);
     expect(await verify(store)).toMatchObject({ ok: true, count: 5, unkeyed: 3 });
+  });
+
+  it('erases them to tombstones too (migration 010): verify still passes, each erasure checked with AUDIT_KEY', async () => {
+    await recordChecks(store, 'q', [{}]);
+    const records = quickcheckRecordStore(store, { key: auditKey });
+    expect(await records.erase({ who: 'p' }, new Date().toISOString())).toEqual({ erased: 3, skipped: 0 });
+    expect(await verify(store)).toMatchObject({ ok: true, count: 4, unkeyed: 3 });
+    await unlock(store);
+    await store.query("update quickcheck_records set verdict = 'veranderd' where seq = 2");
+    expect(await verify(store)).toMatchObject({ ok: false, seq: 2, problem: 'changed' });
   });
 
   it('detects an old record changed: the first keyed record pins the old ones', async () => {

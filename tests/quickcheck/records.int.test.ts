@@ -126,7 +126,7 @@ describe.each(storeKinds)('quick check records on %s', (kind) => {
     expect(exported.code).toBe(0);
     const lines = exported.stdout.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'seq;tijdstip;pseudoniem;tool_id;tool;taak;doel;oordeel;regels;regelversie;registerversie;hash',
+      'seq;tijdstip;pseudoniem;tool_id;tool;taak;doel;oordeel;regels;regelversie;registerversie;hash;gewist',
     );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(';pseudo-x;copilot-chat;Microsoft 365 Copilot Chat;text;');

@@ -314,7 +314,7 @@ describe('Beheer over HTTP: /api/admin/* for admins only', () => {
       .split('\r\n')
       .filter((l) => l !== '');
     expect(lines[0]).toBe(
-      'seq;tijdstip;pseudoniem;tool_id;tool;taak;doel;oordeel;regels;regelversie;registerversie;hash',
+      'seq;tijdstip;pseudoniem;tool_id;tool;taak;doel;oordeel;regels;regelversie;registerversie;hash;gewist',
     );
     expect(lines).toHaveLength(count + 1);
     expect(text).toContain('Schrijfhulp Noord');

@@ -45,6 +45,14 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./audit.js')).auditCommand,
   },
   {
+    name: 'privacy',
+    summary: {
+      nl: 'bewaartermijnen en AVG-verzoeken: opschonen, gegevens van een persoon exporteren of wissen',
+      en: 'retention and GDPR requests: clean up, export or erase what is kept about a person',
+    },
+    load: async () => (await import('./privacy.js')).privacyCommand,
+  },
+  {
     name: 'scan',
     summary: {
       nl: 'scan een netwerkmap of Microsoft 365 op datahygiëne',

@@ -21,12 +21,13 @@ export async function figureCounts(store: Store, since?: string): Promise<Figure
       [from],
     ),
     // A registered tool by its id, named as in its latest record; every unregistered one in the group without id.
+    // An erased record (migration 010) no longer says its tool: it counts per verdict only.
     await store.query<{ tool_id: string | null; name: string | null; n: number }>(
       `select result->'tool'->>'id' as tool_id,
               case when result->'tool'->>'id' is null then null
                    else (array_agg(result->'tool'->>'name' order by seq desc))[1] end as name,
               count(*)::int as n
-         from quickcheck_records where at >= $1::timestamptz
+         from quickcheck_records where at >= $1::timestamptz and result is not null
         group by result->'tool'->>'id'
         order by n desc, tool_id`,
       [from],

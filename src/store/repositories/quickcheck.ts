@@ -1,4 +1,5 @@
 import type { CheckCase } from '../../quickcheck/case.js';
+import { erasureMac, type ChainRecord } from '../../quickcheck/erasure.js';
 import {
   auditKeyId,
   headMac,
@@ -14,15 +15,17 @@ import type { Store } from '../store.js';
 interface Row extends Record<string, unknown> {
   seq: number;
   at: Date | string;
-  who: string;
+  who: string | null;
   verdict: VerdictValue;
   rules_version: string;
   register_version: string;
-  check_case: CheckCase | string;
-  result: CheckVerdict | string;
+  check_case: CheckCase | string | null;
+  result: CheckVerdict | string | null;
   prev_hash: string;
   hash: string;
   chain_scheme: ChainScheme;
+  erased_at: Date | string | null;
+  erasure_mac: string | null;
 }
 
 interface HeadRow extends Record<string, unknown> {
@@ -34,20 +37,32 @@ interface HeadRow extends Record<string, unknown> {
 
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
-function toRecord(r: Row): CheckRecord {
-  return {
+/** A row as the chain holds it: a whole record, or the tombstone of an erased one (migration 010). */
+function toChainRecord(r: Row): ChainRecord {
+  const kept = {
     seq: Number(r.seq),
     at: new Date(r.at).toISOString(),
-    who: r.who,
     verdict: r.verdict,
     rulesVersion: r.rules_version,
     registerVersion: r.register_version,
-    case: json(r.check_case),
-    result: json(r.result),
     prevHash: r.prev_hash,
     hash: r.hash,
     scheme: r.chain_scheme,
   };
+  if (r.erased_at !== null || r.who === null || r.check_case === null || r.result === null)
+    return {
+      ...kept,
+      erasedAt: r.erased_at === null ? '' : new Date(r.erased_at).toISOString(),
+      erasureMac: r.erasure_mac ?? '',
+    };
+  return { ...kept, who: r.who, case: json(r.check_case), result: json(r.result) };
+}
+
+/** A person's own record (never a tombstone: those name no one). */
+function toRecord(r: Row): CheckRecord {
+  const record = toChainRecord(r);
+  if (!('who' in record)) throw new Error(`record ${r.seq} is erased`);
+  return record;
 }
 
 const pageSize = 500;
@@ -170,7 +185,7 @@ export function quickcheckRecordStore(store: Store, { key }: QuickcheckRecordOpt
           after,
           pageSize,
         ]);
-        for (const row of rows) yield toRecord(row);
+        for (const row of rows) yield toChainRecord(row);
         if (rows.length < pageSize) return;
         after = Number(rows[rows.length - 1]!.seq);
       }
@@ -188,5 +203,62 @@ export function quickcheckRecordStore(store: Store, { key }: QuickcheckRecordOpt
         recordedAt: head.at === null ? null : new Date(head.at).toISOString(),
       };
     },
+    erase: (selection, erasedAt) => eraseRecords(store, key, selection, erasedAt),
   };
+}
+
+/**
+ * Erases page by page: each record's hash checked first (a changed record is left for audit verify to name), then
+ * its personal columns cleared and its erasure MAC set, in one statement per page. The table's rule (010) lets
+ * only this update through.
+ */
+async function eraseRecords(
+  store: Store,
+  key: string,
+  selection: { who: string } | { before: string },
+  erasedAt: string,
+): Promise<{ erased: number; skipped: number }> {
+  let after = 0;
+  let erased = 0;
+  let skipped = 0;
+  for (;;) {
+    const rows =
+      'who' in selection
+        ? await store.query<Row>(
+            'select * from quickcheck_records where who = $1 and erased_at is null and seq > $2 order by seq limit $3',
+            [selection.who, after, pageSize],
+          )
+        : await store.query<Row>(
+            'select * from quickcheck_records where at < $1::timestamptz and erased_at is null and seq > $2 order by seq limit $3',
+            [selection.before, after, pageSize],
+          );
+    const seqs: number[] = [];
+    const macs: string[] = [];
+    for (const row of rows) {
+      const record = toChainRecord(row);
+      if (!('who' in record)) continue;
+      const keyed = record.scheme === 'hmac-sha256' ? key : undefined;
+      if (recordHash(record.seq, record, record.prevHash, keyed) !== record.hash) {
+        skipped++;
+        continue;
+      }
+      seqs.push(record.seq);
+      macs.push(erasureMac(key, { ...record, erasedAt }));
+    }
+    if (seqs.length > 0) {
+      await store.query(
+        `update quickcheck_records set who = null, check_case = null, result = null, erased_at = $1::timestamptz, erasure_mac = m.mac
+           from (select unnest($2::int[]) as seq, unnest($3::text[]) as mac) m
+          where quickcheck_records.seq = m.seq and quickcheck_records.erased_at is null`,
+        [erasedAt, seqs, macs],
+      );
+      const [done] = await store.query<{ n: number }>(
+        'select count(*)::int as n from quickcheck_records where seq = any($1::int[]) and erased_at = $2::timestamptz',
+        [seqs, erasedAt],
+      );
+      erased += Number(done?.n ?? 0);
+    }
+    if (rows.length < pageSize) return { erased, skipped };
+    after = Number(rows[rows.length - 1]!.seq);
+  }
 }

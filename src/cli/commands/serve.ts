@@ -42,14 +42,22 @@ export const serveCommand: Command = {
         '',
       ].join('\n'),
     );
-    await new Promise<void>((resolve) => {
+    return await new Promise<number>((resolve) => {
       const shutdown = () => {
         io.stdout.write('AI-wijzer stopt / is stopping...\n');
-        void running.stop().then(resolve);
+        // Running requests get 10 s (stop's grace), then the database is closed; a stop that hangs past 20 s (a
+        // database that does not answer) ends the process anyway, with exit code 1, rather than leave it running.
+        const deadline = setTimeout(() => {
+          io.stderr.write('AI-wijzer stopte niet binnen 20 s en is afgebroken / did not stop within 20 s, aborted\n');
+          resolve(1);
+        }, 20_000);
+        void running.stop().then(() => {
+          clearTimeout(deadline);
+          resolve(0);
+        });
       };
       process.once('SIGTERM', shutdown);
       process.once('SIGINT', shutdown);
     });
-    return 0;
   },
 };

@@ -321,7 +321,7 @@ describe.each(storeKinds)('records from before AUDIT_KEY (migration 008) on %s',
     expect(await verify(store)).toMatchObject({ ok: true, count: 5, unkeyed: 3 });
   });
 
-  it('erases them to tombstones too (migration 010): verify still passes, each erasure checked with AUDIT_KEY', async () => {
+  it('erases them to tombstones too (migration 011): verify still passes, each erasure checked with AUDIT_KEY', async () => {
     await recordChecks(store, 'q', [{}]);
     const records = quickcheckRecordStore(store, { key: auditKey });
     expect(await records.erase({ who: 'p' }, new Date().toISOString())).toEqual({ erased: 3, skipped: 0 });

@@ -21,7 +21,7 @@ export async function figureCounts(store: Store, since?: string): Promise<Figure
       [from],
     ),
     // A registered tool by its id, named as in its latest record; every unregistered one in the group without id.
-    // An erased record (migration 010) no longer says its tool: it counts per verdict only.
+    // An erased record (migration 011) no longer says its tool: it counts per verdict only.
     await store.query<{ tool_id: string | null; name: string | null; n: number }>(
       `select result->'tool'->>'id' as tool_id,
               case when result->'tool'->>'id' is null then null

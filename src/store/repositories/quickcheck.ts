@@ -37,7 +37,7 @@ interface HeadRow extends Record<string, unknown> {
 
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
-/** A row as the chain holds it: a whole record, or the tombstone of an erased one (migration 010). */
+/** A row as the chain holds it: a whole record, or the tombstone of an erased one (migration 011). */
 function toChainRecord(r: Row): ChainRecord {
   const kept = {
     seq: Number(r.seq),

@@ -12,7 +12,13 @@ function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'aiw-start-'));
   mkdirSync(join(root, 'scripts'));
   mkdirSync(join(root, 'src', 'tab'), { recursive: true });
-  for (const file of ['scripts/start.js', 'scripts/build-state.js', 'scripts/check-config.ts', 'src/config.ts']) {
+  for (const file of [
+    'scripts/start.js',
+    'scripts/build-state.js',
+    'scripts/check-config.ts',
+    'src/config.ts',
+    'src/config-error.ts',
+  ]) {
     copyFileSync(join(rootDir, file), join(root, file));
   }
   symlinkSync(join(rootDir, 'node_modules'), join(root, 'node_modules'), 'dir');

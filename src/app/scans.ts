@@ -343,11 +343,13 @@ export function scanService(deps: {
    * The Graph token to act with for this caller: on their behalf when the installation signs staff in (Entra
    * asking for consent becomes consent_required), else the app's own token (local development), else none.
    */
-  async function graphTokenFor(caller: Caller): Promise<{ token: string; expiresAt?: number; viewer: 'user' | 'app' }> {
+  async function graphTokenFor(
+    caller: Caller,
+  ): Promise<{ token: string; expiresAt?: number; refreshToken?: string; viewer: 'user' | 'app' }> {
     if (delegated && caller.token) {
       if (!config.AAD_APP_CLIENT_SECRET) throw notConfigured;
       try {
-        const { token, expiresAt } = await tokenOnBehalfOf(
+        const delegatedToken = await tokenOnBehalfOf(
           {
             clientId: config.AAD_APP_CLIENT_ID!,
             clientSecret: config.AAD_APP_CLIENT_SECRET,
@@ -356,7 +358,7 @@ export function scanService(deps: {
           },
           caller.token,
         );
-        return { token, expiresAt, viewer: 'user' };
+        return { ...delegatedToken, viewer: 'user' };
       } catch (error) {
         if (error instanceof ConsentRequiredError) throw consent;
         throw error;
@@ -366,13 +368,20 @@ export function scanService(deps: {
     throw notConfigured;
   }
 
-  /** A delegated job's sealed token carries the user's assertion, so the worker can renew its Graph token. */
-  function jobTokenOf<T extends { token: string; expiresAt?: number; viewer: 'user' | 'app' }>(
-    graph: T,
+  /**
+   * A delegated job's sealed token carries the user's assertion and the refresh token of the exchange, so the worker
+   * can renew its Graph token (also after the tab's token expired, or after a restart).
+   */
+  function jobTokenOf(
+    graph: Awaited<ReturnType<typeof graphTokenFor>>,
     assertion: string | undefined,
-  ): T {
-    if (graph.viewer !== 'user' || graph.expiresAt === undefined) return graph;
-    return { ...graph, ...packJobToken({ token: graph.token, expiresAt: graph.expiresAt }, assertion) };
+  ): { token: string; expiresAt?: number; viewer: 'user' | 'app' } {
+    const { refreshToken, ...rest } = graph;
+    if (graph.viewer !== 'user' || graph.expiresAt === undefined) return rest;
+    return {
+      ...rest,
+      ...packJobToken({ token: graph.token, expiresAt: graph.expiresAt, refreshToken }, assertion),
+    };
   }
 
   /** The worker's token for a job: renewed on the user's behalf when the job carries their assertion. */
@@ -388,6 +397,7 @@ export function scanService(deps: {
       },
       job.assertion,
       { token: job.token, expiresAt: job.expiresAt },
+      job.refreshToken,
     );
   }
 

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 
 /**
  * A delegated scan's Graph token, sealed with AES-256-GCM under a key derived from the job-credential key
@@ -30,36 +31,59 @@ export function openCredential(secret: string, sealed: string): { token: string;
 }
 
 /**
- * What a delegated job seals as its token: the Graph token, its own expiry, and the user's assertion (the tab's
- * SSO token) that lets the worker renew the Graph token on the user's behalf while the assertion is valid. Its
- * `expiresAt` is the later of the two expiries: until then the job can still get a token.
+ * How long after its start a delegated job may renew its Graph token with the refresh token Entra ID gave: a day.
+ * Entra ID's refresh tokens live far longer; a scan job that has not run within a day should be asked for again.
  */
-export function packJobToken(graph: { token: string; expiresAt: number }, assertion: string | undefined) {
+export const refreshWindowMs = 24 * 3_600_000;
+
+/**
+ * What a delegated job seals as its token: the Graph token, its own expiry, the user's assertion (the tab's SSO
+ * token) and, when Entra ID gave one, the refresh token of the on-behalf-of answer, which let the worker renew the
+ * Graph token on the user's behalf (the refresh token also after the assertion expired, and after a restart). Its
+ * `expiresAt` is the latest moment the job can still get a token: the later of the two expiries, or with a refresh
+ * token `refreshWindowMs` from now.
+ */
+export function packJobToken(
+  graph: { token: string; expiresAt: number; refreshToken?: string },
+  assertion: string | undefined,
+  now = Date.now(),
+) {
   const assertionExpiresAt = assertion ? jwtExpiry(assertion) : undefined;
-  if (!assertion || assertionExpiresAt === undefined) return graph;
+  if (!assertion || assertionExpiresAt === undefined) return { token: graph.token, expiresAt: graph.expiresAt };
+  const { refreshToken } = graph;
   return {
-    token: JSON.stringify({ graph: graph.token, graphExpiresAt: graph.expiresAt, assertion }),
-    expiresAt: Math.max(graph.expiresAt, assertionExpiresAt),
+    token: JSON.stringify({
+      graph: graph.token,
+      graphExpiresAt: graph.expiresAt,
+      assertion,
+      ...(refreshToken ? { refreshToken } : {}),
+    }),
+    expiresAt: Math.max(graph.expiresAt, assertionExpiresAt, refreshToken ? now + refreshWindowMs : 0),
   };
 }
+
+const packedSchema = z.object({
+  graph: z.string(),
+  graphExpiresAt: z.number(),
+  assertion: z.string(),
+  refreshToken: z.string().optional(),
+});
 
 /** A sealed job token back into its parts; a plain Graph token (no assertion to renew with) stays as it is. */
 export function unpackJobToken(
   sealed: string,
   expiresAt: number,
-): { token: string; expiresAt: number; assertion?: string } {
+): { token: string; expiresAt: number; assertion?: string; refreshToken?: string } {
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(sealed) as { graph?: unknown; graphExpiresAt?: unknown; assertion?: unknown };
-    if (
-      typeof parsed.graph === 'string' &&
-      typeof parsed.graphExpiresAt === 'number' &&
-      typeof parsed.assertion === 'string'
-    )
-      return { token: parsed.graph, expiresAt: parsed.graphExpiresAt, assertion: parsed.assertion };
+    parsed = JSON.parse(sealed);
   } catch {
-    // not packed
+    return { token: sealed, expiresAt };
   }
-  return { token: sealed, expiresAt };
+  const packed = packedSchema.safeParse(parsed);
+  if (!packed.success) return { token: sealed, expiresAt };
+  const { graph, graphExpiresAt, assertion, refreshToken } = packed.data;
+  return { token: graph, expiresAt: graphExpiresAt, assertion, ...(refreshToken ? { refreshToken } : {}) };
 }
 
 /** The exp claim of a JWT in ms (read, not verified: the server verified it when it came in). */

@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 
 /**
@@ -10,11 +11,16 @@ import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
  * issues on behalf of a user is "graph:<oid>", so the local Graph can tell whose it is. With `tokenLifetimeSeconds`
  * set, Graph tokens live that long and say so ("<token>;exp=<ms>", which the local Graph enforces), and an
  * on-behalf-of grant with an expired user assertion is refused as Entra ID refuses it (AADSTS500133).
+ * An on-behalf-of grant that asks `offline_access` (msal does) also gets a refresh token and client_info, as from
+ * Entra ID; the refresh-token grant then gives a new Graph token for that user and a new refresh token (the old
+ * one stays good, as Entra ID's do for confidential clients) until `revokeSessions()` ends them (AADSTS700082).
  */
 export class LocalEntra {
   readonly requests: { path: string; form: Record<string, string> }[] = [];
   /** Lifetime of the Graph tokens issued (Entra ID: 60-90 minutes); undefined: 3599 s and no expiry enforced. */
   tokenLifetimeSeconds?: number;
+  /** The refresh tokens given out, and whose they are (the user's oid). */
+  private readonly refreshTokens = new Map<string, string>();
   private server?: Server;
   private privateKey?: CryptoKey;
   private jwk?: JWK;
@@ -68,6 +74,18 @@ export class LocalEntra {
       .setIssuedAt()
       .setExpirationTime(typeof lifetime === 'number' ? Math.floor(Date.now() / 1000) + lifetime : lifetime)
       .sign(this.privateKey!);
+  }
+
+  /** Ends every user's sessions: the refresh tokens given out no longer work (sign-out, a revocation, a policy). */
+  revokeSessions(): void {
+    this.refreshTokens.clear();
+  }
+
+  /** A refresh token for this user, as the token endpoint hands one out. */
+  private refreshTokenFor(oid: string): string {
+    const token = randomBytes(24).toString('base64url');
+    this.refreshTokens.set(token, oid);
+    return token;
   }
 
   /** msal's network client for an https base that is not this server's own (e.g. https://login.test). */
@@ -147,16 +165,41 @@ export class LocalEntra {
           suberror: 'consent_required',
         });
       }
+      const offline = (form.scope ?? '').split(' ').includes('offline_access');
       return send(200, {
         token_type: 'Bearer',
         scope: 'https://graph.microsoft.com/.default',
         expires_in: lifetime,
         ext_expires_in: lifetime,
         access_token: issued(`graph:${oid}`),
+        ...(offline ? { refresh_token: this.refreshTokenFor(oid), client_info: clientInfo(oid, this.tenant) } : {}),
+      });
+    }
+    if (form.grant_type === 'refresh_token') {
+      const oid = this.refreshTokens.get(form.refresh_token ?? '');
+      if (!oid)
+        return send(400, {
+          error: 'invalid_grant',
+          error_description: 'AADSTS700082: The refresh token has expired due to inactivity.',
+          error_codes: [700082],
+        });
+      return send(200, {
+        token_type: 'Bearer',
+        scope: 'https://graph.microsoft.com/.default',
+        expires_in: lifetime,
+        ext_expires_in: lifetime,
+        access_token: issued(`graph:${oid}`),
+        refresh_token: this.refreshTokenFor(oid),
+        client_info: clientInfo(oid, this.tenant),
       });
     }
     return send(400, { error: 'unsupported_grant_type' });
   }
+}
+
+/** Entra ID's client_info: base64url of {"uid": oid, "utid": tenant}, from which msal builds the account id. */
+function clientInfo(oid: string, tenant: string): string {
+  return Buffer.from(JSON.stringify({ uid: oid, utid: tenant })).toString('base64url');
 }
 
 /** The exp claim (seconds) of a JWT assertion, if it is one. */

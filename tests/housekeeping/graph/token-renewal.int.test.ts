@@ -15,7 +15,7 @@ import { generateTree } from './tree.js';
 jest.setTimeout(30_000);
 
 /**
- * Scans that last longer than their Graph token. The local Entra ID issues Graph tokens that live 2 s, the local
+ * Scans that last longer than their Graph token (and than the user assertion it was exchanged for). The local Entra ID issues Graph tokens that live 2 s, the local
  * Graph refuses a token past its expiry with 401 InvalidAuthenticationToken as Graph does, and every answer takes
  * 500 ms, so one scan outlives several tokens. msal-node is reached as in tokens.int.test.ts.
  */
@@ -37,7 +37,7 @@ describe('Graph tokens renewed during a long scan', () => {
     networkClient: entra.network(),
     renewalOffsetSeconds,
   });
-  const grants = (kind: 'on_behalf_of' | 'client_credentials') =>
+  const grants = (kind: 'on_behalf_of' | 'client_credentials' | 'refresh_token') =>
     entra.requests.filter((r) =>
       kind === 'on_behalf_of' ? r.form.requested_token_use === kind : r.form.grant_type === kind,
     ).length;
@@ -60,10 +60,15 @@ describe('Graph tokens renewed during a long scan', () => {
     expect(new Set(entries.keys())).toEqual(new Set(['', ...expectedEntries(tree).keys()]));
   }
 
-  it('renews a delegated token before it expires, with a new on-behalf-of exchange, and reads every item', async () => {
+  it('renews a delegated token before it expires with the refresh token of the on-behalf-of answer, and reads every item', async () => {
     user('lang-scannen');
     const assertion = await entra.userToken('lang-scannen');
-    const before = { obo: grants('on_behalf_of'), expired: graph.log.expired, total: graph.log.total };
+    const before = {
+      obo: grants('on_behalf_of'),
+      refresh: grants('refresh_token'),
+      expired: graph.log.expired,
+      total: graph.log.total,
+    };
     const started = Date.now();
     const src = scan(onBehalfOf(reg(1), assertion));
     const entries = byPath(await collect(src));
@@ -71,10 +76,25 @@ describe('Graph tokens renewed during a long scan', () => {
     expectWholeTree(entries);
     expect(src.gaps).toEqual([]);
     expect(took).toBeGreaterThan(3 * 2000); // longer than three token lifetimes
-    expect(grants('on_behalf_of') - before.obo).toBeGreaterThanOrEqual(3);
+    // One exchange of the assertion; every renewal after it with the refresh token Entra ID gave.
+    expect(grants('on_behalf_of') - before.obo).toBe(1);
+    expect(grants('refresh_token') - before.refresh).toBeGreaterThanOrEqual(3);
     // Renewed one second ahead: no request went out with an expired token, and none was sent twice.
     expect(graph.log.expired - before.expired).toBe(0);
     expect(graph.log.total - before.total).toBe(1 + pages + 1);
+  });
+
+  it('goes on past the expiry of the user assertion (the tab token): the refresh token outlives it', async () => {
+    user('korte-tab');
+    const assertion = await entra.userToken('korte-tab', undefined, [], 2); // the tab token lives 2 s
+    const before = { obo: grants('on_behalf_of'), refresh: grants('refresh_token') };
+    const started = Date.now();
+    const src = scan(onBehalfOf(reg(1), assertion));
+    expectWholeTree(byPath(await collect(src)));
+    expect(src.gaps).toEqual([]);
+    expect(Date.now() - started).toBeGreaterThan(3 * 2000);
+    expect(grants('on_behalf_of') - before.obo).toBe(1);
+    expect(grants('refresh_token') - before.refresh).toBeGreaterThanOrEqual(3);
   });
 
   it('gets a new token once after a 401 InvalidAuthenticationToken and sends the request again', async () => {
@@ -82,7 +102,11 @@ describe('Graph tokens renewed during a long scan', () => {
     const assertion = await entra.userToken('verlopen');
     // The token from the scan's start has expired already, though the job thought it had an hour left.
     const initial = { token: `graph:verlopen;exp=${Date.now() - 1000}`, expiresAt: Date.now() + 3_600_000 };
-    const before = { obo: grants('on_behalf_of'), expired: graph.log.expired, total: graph.log.total };
+    const before = {
+      grants: grants('on_behalf_of') + grants('refresh_token'),
+      expired: graph.log.expired,
+      total: graph.log.total,
+    };
     const src = scan(onBehalfOf(reg(0), assertion, initial));
     const entries = byPath(await collect(src));
     expectWholeTree(entries);
@@ -91,7 +115,7 @@ describe('Graph tokens renewed during a long scan', () => {
     const expired = graph.log.expired - before.expired;
     expect(expired).toBeGreaterThanOrEqual(1);
     expect(graph.log.total - before.total).toBe(1 + pages + 1 + expired);
-    expect(grants('on_behalf_of') - before.obo).toBeGreaterThanOrEqual(expired);
+    expect(grants('on_behalf_of') + grants('refresh_token') - before.grants).toBeGreaterThanOrEqual(expired);
   });
 
   it('renews the app token (client credentials) the same way', async () => {
@@ -103,18 +127,22 @@ describe('Graph tokens renewed during a long scan', () => {
     expect(graph.log.expired - before.expired).toBe(0);
   });
 
-  it('ends incomplete with the 401 when the user assertion has expired too: no crash, no short list as complete', async () => {
+  it('ends incomplete with the 401 when the session was ended and the user assertion has expired: no crash, no short list as complete', async () => {
     user('kort');
     const assertion = await entra.userToken('kort', undefined, [], 2); // the tab token itself lives 2 s
     const before = graph.log.expired;
     const src = scan(onBehalfOf(reg(0), assertion));
     await src.prepare();
+    // Signed out elsewhere (or revoked by an admin): the refresh token from the exchange no longer works.
+    entra.revokeSessions();
     const entries = await collect(src);
     expect(entries).toEqual([]);
-    // Graph refused the token (or it ran out before it was sent) and Entra ID refused a new one (AADSTS500133).
+    // Graph refused the token (or it ran out before it was sent) and Entra ID refused a new one: the refresh token
+    // (AADSTS700082), then the expired assertion (AADSTS500133).
     expect(src.gaps).toEqual([{ path: '', reason: expect.stringMatching(/token.*verlopen en niet te vernieuwen/) }]);
     expect(graph.log.expired - before).toBeLessThanOrEqual(1);
     expect(entra.requests.some((r) => r.form.assertion === assertion)).toBe(true);
+    expect(entra.requests.some((r) => r.form.grant_type === 'refresh_token')).toBe(true);
   });
 
   it('does not send a given token twice after a 401: it cannot be renewed', async () => {

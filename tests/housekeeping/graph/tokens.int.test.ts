@@ -1,4 +1,10 @@
-import { openCredential, sealCredential } from '../../../src/housekeeping/jobs/credential.js';
+import {
+  openCredential,
+  packJobToken,
+  refreshWindowMs,
+  sealCredential,
+  unpackJobToken,
+} from '../../../src/housekeeping/jobs/credential.js';
 import {
   clientCredentials,
   ConsentRequiredError,
@@ -46,6 +52,21 @@ describe('Graph tokens through msal-node', () => {
     expect((await tokenOnBehalfOf(reg, 'user-token-1')).token).toBe('graph:user-token-1');
   });
 
+  it('keeps the refresh token of each user exchange apart: a user gets their own, never another user', async () => {
+    const first = await tokenOnBehalfOf(reg, 'rt-gebruiker-1');
+    const second = await tokenOnBehalfOf(reg, 'rt-gebruiker-2');
+    const given = (assertion: string) =>
+      entra.requests.filter((r) => r.form.assertion === assertion && r.form.requested_token_use === 'on_behalf_of');
+    // msal asks offline_access, so Entra ID gives a refresh token with the exchange.
+    expect(given('rt-gebruiker-1')[0]!.form.scope.split(' ')).toContain('offline_access');
+    expect(first.refreshToken).toEqual(expect.any(String));
+    expect(second.refreshToken).toEqual(expect.any(String));
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    // The same assertion again (msal answers from its cache) still finds that user's refresh token.
+    expect((await tokenOnBehalfOf(reg, 'rt-gebruiker-1')).refreshToken).toBe(first.refreshToken);
+    expect(given('rt-gebruiker-1')).toHaveLength(1);
+  });
+
   it('turns AADSTS65001 / invalid_grant into "consent required"', async () => {
     await expect(tokenOnBehalfOf(reg, 'no-consent-user')).rejects.toBeInstanceOf(ConsentRequiredError);
   });
@@ -77,6 +98,33 @@ describe('consent error mapping', () => {
     [new Error('socket hang up'), false],
   ])('%j -> %s', (error, expected) => {
     expect(needsConsent(error)).toBe(expected);
+  });
+});
+
+describe('a delegated job token', () => {
+  const assertion = (expSeconds: number) =>
+    ['x', Buffer.from(JSON.stringify({ exp: expSeconds })).toString('base64url'), 'y'].join('.');
+  const now = 1_800_000_000_000;
+
+  it('packs the assertion and the refresh token, and with a refresh token lives a day from its start', () => {
+    const graph = { token: 'graph:a', expiresAt: now + 3_600_000, refreshToken: 'rt-a' };
+    const packed = packJobToken(graph, assertion(now / 1000 + 600), now);
+    expect(packed.expiresAt).toBe(now + refreshWindowMs);
+    expect(unpackJobToken(packed.token, packed.expiresAt)).toEqual({
+      token: 'graph:a',
+      expiresAt: now + 3_600_000,
+      assertion: assertion(now / 1000 + 600),
+      refreshToken: 'rt-a',
+    });
+  });
+
+  it('without a refresh token lives until the later of the token and the assertion', () => {
+    const packed = packJobToken({ token: 'graph:b', expiresAt: now + 3_600_000 }, assertion(now / 1000 + 7200), now);
+    expect(packed.expiresAt).toBe(now + 7_200_000);
+    expect(unpackJobToken(packed.token, packed.expiresAt)).not.toHaveProperty('refreshToken');
+    // A plain token (the app's own, or sealed before assertions were kept) stays as it is.
+    expect(unpackJobToken('graph:c', 5)).toEqual({ token: 'graph:c', expiresAt: 5 });
+    expect(unpackJobToken('{"graph":1}', 5)).toEqual({ token: '{"graph":1}', expiresAt: 5 });
   });
 });
 

@@ -1,9 +1,11 @@
 import {
   ConfidentialClientApplication,
+  CryptoProvider,
   type INetworkModule,
   type NetworkRequestOptions,
   type NetworkResponse,
 } from '@azure/msal-node';
+import { z } from 'zod';
 import type { TokenProvider } from './transport.js';
 
 /** The app registration that asks Entra ID for Graph tokens (AAD_APP_*), and where Entra ID lives. */
@@ -68,18 +70,73 @@ export function needsConsent(error: unknown): boolean {
   return /AADSTS65001|AADSTS50076|AADSTS50079/.test(`${e.errorMessage ?? ''} ${e.message ?? ''}`);
 }
 
+/** A delegated Graph token, and the refresh token Entra ID gave with it when it did. */
+export interface DelegatedToken {
+  token: string;
+  expiresAt: number;
+  /** From the on-behalf-of answer (msal asks `offline_access`): renews the token after the user assertion expired. */
+  refreshToken?: string;
+}
+
 /** A Graph token on behalf of the signed-in user (delegated: they scan only what they may see). */
 export async function tokenOnBehalfOf(
   reg: AppRegistration,
   userToken: string,
   options: { skipCache?: boolean } = {},
-): Promise<{ token: string; expiresAt: number }> {
+): Promise<DelegatedToken> {
+  const app = appFor(reg, 'delegated');
   try {
-    const result = await appFor(reg, 'delegated').acquireTokenOnBehalfOf({
+    const result = await app.acquireTokenOnBehalfOf({
       oboAssertion: userToken,
       scopes: [graphScope],
       ...(options.skipCache ? { skipCache: true } : {}),
     });
+    if (!result?.accessToken) throw new Error('no access token in the answer');
+    const refreshToken = await refreshTokenOf(app, userToken);
+    return {
+      token: result.accessToken,
+      expiresAt: result.expiresOn?.getTime() ?? Date.now() + 3_600_000,
+      ...(refreshToken ? { refreshToken } : {}),
+    };
+  } catch (error) {
+    if (needsConsent(error)) throw new ConsentRequiredError();
+    throw error;
+  }
+}
+
+/** The parts of msal's serialised token cache (the MSAL cache schema) that tell whose refresh token is whose. */
+const cacheSchema = z.object({
+  AccessToken: z
+    .record(z.string(), z.object({ home_account_id: z.string(), userAssertionHash: z.string().optional() }))
+    .default({}),
+  RefreshToken: z.record(z.string(), z.object({ home_account_id: z.string(), secret: z.string() })).default({}),
+});
+
+/**
+ * The refresh token msal keeps from the on-behalf-of answer for this assertion. msal-node does not renew OBO tokens
+ * with it ("once we implement distributed cache"), so it is taken from the cache: the access token of the assertion
+ * (kept under the assertion's hash) names the account, and the account's refresh token is the one. Nothing when
+ * Entra ID sent none or the account is not known for certain (no client_info): then renewal needs the assertion.
+ */
+async function refreshTokenOf(app: ConfidentialClientApplication, assertion: string): Promise<string | undefined> {
+  const hash = await new CryptoProvider().hashString(assertion);
+  const cache = cacheSchema.safeParse(JSON.parse(app.getTokenCache().serialize()));
+  if (!cache.success) return undefined;
+  const accounts = new Set(
+    Object.values(cache.data.AccessToken)
+      .filter((t) => t.userAssertionHash === hash)
+      .map((t) => t.home_account_id),
+  );
+  const [account] = [...accounts];
+  if (accounts.size !== 1 || !account) return undefined;
+  const tokens = Object.values(cache.data.RefreshToken).filter((t) => t.home_account_id === account);
+  return tokens.length === 1 ? tokens[0]!.secret : undefined;
+}
+
+/** A new delegated Graph token with a refresh token (Entra ID hands out a new refresh token with it). */
+async function tokenByRefresh(reg: AppRegistration, refreshToken: string): Promise<DelegatedToken> {
+  try {
+    const result = await appFor(reg, 'delegated').acquireTokenByRefreshToken({ refreshToken, scopes: [graphScope] });
     if (!result?.accessToken) throw new Error('no access token in the answer');
     return { token: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? Date.now() + 3_600_000 };
   } catch (error) {
@@ -90,20 +147,35 @@ export async function tokenOnBehalfOf(
 
 /**
  * A delegated scan's tokens for as long as it runs: `initial` (the token from the scan's start, when there is
- * one) while it is valid, then a new on-behalf-of exchange with the same user assertion whenever the token nears
- * its expiry or Graph refused it. msal-node keeps OBO tokens per assertion and does not renew them with a
- * refresh token: renewal works while the user's assertion (the tab's SSO token) is valid; after that Entra ID
- * refuses (AADSTS500133) and the scan goes on with the last token until Graph refuses it.
+ * one) while it is valid, then a new token whenever it nears its expiry or Graph refused it: with the refresh
+ * token of the on-behalf-of answer when there is one (it outlives the user's assertion, the tab's SSO token,
+ * which may have minutes left when the scan starts), else, or when Entra ID no longer takes it (revoked, the
+ * session ended), with a new on-behalf-of exchange of the assertion. When neither works (AADSTS500133: the
+ * assertion expired) the scan goes on with the last token until Graph refuses it.
  */
 export function onBehalfOf(
   reg: AppRegistration,
   assertion: string,
   initial?: { token: string; expiresAt: number },
+  refreshToken?: string,
 ): TokenProvider {
-  return renewingToken((renew) => tokenOnBehalfOf(reg, assertion, { skipCache: renew }), {
-    initial,
-    marginMs: (reg.renewalOffsetSeconds ?? 300) * 1000,
-  });
+  let refresh = refreshToken;
+  return renewingToken(
+    async (renew) => {
+      if (refresh) {
+        try {
+          return await tokenByRefresh(reg, refresh);
+        } catch (error) {
+          if (!(error instanceof ConsentRequiredError)) throw error;
+          refresh = undefined;
+        }
+      }
+      const next = await tokenOnBehalfOf(reg, assertion, { skipCache: renew });
+      refresh = next.refreshToken;
+      return next;
+    },
+    { initial, marginMs: (reg.renewalOffsetSeconds ?? 300) * 1000 },
+  );
 }
 
 /** The app's own Graph token (client credentials), for an admin's tenant-wide CLI run; msal caches and renews it. */

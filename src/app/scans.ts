@@ -341,10 +341,12 @@ export function scanService(deps: {
 
   /**
    * The Graph token to act with for this caller: on their behalf when the installation signs staff in (Entra
-   * asking for consent becomes consent_required), else the app's own token (local development), else none.
+   * asking for consent becomes consent_required), else the app's own token (local development), else none. A job
+   * asks `forJob`: then also the refresh token its worker renews with.
    */
   async function graphTokenFor(
     caller: Caller,
+    forJob = false,
   ): Promise<{ token: string; expiresAt?: number; refreshToken?: string; viewer: 'user' | 'app' }> {
     if (delegated && caller.token) {
       if (!config.AAD_APP_CLIENT_SECRET) throw notConfigured;
@@ -357,6 +359,7 @@ export function scanService(deps: {
             authorityHost: config.AAD_AUTHORITY_HOST,
           },
           caller.token,
+          { withRefreshToken: forJob },
         );
         return { ...delegatedToken, viewer: 'user' };
       } catch (error) {
@@ -434,7 +437,7 @@ export function scanService(deps: {
       const parsed = parseInput(startScanSchema(lang), input, lang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
       const [kind, id] = Object.entries(parsed.data.target).find(([, v]) => v !== undefined) as [TargetKind, string];
-      const graph = jobTokenOf(await graphTokenFor(caller), caller.token);
+      const graph = jobTokenOf(await graphTokenFor(caller, true), caller.token);
       // A delegated job keeps the user's token sealed; with the app's own token the worker uses that.
       const credential =
         graph.viewer === 'user'

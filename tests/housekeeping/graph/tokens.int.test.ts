@@ -53,17 +53,20 @@ describe('Graph tokens through msal-node', () => {
   });
 
   it('keeps the refresh token of each user exchange apart: a user gets their own, never another user', async () => {
-    const first = await tokenOnBehalfOf(reg, 'rt-gebruiker-1');
-    const second = await tokenOnBehalfOf(reg, 'rt-gebruiker-2');
+    const withRefreshToken = { withRefreshToken: true };
+    const first = await tokenOnBehalfOf(reg, 'rt-gebruiker-1', withRefreshToken);
+    const second = await tokenOnBehalfOf(reg, 'rt-gebruiker-2', withRefreshToken);
     const given = (assertion: string) =>
       entra.requests.filter((r) => r.form.assertion === assertion && r.form.requested_token_use === 'on_behalf_of');
     // msal asks offline_access, so Entra ID gives a refresh token with the exchange.
-    expect(given('rt-gebruiker-1')[0]!.form.scope.split(' ')).toContain('offline_access');
+    expect(given('rt-gebruiker-1')[0]!.form.scope?.split(' ')).toContain('offline_access');
     expect(first.refreshToken).toEqual(expect.any(String));
     expect(second.refreshToken).toEqual(expect.any(String));
     expect(second.refreshToken).not.toBe(first.refreshToken);
     // The same assertion again (msal answers from its cache) still finds that user's refresh token.
-    expect((await tokenOnBehalfOf(reg, 'rt-gebruiker-1')).refreshToken).toBe(first.refreshToken);
+    expect((await tokenOnBehalfOf(reg, 'rt-gebruiker-1', withRefreshToken)).refreshToken).toBe(first.refreshToken);
+    // Not asked for, not read.
+    expect(await tokenOnBehalfOf(reg, 'rt-gebruiker-1')).not.toHaveProperty('refreshToken');
     expect(given('rt-gebruiker-1')).toHaveLength(1);
   });
 

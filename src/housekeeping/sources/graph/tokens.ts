@@ -82,7 +82,8 @@ export interface DelegatedToken {
 export async function tokenOnBehalfOf(
   reg: AppRegistration,
   userToken: string,
-  options: { skipCache?: boolean } = {},
+  /** `withRefreshToken`: also the refresh token (for a job that must renew; the cache is read for it). */
+  options: { skipCache?: boolean; withRefreshToken?: boolean } = {},
 ): Promise<DelegatedToken> {
   const app = appFor(reg, 'delegated');
   try {
@@ -92,7 +93,7 @@ export async function tokenOnBehalfOf(
       ...(options.skipCache ? { skipCache: true } : {}),
     });
     if (!result?.accessToken) throw new Error('no access token in the answer');
-    const refreshToken = await refreshTokenOf(app, userToken);
+    const refreshToken = options.withRefreshToken ? await refreshTokenOf(app, userToken) : undefined;
     return {
       token: result.accessToken,
       expiresAt: result.expiresOn?.getTime() ?? Date.now() + 3_600_000,
@@ -170,7 +171,7 @@ export function onBehalfOf(
           refresh = undefined;
         }
       }
-      const next = await tokenOnBehalfOf(reg, assertion, { skipCache: renew });
+      const next = await tokenOnBehalfOf(reg, assertion, { skipCache: renew, withRefreshToken: true });
       refresh = next.refreshToken;
       return next;
     },

@@ -136,6 +136,15 @@ export class LocalEntra {
     const lifetime = this.tokenLifetimeSeconds ?? 3599;
     const issued = (token: string) =>
       this.tokenLifetimeSeconds === undefined ? token : `${token};exp=${Date.now() + lifetime * 1000}`;
+    // A user's Graph token; with a refresh token and client_info when the grant may go on offline.
+    const graphToken = (oid: string, offline: boolean) => ({
+      token_type: 'Bearer',
+      scope: 'https://graph.microsoft.com/.default',
+      expires_in: lifetime,
+      ext_expires_in: lifetime,
+      access_token: issued(`graph:${oid}`),
+      ...(offline ? { refresh_token: this.refreshTokenFor(oid), client_info: clientInfo(oid, this.tenant) } : {}),
+    });
     if (form.grant_type === 'client_credentials')
       return send(200, {
         token_type: 'Bearer',
@@ -165,15 +174,7 @@ export class LocalEntra {
           suberror: 'consent_required',
         });
       }
-      const offline = (form.scope ?? '').split(' ').includes('offline_access');
-      return send(200, {
-        token_type: 'Bearer',
-        scope: 'https://graph.microsoft.com/.default',
-        expires_in: lifetime,
-        ext_expires_in: lifetime,
-        access_token: issued(`graph:${oid}`),
-        ...(offline ? { refresh_token: this.refreshTokenFor(oid), client_info: clientInfo(oid, this.tenant) } : {}),
-      });
+      return send(200, graphToken(oid, (form.scope ?? '').split(' ').includes('offline_access')));
     }
     if (form.grant_type === 'refresh_token') {
       const oid = this.refreshTokens.get(form.refresh_token ?? '');
@@ -183,15 +184,7 @@ export class LocalEntra {
           error_description: 'AADSTS700082: The refresh token has expired due to inactivity.',
           error_codes: [700082],
         });
-      return send(200, {
-        token_type: 'Bearer',
-        scope: 'https://graph.microsoft.com/.default',
-        expires_in: lifetime,
-        ext_expires_in: lifetime,
-        access_token: issued(`graph:${oid}`),
-        refresh_token: this.refreshTokenFor(oid),
-        client_info: clientInfo(oid, this.tenant),
-      });
+      return send(200, graphToken(oid, true));
     }
     return send(400, { error: 'unsupported_grant_type' });
   }

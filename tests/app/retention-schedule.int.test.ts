@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { jest } from '@jest/globals';
 import { pino } from 'pino';
 import { createApplication } from '../../src/app/index.js';
 import { startRetentionSchedule } from '../../src/app/retention-schedule.js';
@@ -6,8 +7,12 @@ import { loadConfig } from '../../src/config.js';
 import { openTestStore } from '../helpers/store.js';
 import { daysAgo, rowCount, seedFeedback } from './privacy-rows.js';
 
+// A new in-memory PGlite runs initdb and the migrations: seconds, and far more on a loaded machine (CI once took
+// over 30 s for this file while a benchmark ran beside it).
+jest.setTimeout(90_000);
+
 /** Waits until `done` holds, or fails after `ms`. */
-async function until(done: () => Promise<boolean>, ms = 5000) {
+async function until(done: () => Promise<boolean>, ms = 20_000) {
   const end = Date.now() + ms;
   while (!(await done())) {
     if (Date.now() > end) throw new Error('timed out');

@@ -18,6 +18,8 @@ interface LoadFigures {
   max: number;
   /** Connection errors and timeouts plus non-2xx answers. */
   failures: number;
+  /** The same latencies per kind of request ('POST /api/ask' and so on): which one is slow. */
+  routes: Record<string, { count: number; p50: number; p99: number; max: number }>;
 }
 
 /**
@@ -27,7 +29,8 @@ interface LoadFigures {
  * Each client cycles through what staff do: two questions to the vision (POST /api/ask), a quick check that is
  * recorded in the audit chain (POST /api/checks), a list of one's own checks (GET /api/checks) and a message to the
  * bot (POST /api/messages, whose reply goes to a local Bot Connector in this process). Each round is a person of its
- * own (X-Dev-User and bot conversation). Reported: requests per second, p50/p95/p99 latency, non-2xx answers and errors.
+ * own (X-Dev-User and bot conversation). Reported: requests per second, p50/p95/p99 latency, non-2xx answers and errors,
+ * and p50/p99/max per kind of request (which one is slow).
  * Target: no errors, p99 under 300 ms on this machine. Each database gets BENCH_LOAD_RUNS runs (3), each on a fresh
  * server and database, and the median of each figure over the runs is reported beside the runs themselves (the machine
  * is shared; one run says little). BENCH_LOAD_SECONDS, BENCH_LOAD_CLIENTS, BENCH_LOAD_RUNS and BENCH_LOAD_DB
@@ -125,6 +128,10 @@ async function run(name: string, env: Record<string, string>): Promise<LoadFigur
     },
   ];
   const latencies: number[] = [];
+  // Per kind of request: the index of the request a client just completed (autocannon emits 'response' before it
+  // moves on to the next one), so each latency is counted under its route too.
+  const routeOf = staff.map((r) => `${r.method} ${r.path}`);
+  const byRoute = new Map<string, number[]>(routeOf.map((r) => [r, []]));
   const statuses = new Map<number, number>();
   try {
     let instance: autocannon.Instance | undefined;
@@ -153,8 +160,11 @@ async function run(name: string, env: Record<string, string>): Promise<LoadFigur
         (error, result) => (error ? reject(error) : resolve(result)),
       );
     });
-    instance!.on('response', (_client, statusCode, _bytes, responseTime) => {
+    instance!.on('response', (client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
+      const index = (client as unknown as { requestIterator?: { currentRequestIndex?: number } }).requestIterator
+        ?.currentRequestIndex;
+      if (index !== undefined) byRoute.get(routeOf[index]!)?.push(responseTime);
       statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
     });
     const result = await done;
@@ -171,8 +181,23 @@ async function run(name: string, env: Record<string, string>): Promise<LoadFigur
       `  errors ${result.errors} (timeouts ${result.timeouts}), non-2xx ${non2xx.reduce((n, [, c]) => n + c, 0)}` +
         (non2xx.length ? ` (${non2xx.map(([s, c]) => `${s}: ${c}`).join(', ')})` : ''),
     );
+    const routes: LoadFigures['routes'] = {};
+    for (const [route, values] of byRoute) {
+      routes[route] = {
+        count: values.length,
+        p50: percentile(values, 50),
+        p99: percentile(values, 99),
+        max: values.length ? Math.max(...values) : NaN,
+      };
+      const f = routes[route];
+      console.log(
+        `  ${route.padEnd(18)} ${String(f.count).padStart(6)} requests, p50 ${f.p50.toFixed(1)} ms, ` +
+          `p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(1)} ms`,
+      );
+    }
     console.log(`  bot replies at the connector: ${connector.replies()}, of ${sent} bot messages sent`);
     return {
+      routes,
       perSecond: result.requests.total / seconds,
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
@@ -188,13 +213,19 @@ async function run(name: string, env: Record<string, string>): Promise<LoadFigur
 
 /** The median of each figure over a database's runs, and every failure of every run. */
 function report(name: string, figures: LoadFigures[]): void {
-  const of = (key: keyof LoadFigures) => median(figures.map((f) => f[key]));
+  const of = (key: Exclude<keyof LoadFigures, 'routes'>) => median(figures.map((f) => f[key]));
   const failures = figures.reduce((n, f) => n + f.failures, 0);
   console.log(
     `load, ${name}, median of ${figures.length} runs: ${of('perSecond').toFixed(0)} requests per second, ` +
       `p50 ${of('p50').toFixed(1)} ms, p95 ${of('p95').toFixed(1)} ms, p99 ${of('p99').toFixed(1)} ms ` +
       `(p99 per run: ${figures.map((f) => f.p99.toFixed(1)).join(', ')}); failures in all runs: ${failures}`,
   );
+  for (const route of Object.keys(figures[0]?.routes ?? {})) {
+    const per = (key: 'p50' | 'p99' | 'max') => median(figures.map((f) => f.routes[route]![key]));
+    console.log(
+      `  ${route.padEnd(18)} p50 ${per('p50').toFixed(1)} ms, p99 ${per('p99').toFixed(1)} ms, max ${per('max').toFixed(1)} ms`,
+    );
+  }
 }
 
 /** A local Bot Connector: takes the bot's replies (POST /v3/conversations/<id>/activities) and counts them. */

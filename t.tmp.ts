@@ -1,0 +1,20 @@
+import { startApp } from './bench/serve.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+const app = await startApp(process.env.DISK ? { DATA_DIR: mkdtempSync(join(tmpdir(), 'cold-')) } : {});
+const t0 = Date.now();
+const times = await Promise.all(Array.from({ length: 100 }, async (_, i) => {
+  const s = Date.now();
+  const r = await fetch(`${app.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-user': `u${i}` }, body: JSON.stringify({ question: 'Wat zijn de kernwaarden van de gemeente?' }) });
+  await r.text();
+  return [Date.now() - s, r.status];
+}));
+console.log('all', Date.now() - t0, 'ms; slowest', Math.max(...times.map((t) => t[0] as number)), 'statuses', [...new Set(times.map((t) => t[1]))]);
+const t1 = Date.now();
+await Promise.all(Array.from({ length: 100 }, async (_, i) => { const r = await fetch(`${app.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-user': `v${i}` }, body: JSON.stringify({ question: 'Wat zijn de kernwaarden van de gemeente?' }) }); await r.text(); }));
+console.log('second burst, new users', Date.now() - t1);
+const t2 = Date.now();
+await Promise.all(Array.from({ length: 100 }, async (_, i) => { const r = await fetch(`${app.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-user': `v${i}` }, body: JSON.stringify({ question: 'Wat zijn de kernwaarden van de gemeente?' }) }); await r.text(); }));
+console.log('third burst, same users', Date.now() - t2);
+await app.stop();

@@ -55,6 +55,46 @@ describe.each(storeKinds)('quick check records on %s', (kind) => {
     expect(await verify(db.store)).toMatchObject({ ok: true, count: 25 });
   });
 
+  it('puts checks that arrive together into the chain in a few transactions, each check once, in order', async () => {
+    let transactions = 0;
+    const counted: typeof db.store = {
+      ...db.store,
+      transaction: (fn) => {
+        transactions++;
+        return db.store.transaction(fn);
+      },
+    };
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => recordChecks(counted, `p${i % 4}`, [{ trainingDone: i % 2 === 0 }])),
+    );
+    const seqs = results.flat().map((r) => r.record.seq);
+    expect([...seqs].sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    // The first goes alone; the others waited for it and went in together.
+    expect(transactions).toBeLessThanOrEqual(3);
+    expect(await verify(db.store)).toMatchObject({ ok: true, count: 40 });
+  });
+
+  it('lets a check the database refuses fail alone: the others that came with it are recorded', async () => {
+    const records = quickcheckRecordStore(db.store, { key: auditKey });
+    await recordChecks(db.store, 'p', [{}]);
+    const [first] = await records.listFor('p', { limit: 1 });
+    const { who, at, case: checkCase, verdict, result, rulesVersion, registerVersion } = first!;
+    const content = { who, at, case: checkCase, verdict, result, rulesVersion, registerVersion };
+    const appends = [
+      records.append({ ...content, who: 'a' }),
+      records.append({ ...content, who: 'b' }),
+      records.append({ ...content, who: 'kapot', at: 'geen tijdstip' }), // the database refuses the timestamp
+      records.append({ ...content, who: 'c' }, { requestKey: 'dubbel-verzoek-12345' }),
+      records.append({ ...content, who: 'c' }, { requestKey: 'dubbel-verzoek-12345' }), // the same submission again
+    ];
+    const settled = await Promise.allSettled(appends);
+    expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const seqOf = (i: number) => (settled[i] as PromiseFulfilledResult<{ seq: number }>).value.seq;
+    expect([seqOf(0), seqOf(1), seqOf(3)]).toEqual([2, 3, 4]);
+    expect(seqOf(4)).toBe(seqOf(3));
+    expect(await verify(db.store)).toMatchObject({ ok: true, count: 4 });
+  });
+
   it('keeps records append-only: a plain update or delete changes nothing', async () => {
     await recordChecks(db.store, 'p', [{}, {}]);
     await db.store.query("update quickcheck_records set verdict = 'allowed' where seq = 1");

@@ -179,6 +179,10 @@ function isDatabaseRefusal(error: unknown): boolean {
 
 const recordColumns =
   'seq, at, who, verdict, rules_version, register_version, check_case, result, prev_hash, hash, chain_scheme, request_key';
+const recordColumnCount = recordColumns.split(',').length;
+
+/** One submission of one person (a request key is the caller's own, so it is unique per person). */
+const submission = (who: string, requestKey: string) => `${who}\u0000${requestKey}`;
 
 /**
  * Appends a batch in one transaction under a lock on the chain head; the records in the batch's order. A check whose
@@ -206,14 +210,14 @@ async function appendBatch(store: Store, key: string, batch: PendingAppend[]): P
           'select * from quickcheck_records where (who, request_key) in (select * from unnest($1::text[], $2::text[]))',
           [keyed.map((p) => p.content.who), keyed.map((p) => p.requestKey)],
         );
-        for (const row of rows) earlier.set(`${row.who}\u0000${row.request_key}`, toRecord(row));
+        for (const row of rows) earlier.set(submission(row.who!, row.request_key), toRecord(row));
       }
       let seq = Number(head.seq);
       let prevHash = head.hash;
       const records: CheckRecord[] = [];
       const values: unknown[] = [];
       for (const { content, requestKey } of batch) {
-        const id = requestKey === undefined ? undefined : `${content.who}\u0000${requestKey}`;
+        const id = requestKey === undefined ? undefined : submission(content.who, requestKey);
         const before = id === undefined ? undefined : earlier.get(id);
         if (before) {
           records.push(before);
@@ -241,10 +245,10 @@ async function appendBatch(store: Store, key: string, batch: PendingAppend[]): P
         prevHash = hash;
       }
       if (values.length === 0) return records;
-      const rows = values.length / 12;
       const placeholders = Array.from(
-        { length: rows },
-        (_, r) => `(${Array.from({ length: 12 }, (_, c) => `$${r * 12 + c + 1}`).join(', ')})`,
+        { length: values.length / recordColumnCount },
+        (_, r) =>
+          `(${Array.from({ length: recordColumnCount }, (_, c) => `$${r * recordColumnCount + c + 1}`).join(', ')})`,
       ).join(', ');
       await tx.query(`insert into quickcheck_records (${recordColumns}) values ${placeholders}`, values);
       written = records;

@@ -18,6 +18,9 @@ interface LoadFigures {
   max: number;
   /** Connection errors and timeouts plus non-2xx answers. */
   failures: number;
+  /** The slowest answer of the whole run, and the largest after its first `warmSeconds` (a cold start's outliers). */
+  slowestAt: number;
+  maxWarm: number;
   /** The same latencies per kind of request ('POST /api/ask' and so on): which one is slow. */
   routes: Record<string, { count: number; p50: number; p99: number; max: number }>;
 }
@@ -30,7 +33,8 @@ interface LoadFigures {
  * recorded in the audit chain (POST /api/checks), a list of one's own checks (GET /api/checks) and a message to the
  * bot (POST /api/messages, whose reply goes to a local Bot Connector in this process). Each round is a person of its
  * own (X-Dev-User and bot conversation). Reported: requests per second, p50/p95/p99 latency, non-2xx answers and errors,
- * and p50/p99/max per kind of request (which one is slow).
+ * p50/p99/max per kind of request (which one is slow), and when the slowest answer came (a cold start shows in the
+ * first seconds; the largest latency after them is reported too).
  * Target: no errors, p99 under 300 ms on this machine. Each database gets BENCH_LOAD_RUNS runs (3), each on a fresh
  * server and database, and the median of each figure over the runs is reported beside the runs themselves (the machine
  * is shared; one run says little). BENCH_LOAD_SECONDS, BENCH_LOAD_CLIENTS, BENCH_LOAD_RUNS and BENCH_LOAD_DB
@@ -41,6 +45,8 @@ const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const clients = Number(process.env.BENCH_LOAD_CLIENTS ?? 100);
 const runs = Number(process.env.BENCH_LOAD_RUNS ?? 3);
 const postgresUrl = 'postgres://postgres@127.0.0.1:5432';
+/** Answers completed in a run's first seconds meet a cold server (JIT, first queries); reported apart as well. */
+const warmSeconds = 5;
 
 export default async function loadBench(): Promise<void> {
   const only = process.env.BENCH_LOAD_DB;
@@ -128,6 +134,9 @@ async function run(name: string, env: Record<string, string>): Promise<LoadFigur
     },
   ];
   const latencies: number[] = [];
+  /** When each answer came, in seconds since the run began (same order as latencies). */
+  const arrivals: number[] = [];
+  let began = 0;
   // Per kind of request: the index of the request a client just completed (autocannon emits 'response' before it
   // moves on to the next one), so each latency is counted under its route too.
   const routeOf = staff.map((r) => `${r.method} ${r.path}`);
@@ -160,8 +169,10 @@ async function run(name: string, env: Record<string, string>): Promise<LoadFigur
         (error, result) => (error ? reject(error) : resolve(result)),
       );
     });
+    began = performance.now();
     instance!.on('response', (client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
+      arrivals.push((performance.now() - began) / 1000);
       const index = (client as unknown as { requestIterator?: { currentRequestIndex?: number } }).requestIterator
         ?.currentRequestIndex;
       if (index !== undefined) byRoute.get(routeOf[index]!)?.push(responseTime);
@@ -181,6 +192,14 @@ async function run(name: string, env: Record<string, string>): Promise<LoadFigur
       `  errors ${result.errors} (timeouts ${result.timeouts}), non-2xx ${non2xx.reduce((n, [, c]) => n + c, 0)}` +
         (non2xx.length ? ` (${non2xx.map(([s, c]) => `${s}: ${c}`).join(', ')})` : ''),
     );
+    const slowest = latencies.indexOf(Math.max(...latencies));
+    const warm = latencies.filter((_, i) => arrivals[i]! >= warmSeconds);
+    const slowestAt = arrivals[slowest] ?? NaN;
+    const maxWarm = warm.length ? Math.max(...warm) : NaN;
+    console.log(
+      `  slowest answer came ${slowestAt.toFixed(1)} s into the run; after the first ${warmSeconds} s: ` +
+        `p99 ${percentile(warm, 99).toFixed(1)} ms, max ${maxWarm.toFixed(1)} ms`,
+    );
     const routes: LoadFigures['routes'] = {};
     for (const [route, values] of byRoute) {
       routes[route] = {
@@ -198,6 +217,8 @@ async function run(name: string, env: Record<string, string>): Promise<LoadFigur
     console.log(`  bot replies at the connector: ${connector.replies()}, of ${sent} bot messages sent`);
     return {
       routes,
+      slowestAt,
+      maxWarm,
       perSecond: result.requests.total / seconds,
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
@@ -219,6 +240,10 @@ function report(name: string, figures: LoadFigures[]): void {
     `load, ${name}, median of ${figures.length} runs: ${of('perSecond').toFixed(0)} requests per second, ` +
       `p50 ${of('p50').toFixed(1)} ms, p95 ${of('p95').toFixed(1)} ms, p99 ${of('p99').toFixed(1)} ms ` +
       `(p99 per run: ${figures.map((f) => f.p99.toFixed(1)).join(', ')}); failures in all runs: ${failures}`,
+  );
+  console.log(
+    `  slowest answer per run at ${figures.map((f) => `${f.slowestAt.toFixed(1)} s`).join(', ')} into the run; ` +
+      `max after the first ${warmSeconds} s: ${figures.map((f) => `${f.maxWarm.toFixed(1)} ms`).join(', ')}`,
   );
   for (const route of Object.keys(figures[0]?.routes ?? {})) {
     const per = (key: 'p50' | 'p99' | 'max') => median(figures.map((f) => f.routes[route]![key]));

@@ -18,7 +18,7 @@ interface LoadFigures {
   max: number;
   /** Connection errors and timeouts plus non-2xx answers. */
   failures: number;
-  /** The slowest answer of the whole run, and the largest after its first `warmSeconds` (a cold start's outliers). */
+  /** When the slowest request of the run was sent (s), and the largest latency of those sent after `warmSeconds`. */
   slowestAt: number;
   maxWarm: number;
   /** The same latencies per kind of request ('POST /api/ask' and so on): which one is slow. */
@@ -33,8 +33,8 @@ interface LoadFigures {
  * recorded in the audit chain (POST /api/checks), a list of one's own checks (GET /api/checks) and a message to the
  * bot (POST /api/messages, whose reply goes to a local Bot Connector in this process). Each round is a person of its
  * own (X-Dev-User and bot conversation). Reported: requests per second, p50/p95/p99 latency, non-2xx answers and errors,
- * p50/p99/max per kind of request (which one is slow), and when the slowest answer came (a cold start shows in the
- * first seconds; the largest latency after them is reported too).
+ * p50/p99/max per kind of request (which one is slow), and when the slowest request was sent (a cold start shows in
+ * the first seconds; the largest latency of the requests sent after them is reported too).
  * Target: no errors, p99 under 300 ms on this machine. Each database gets BENCH_LOAD_RUNS runs (3), each on a fresh
  * server and database, and the median of each figure over the runs is reported beside the runs themselves (the machine
  * is shared; one run says little). BENCH_LOAD_SECONDS, BENCH_LOAD_CLIENTS, BENCH_LOAD_RUNS and BENCH_LOAD_DB
@@ -45,7 +45,7 @@ const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const clients = Number(process.env.BENCH_LOAD_CLIENTS ?? 100);
 const runs = Number(process.env.BENCH_LOAD_RUNS ?? 3);
 const postgresUrl = 'postgres://postgres@127.0.0.1:5432';
-/** Answers completed in a run's first seconds meet a cold server (JIT, first queries); reported apart as well. */
+/** Requests sent in a run's first seconds meet a cold server (JIT, first queries); reported apart as well. */
 const warmSeconds = 5;
 
 export default async function loadBench(): Promise<void> {
@@ -134,8 +134,8 @@ async function run(name: string, env: Record<string, string>): Promise<LoadFigur
     },
   ];
   const latencies: number[] = [];
-  /** When each answer came, in seconds since the run began (same order as latencies). */
-  const arrivals: number[] = [];
+  /** When each request was sent, in seconds since the run began (same order as latencies). */
+  const sentAt: number[] = [];
   let began = 0;
   // Per kind of request: the index of the request a client just completed (autocannon emits 'response' before it
   // moves on to the next one), so each latency is counted under its route too.
@@ -172,7 +172,7 @@ async function run(name: string, env: Record<string, string>): Promise<LoadFigur
     began = performance.now();
     instance!.on('response', (client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
-      arrivals.push((performance.now() - began) / 1000);
+      sentAt.push((performance.now() - began - responseTime) / 1000);
       const index = (client as unknown as { requestIterator?: { currentRequestIndex?: number } }).requestIterator
         ?.currentRequestIndex;
       if (index !== undefined) byRoute.get(routeOf[index]!)?.push(responseTime);
@@ -193,11 +193,11 @@ async function run(name: string, env: Record<string, string>): Promise<LoadFigur
         (non2xx.length ? ` (${non2xx.map(([s, c]) => `${s}: ${c}`).join(', ')})` : ''),
     );
     const slowest = latencies.indexOf(Math.max(...latencies));
-    const warm = latencies.filter((_, i) => arrivals[i]! >= warmSeconds);
-    const slowestAt = arrivals[slowest] ?? NaN;
+    const warm = latencies.filter((_, i) => sentAt[i]! >= warmSeconds);
+    const slowestAt = sentAt[slowest] ?? NaN;
     const maxWarm = warm.length ? Math.max(...warm) : NaN;
     console.log(
-      `  slowest answer came ${slowestAt.toFixed(1)} s into the run; after the first ${warmSeconds} s: ` +
+      `  slowest request sent ${Math.max(0, slowestAt).toFixed(1)} s into the run; of those sent after ${warmSeconds} s: ` +
         `p99 ${percentile(warm, 99).toFixed(1)} ms, max ${maxWarm.toFixed(1)} ms`,
     );
     const routes: LoadFigures['routes'] = {};
@@ -242,8 +242,8 @@ function report(name: string, figures: LoadFigures[]): void {
       `(p99 per run: ${figures.map((f) => f.p99.toFixed(1)).join(', ')}); failures in all runs: ${failures}`,
   );
   console.log(
-    `  slowest answer per run at ${figures.map((f) => `${f.slowestAt.toFixed(1)} s`).join(', ')} into the run; ` +
-      `max after the first ${warmSeconds} s: ${figures.map((f) => `${f.maxWarm.toFixed(1)} ms`).join(', ')}`,
+    `  slowest request per run sent at ${figures.map((f) => `${Math.max(0, f.slowestAt).toFixed(1)} s`).join(', ')}; ` +
+      `max of those sent after ${warmSeconds} s: ${figures.map((f) => `${f.maxWarm.toFixed(1)} ms`).join(', ')}`,
   );
   for (const route of Object.keys(figures[0]?.routes ?? {})) {
     const per = (key: 'p50' | 'p99' | 'max') => median(figures.map((f) => f.routes[route]![key]));

@@ -41,4 +41,7 @@ export default {
     { ...common, displayName: 'tab', testMatch: ['<rootDir>/tests/tab/**/*.test.tsx'], testEnvironment: 'jsdom' },
   ],
   testTimeout: 30000,
+  // One worker a core: jest's default leaves one core free, which on a 2-core CI machine means one suite at a time,
+  // while most suites wait on child processes, the database or a browser part of their time.
+  maxWorkers: '100%',
 };

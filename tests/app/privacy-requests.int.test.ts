@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { pseudonymFor } from '../../src/pseudonym.js';
 import { storeKinds } from '../helpers/store.js';
-import { cli, freshDatabase } from '../quickcheck/records.js';
+import { freshDatabase } from '../quickcheck/records.js';
 import { checkAt, daysAgo, rowCount, seedBotState, seedDrive, seedJob, seedScan } from './privacy-rows.js';
 
 const secret = loadConfig({}).PSEUDONYM_SECRET;
@@ -16,14 +16,7 @@ const other = pseudonymFor(secret, 'dev:eva');
 
 describe.each(storeKinds)('ai-wijzer privacy export and delete on %s', (kind) => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  const run = async (args: string[], env: Record<string, string> = {}) => {
-    await db.release();
-    try {
-      return await cli(args, { ...db.env, ...env });
-    } finally {
-      await db.reopen();
-    }
-  };
+  const run = (args: string[], env: Record<string, string> = {}) => db.cli(args, env);
   const counts = async () => ({
     named: Number(
       (

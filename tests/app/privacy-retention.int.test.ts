@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { figureCounts } from '../../src/store/repositories/figures.js';
 import { quickcheckRecordStore } from '../../src/store/repositories/quickcheck.js';
 import { storeKinds } from '../helpers/store.js';
-import { auditKey, cli, freshDatabase } from '../quickcheck/records.js';
+import { auditKey, freshDatabase } from '../quickcheck/records.js';
 import {
   checkAt,
   daysAgo,
@@ -25,15 +25,7 @@ interface RecordRow extends Record<string, unknown> {
 
 describe.each(storeKinds)('the retention clean-up on %s', (kind) => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  /** Runs the CLI on this database (PGlite: closed here meanwhile, one process at a time). */
-  const run = async (args: string[], env: Record<string, string> = {}) => {
-    await db.release();
-    try {
-      return await cli(args, { ...db.env, ...env });
-    } finally {
-      await db.reopen();
-    }
-  };
+  const run = (args: string[], env: Record<string, string> = {}) => db.cli(args, env);
   const rows = () =>
     db.store.query<RecordRow>(
       'select seq, who, check_case, result, verdict, erased_at from quickcheck_records order by seq',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openStore, type Store } from '../../src/store/index.js';
+import { runCaptured } from './cli.js';
 
 /**
  * A new PGlite data directory runs initdb (seconds); one is made and migrated once per test file, and each test
@@ -37,17 +38,28 @@ export async function freshDatabase(kind: 'pglite' | 'postgres') {
   const open = (): Promise<Store> =>
     kind === 'postgres' ? openStore({ databaseUrl: url, dataDir, schema }) : openStore({ dataDir });
   let store = await open();
+  /** PGlite keeps its files locked while open: close before the CLI opens the same directory. */
+  const release = async () => {
+    if (kind === 'pglite') await store.close();
+  };
+  const reopen = async () => {
+    if (kind === 'pglite') store = await open();
+  };
   return {
     env,
     get store() {
       return store;
     },
-    /** PGlite keeps its files locked while open: close before the CLI opens the same directory. */
-    async release() {
-      if (kind === 'pglite') await store.close();
-    },
-    async reopen() {
-      if (kind === 'pglite') store = await open();
+    release,
+    reopen,
+    /** Runs the CLI in-process on this database (PGlite: closed here meanwhile, one process at a time), quietly. */
+    async cli(args: string[], extra: Record<string, string> = {}, input = '') {
+      await release();
+      try {
+        return await runCaptured(args, { LOG_LEVEL: 'silent', ...env, ...extra }, input);
+      } finally {
+        await reopen();
+      }
     },
     async dispose() {
       if (kind === 'postgres') await store.query(`drop schema if exists ${schema} cascade`);

@@ -9,7 +9,7 @@ import { openPostgres } from '../../src/store/postgres.js';
 import { AuditKeyMismatchError, quickcheckRecordStore } from '../../src/store/repositories/quickcheck.js';
 import { storeKinds } from '../helpers/store.js';
 import { baseCase } from './cases.js';
-import { auditKey, cli, content, freshDatabase, recordChecks } from './records.js';
+import { auditKey, content, freshDatabase, recordChecks } from './records.js';
 
 const otherKey = 'een-heel-andere-auditsleutel-1234';
 
@@ -54,15 +54,7 @@ async function rechainWithoutKey(store: Store, from: number, to = Number.POSITIV
 
 describe.each(storeKinds)('the audit chain keyed with AUDIT_KEY on %s', (kind) => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  /** Runs the CLI on this database (PGlite: closed here meanwhile, one process at a time). */
-  const run = async (args: string[], env: Record<string, string> = {}) => {
-    await db.release();
-    try {
-      return await cli(args, { ...db.env, ...env });
-    } finally {
-      await db.reopen();
-    }
-  };
+  const run = (args: string[], env: Record<string, string> = {}) => db.cli(args, env);
   const headFile = () => join(db.env.DATA_DIR!, `kop-${randomBytes(3).toString('hex')}.json`);
 
   beforeEach(async () => {

@@ -33,8 +33,8 @@ interface LoadFigures {
  * recorded in the audit chain (POST /api/checks), a list of one's own checks (GET /api/checks) and a message to the
  * bot (POST /api/messages, whose reply goes to a local Bot Connector in this process). Each round is a person of its
  * own (X-Dev-User and bot conversation). Reported: requests per second, p50/p95/p99 latency, non-2xx answers and errors,
- * p50/p99/max per kind of request (which one is slow), and when the slowest request was sent (a cold start shows in
- * the first seconds; the largest latency of the requests sent after them is reported too).
+ * p50/p99/max per kind of request (which one is slow), and when the slowest request was sent (a client's first
+ * request waits for its connection to be accepted; the largest latency of the requests sent after 5 s is reported too).
  * Target: no errors, p99 under 300 ms on this machine. Each database gets BENCH_LOAD_RUNS runs (3), each on a fresh
  * server and database, and the median of each figure over the runs is reported beside the runs themselves (the machine
  * is shared; one run says little). BENCH_LOAD_SECONDS, BENCH_LOAD_CLIENTS, BENCH_LOAD_RUNS and BENCH_LOAD_DB
@@ -45,7 +45,10 @@ const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const clients = Number(process.env.BENCH_LOAD_CLIENTS ?? 100);
 const runs = Number(process.env.BENCH_LOAD_RUNS ?? 3);
 const postgresUrl = 'postgres://postgres@127.0.0.1:5432';
-/** Requests sent in a run's first seconds meet a cold server (JIT, first queries); reported apart as well. */
+/**
+ * Requests sent in a run's first seconds include the first of each client, which waits until the busy server accepts
+ * its connection (about one a turn of its event loop; README, Under load); reported apart as well.
+ */
 const warmSeconds = 5;
 
 export default async function loadBench(): Promise<void> {

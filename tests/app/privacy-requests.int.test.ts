@@ -16,7 +16,6 @@ const other = pseudonymFor(secret, 'dev:eva');
 
 describe.each(storeKinds)('ai-wijzer privacy export and delete on %s', (kind) => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  const run = (args: string[], env: Record<string, string> = {}) => db.cli(args, env);
   const counts = async () => ({
     named: Number(
       (
@@ -60,7 +59,7 @@ describe.each(storeKinds)('ai-wijzer privacy export and delete on %s', (kind) =>
   afterEach(async () => db.dispose());
 
   it("exports everything kept under the person's pseudonym, and nothing of anyone else", async () => {
-    const result = await run(['privacy', 'export', '--user', 'jan']);
+    const result = await db.cli(['privacy', 'export', '--user', 'jan']);
     expect(result.code).toBe(0);
     const data = JSON.parse(result.stdout);
     expect(data).toMatchObject({ format: 'ai-wijzer/privacy-export', version: 1, pseudonym: jan });
@@ -82,25 +81,25 @@ describe.each(storeKinds)('ai-wijzer privacy export and delete on %s', (kind) =>
 
     // An Entra object id with the tenant gives the pseudonym the tab's sign-in and the bot store under.
     const file = join(db.env.DATA_DIR!, 'export.json');
-    const byId = await run(['privacy', 'export', '--user', oid.toUpperCase(), '--tenant', tenant, '--out', file]);
+    const byId = await db.cli(['privacy', 'export', '--user', oid.toUpperCase(), '--tenant', tenant, '--out', file]);
     expect(byId).toMatchObject({ code: 0, stdout: '' });
     expect(byId.stderr).toContain(`onder pseudoniem ${entra}`);
     expect(JSON.parse(readFileSync(file, 'utf8')).checks.map((c: { seq: number }) => c.seq)).toEqual([4]);
     expect(statSync(file).mode & 0o077).toBe(0);
-    const viaEnv = await run(['privacy', 'export', '--user', oid], { AAD_APP_TENANT_ID: tenant });
+    const viaEnv = await db.cli(['privacy', 'export', '--user', oid], { AAD_APP_TENANT_ID: tenant });
     expect(JSON.parse(viaEnv.stdout).pseudonym).toBe(entra);
   });
 
   it('without --yes says what it would erase, erases nothing and exits 2; with --yes erases it and audit verify stays whole', async () => {
     const before = await counts();
-    const dry = await run(['privacy', 'delete', '--user', 'dev:jan']);
+    const dry = await db.cli(['privacy', 'delete', '--user', 'dev:jan']);
     expect(dry.code).toBe(2);
     expect(dry.stdout).toContain(`Zou wissen (${jan}): 2 checks`);
     expect(dry.stdout).toContain('1 scantaken, 1 scanrapporten, 1 scanrapporten van een team');
     expect(dry.stderr).toBe('Er is niets gewist: voeg --yes toe om dit te wissen.\n');
     expect(await counts()).toEqual(before);
 
-    const done = await run(['privacy', 'delete', '--user', 'jan', '--yes']);
+    const done = await db.cli(['privacy', 'delete', '--user', 'jan', '--yes']);
     expect(done.code).toBe(0);
     expect(done.stdout).toContain(`Gewist (${jan}): 2 checks`);
     expect(done.stdout).toContain('De auditketen is heel (4 records).');
@@ -115,12 +114,12 @@ describe.each(storeKinds)('ai-wijzer privacy export and delete on %s', (kind) =>
     expect(await db.store.query("select owner from housekeeping_scans where source_key = 'graph:team:team-1'")).toEqual(
       [{ owner: null }],
     );
-    expect(await run(['audit', 'verify'])).toMatchObject({
+    expect(await db.cli(['audit', 'verify'])).toMatchObject({
       code: 0,
       stdout: 'De keten is heel: 4 records gecontroleerd.\n',
     });
 
-    const after = JSON.parse((await run(['privacy', 'export', '--user', 'jan'])).stdout);
+    const after = JSON.parse((await db.cli(['privacy', 'export', '--user', 'jan'])).stdout);
     expect([after.checks, after.scanJobs, after.scanReports, after.botState, after.driveStates]).toEqual([
       [],
       [],
@@ -128,13 +127,13 @@ describe.each(storeKinds)('ai-wijzer privacy export and delete on %s', (kind) =>
       [],
       [],
     ]);
-    const eva = JSON.parse((await run(['privacy', 'export', '--user', 'eva'])).stdout);
+    const eva = JSON.parse((await db.cli(['privacy', 'export', '--user', 'eva'])).stdout);
     expect([eva.checks.length, eva.scanJobs.length, eva.scanReports.length, eva.driveStates.length]).toEqual([
       1, 1, 1, 1,
     ]);
     expect(await db.store.query("select key from bot_state where key like '%eva-chat'")).toHaveLength(1);
 
-    const english = await run(['privacy', 'delete', '--user', 'jan', '--yes', '--json', '--lang', 'en']);
+    const english = await db.cli(['privacy', 'delete', '--user', 'jan', '--yes', '--json', '--lang', 'en']);
     expect(JSON.parse(english.stdout)).toMatchObject({ deleted: true, chainWhole: true, counts: { checks: 0 } });
   });
 
@@ -149,7 +148,7 @@ describe.each(storeKinds)('ai-wijzer privacy export and delete on %s', (kind) =>
       [['privacy', 'export', '--user', 'jan', '--yes'], 'Onbekende optie --yes'],
       [['privacy', 'wis', '--user', 'jan'], "Onbekende privacy-opdracht 'wis'"],
     ] as const) {
-      const result = await run([...args]);
+      const result = await db.cli([...args]);
       expect({ args, code: result.code }).toEqual({ args, code: 2 });
       expect(result.stderr).toContain(message);
     }

@@ -25,7 +25,6 @@ interface RecordRow extends Record<string, unknown> {
 
 describe.each(storeKinds)('the retention clean-up on %s', (kind) => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  const run = (args: string[], env: Record<string, string> = {}) => db.cli(args, env);
   const rows = () =>
     db.store.query<RecordRow>(
       'select seq, who, check_case, result, verdict, erased_at from quickcheck_records order by seq',
@@ -42,10 +41,10 @@ describe.each(storeKinds)('the retention clean-up on %s', (kind) => {
 
   it('erases the personal part of checks past RETENTION_CHECKS_DAYS; audit verify stays whole, also against a head exported before', async () => {
     const head = join(db.env.DATA_DIR!, 'kop.json');
-    expect((await run(['audit', 'head', '--out', head])).code).toBe(0);
+    expect((await db.cli(['audit', 'head', '--out', head])).code).toBe(0);
     const before = await rows();
 
-    const cleanup = await run(['privacy', 'cleanup', '--json']);
+    const cleanup = await db.cli(['privacy', 'cleanup', '--json']);
     expect(cleanup.code).toBe(0);
     expect(JSON.parse(cleanup.stdout)).toMatchObject({ checksErased: 2, checksSkipped: 0 });
 
@@ -65,24 +64,24 @@ describe.each(storeKinds)('the retention clean-up on %s', (kind) => {
     expect(figures.checksPerVerdict.reduce((n, v) => n + v.count, 0)).toBe(4);
     expect(figures.checksPerTool.reduce((n, t) => n + t.count, 0)).toBe(2);
 
-    expect(await run(['audit', 'verify'])).toMatchObject({
+    expect(await db.cli(['audit', 'verify'])).toMatchObject({
       code: 0,
       stdout: 'De keten is heel: 4 records gecontroleerd.\n',
     });
-    expect((await run(['audit', 'verify', '--head', head])).code).toBe(0);
-    const csv = (await run(['audit', 'export'])).stdout.trim().split('\r\n');
+    expect((await db.cli(['audit', 'verify', '--head', head])).code).toBe(0);
+    const csv = (await db.cli(['audit', 'export'])).stdout.trim().split('\r\n');
     expect(csv[1]).toMatch(/^1;[^;]+;;;;;;[a-z-]+;;[^;]+;[^;]+;[0-9a-f]{64};\d{4}-\d\d-\d\dT/);
     expect(csv[2]).toContain(';nieuw;');
 
     // Once is enough: a second run finds nothing left to erase.
-    expect(JSON.parse((await run(['privacy', 'cleanup', '--json'])).stdout)).toMatchObject({ checksErased: 0 });
-    expect((await run(['privacy', 'cleanup', '--lang', 'en'])).stdout).toContain(
+    expect(JSON.parse((await db.cli(['privacy', 'cleanup', '--json'])).stdout)).toMatchObject({ checksErased: 0 });
+    expect((await db.cli(['privacy', 'cleanup', '--lang', 'en'])).stdout).toContain(
       '0 erased to tombstones (the audit chain stays whole)',
     );
   });
 
   it('still detects tampering: a tombstone made without AUDIT_KEY, a kept field of a tombstone changed, a remaining record changed', async () => {
-    expect((await run(['privacy', 'cleanup'])).code).toBe(0);
+    expect((await db.cli(['privacy', 'cleanup'])).code).toBe(0);
     const [kept] = await db.store.query<{ check_case: unknown }>(
       'select check_case from quickcheck_records where seq = 4',
     );
@@ -90,7 +89,7 @@ describe.each(storeKinds)('the retention clean-up on %s', (kind) => {
     await db.store.query(
       "update quickcheck_records set check_case = jsonb_set(check_case, '{purpose}', '\"iets anders\"') where seq = 4",
     );
-    expect(JSON.parse((await run(['audit', 'verify', '--json'])).stdout)).toMatchObject({
+    expect(JSON.parse((await db.cli(['audit', 'verify', '--json'])).stdout)).toMatchObject({
       ok: false,
       seq: 4,
       problem: 'changed',
@@ -98,14 +97,14 @@ describe.each(storeKinds)('the retention clean-up on %s', (kind) => {
     await db.store.query('update quickcheck_records set check_case = $1 where seq = 4', [
       JSON.stringify(kept!.check_case),
     ]);
-    expect((await run(['audit', 'verify'])).code).toBe(0);
+    expect((await db.cli(['audit', 'verify'])).code).toBe(0);
     await db.store.query('alter table quickcheck_records enable rule quickcheck_records_no_update');
 
     // The table lets an erasure through (it cannot check a MAC); one made without the key shows.
     await db.store.query(
       "update quickcheck_records set who = null, check_case = null, result = null, erased_at = now(), erasure_mac = 'vervalst' where seq = 2",
     );
-    const forged = await run(['audit', 'verify']);
+    const forged = await db.cli(['audit', 'verify']);
     expect(forged.code).toBe(1);
     expect(forged.stderr).toContain('record 2 is gewijzigd (het staat als gewist, maar niet met AUDIT_KEY');
 
@@ -113,10 +112,10 @@ describe.each(storeKinds)('the retention clean-up on %s', (kind) => {
     await db.store.query(
       'update quickcheck_records set erasure_mac = (select erasure_mac from quickcheck_records where seq = 1) where seq = 2',
     );
-    expect(JSON.parse((await run(['audit', 'verify', '--json'])).stdout)).toMatchObject({ ok: false, seq: 2 });
+    expect(JSON.parse((await db.cli(['audit', 'verify', '--json'])).stdout)).toMatchObject({ ok: false, seq: 2 });
 
     await db.store.query("update quickcheck_records set verdict = 'prohibited' where seq = 1");
-    expect(JSON.parse((await run(['audit', 'verify', '--json'])).stdout)).toMatchObject({
+    expect(JSON.parse((await db.cli(['audit', 'verify', '--json'])).stdout)).toMatchObject({
       ok: false,
       seq: 1,
       problem: 'changed',
@@ -127,15 +126,15 @@ describe.each(storeKinds)('the retention clean-up on %s', (kind) => {
     await db.store.query('alter table quickcheck_records disable rule quickcheck_records_no_update');
     await db.store.query("update quickcheck_records set verdict = 'veranderd' where seq = 3");
     await db.store.query('alter table quickcheck_records enable rule quickcheck_records_no_update');
-    const cleanup = await run(['privacy', 'cleanup']);
+    const cleanup = await db.cli(['privacy', 'cleanup']);
     expect(cleanup.code).toBe(1);
     expect(cleanup.stdout).toContain('1 checks zijn niet gewist: hun hash klopt niet (draai ai-wijzer audit verify).');
     expect((await rows()).map((r) => r.who)).toEqual([null, 'nieuw', 'oud', 'nieuw']);
-    expect(JSON.parse((await run(['audit', 'verify', '--json'])).stdout)).toMatchObject({ ok: false, seq: 3 });
+    expect(JSON.parse((await db.cli(['audit', 'verify', '--json'])).stdout)).toMatchObject({ ok: false, seq: 3 });
   });
 
   it('lets no other update or delete through: a tombstone or a record stays as it was', async () => {
-    expect((await run(['privacy', 'cleanup'])).code).toBe(0);
+    expect((await db.cli(['privacy', 'cleanup'])).code).toBe(0);
     const before = await rows();
     await db.store.query("update quickcheck_records set verdict = 'allowed'");
     await db.store.query("update quickcheck_records set who = 'iemand anders' where seq = 1");
@@ -158,7 +157,7 @@ describe.each(storeKinds)('the retention clean-up on %s', (kind) => {
     await seedBotState(db.store, 'msteams/conversations/oud', { greeted: true }, daysAgo(40));
     await seedBotState(db.store, 'msteams/conversations/nieuw', { greeted: true }, daysAgo(5));
 
-    const result = await run(['privacy', 'cleanup', '--json']);
+    const result = await db.cli(['privacy', 'cleanup', '--json']);
     expect(JSON.parse(result.stdout)).toMatchObject({
       scanReports: 1,
       scanJobs: 1,
@@ -182,7 +181,7 @@ describe.each(storeKinds)('the retention clean-up on %s', (kind) => {
   it('keeps a kind without end at retention 0, and reads the periods from the environment', async () => {
     await seedFeedback(db.store, daysAgo(2000));
     await seedScan(db.store, 'p', 'graph:drive:oud', daysAgo(50));
-    const kept = await run(['privacy', 'cleanup', '--json'], {
+    const kept = await db.cli(['privacy', 'cleanup', '--json'], {
       RETENTION_CHECKS_DAYS: '0',
       RETENTION_FEEDBACK_DAYS: '0',
       RETENTION_SCANS_DAYS: '40',
@@ -200,7 +199,7 @@ describe.each(storeKinds)('the retention clean-up on %s', (kind) => {
       ['RETENTION_FEEDBACK_DAYS', '1.5', 'moet een geheel aantal dagen zijn'],
       ['RETENTION_CLEANUP_MINUTES', '99999', 'mag hoogstens 10080 minuten'],
     ] as const) {
-      const result = await run(['privacy', 'cleanup'], { [name]: value });
+      const result = await db.cli(['privacy', 'cleanup'], { [name]: value });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`${name}: ${message}`);
     }

@@ -20,3 +20,7 @@ export async function runCaptured(
   const code = await runCli(argv, io);
   return { code, stdout: out, stderr: err };
 }
+
+/** The same, quietly: LOG_LEVEL silent unless `env` says otherwise. */
+export const runQuietly = (argv: string[], env: NodeJS.ProcessEnv = {}, stdinText = '') =>
+  runCaptured(argv, { LOG_LEVEL: 'silent', ...env }, stdinText);

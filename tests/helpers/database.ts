@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openStore, type Store } from '../../src/store/index.js';
-import { runCaptured } from './cli.js';
+import { runQuietly } from './cli.js';
 
 /**
  * A new PGlite data directory runs initdb (seconds); one is made and migrated once per test file, and each test
@@ -56,7 +56,7 @@ export async function freshDatabase(kind: 'pglite' | 'postgres') {
     async cli(args: string[], extra: Record<string, string> = {}, input = '') {
       await release();
       try {
-        return await runCaptured(args, { LOG_LEVEL: 'silent', ...env, ...extra }, input);
+        return await runQuietly(args, { ...env, ...extra }, input);
       } finally {
         await reopen();
       }

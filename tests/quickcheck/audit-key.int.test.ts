@@ -54,7 +54,6 @@ async function rechainWithoutKey(store: Store, from: number, to = Number.POSITIV
 
 describe.each(storeKinds)('the audit chain keyed with AUDIT_KEY on %s', (kind) => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  const run = (args: string[], env: Record<string, string> = {}) => db.cli(args, env);
   const headFile = () => join(db.env.DATA_DIR!, `kop-${randomBytes(3).toString('hex')}.json`);
 
   beforeEach(async () => {
@@ -89,7 +88,7 @@ describe.each(storeKinds)('the audit chain keyed with AUDIT_KEY on %s', (kind) =
     await unlock(db.store);
     await db.store.query("update quickcheck_records set verdict = 'allowed' where seq = 2");
     expect(await verify(db.store)).toMatchObject({ ok: false, seq: 2, problem: 'changed' });
-    const broken = await run(['audit', 'verify']);
+    const broken = await db.cli(['audit', 'verify']);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('De keten is gebroken bij record 2: record 2 is gewijzigd');
 
@@ -107,14 +106,14 @@ describe.each(storeKinds)('the audit chain keyed with AUDIT_KEY on %s', (kind) =
     // after a keyed one is not how a chain grows.
     await rechainWithoutKey(db.store, 2);
     expect(await verify(db.store)).toMatchObject({ ok: false, seq: 2, problem: 'changed' });
-    const json = await run(['audit', 'verify', '--json']);
+    const json = await db.cli(['audit', 'verify', '--json']);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, seq: 2, problem: 'changed' });
   });
 
   it('detects the last records deleted: by the head MAC in the database, and against an exported head', async () => {
     const file = headFile();
-    const exported = await run(['audit', 'head', '--out', file]);
+    const exported = await db.cli(['audit', 'head', '--out', file]);
     expect(exported.code).toBe(0);
     const signed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     expect(signed).toMatchObject({
@@ -122,7 +121,7 @@ describe.each(storeKinds)('the audit chain keyed with AUDIT_KEY on %s', (kind) =
       seq: 4,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    expect(await run(['audit', 'verify', '--head', file])).toMatchObject({
+    expect(await db.cli(['audit', 'verify', '--head', file])).toMatchObject({
       code: 0,
       stdout: expect.stringContaining('(record 4) staat er nog in'),
     });
@@ -136,7 +135,7 @@ describe.each(storeKinds)('the audit chain keyed with AUDIT_KEY on %s', (kind) =
     await db.store.query('update quickcheck_chain_head set mac = null where id = 1');
     expect(await verify(db.store)).toMatchObject({ ok: false, seq: 3, problem: 'truncated' });
 
-    const against = await run(['audit', 'verify', '--head', file]);
+    const against = await db.cli(['audit', 'verify', '--head', file]);
     expect(against.code).toBe(1);
     expect(against.stderr).toContain(
       'De keten is gebroken bij record 3: de keten eindigt bij record 2, maar de ondertekende kop van',
@@ -146,20 +145,20 @@ describe.each(storeKinds)('the audit chain keyed with AUDIT_KEY on %s', (kind) =
 
   it('detects the whole chain recomputed without the key only against the exported head (the reason to keep it)', async () => {
     const file = headFile();
-    expect((await run(['audit', 'head', '--out', file])).code).toBe(0);
+    expect((await db.cli(['audit', 'head', '--out', file])).code).toBe(0);
     await unlock(db.store);
     await db.store.query("update quickcheck_records set verdict = 'allowed' where seq = 2");
     await rechainWithoutKey(db.store, 1);
     // Inside the database this now looks like a chain from before AUDIT_KEY: nothing there can tell.
     expect(await verify(db.store)).toMatchObject({ ok: true, count: 4, unkeyed: 4 });
-    const against = await run(['audit', 'verify', '--head', file]);
+    const against = await db.cli(['audit', 'verify', '--head', file]);
     expect(against.code).toBe(1);
     expect(against.stderr).toMatch(/gebroken bij record 4: record 4 is niet meer het record van de ondertekende kop/);
   });
 
   it('detects a chain rewritten even by someone with the key, against a head exported before', async () => {
     const file = headFile();
-    expect((await run(['audit', 'head', '--out', file])).code).toBe(0);
+    expect((await db.cli(['audit', 'head', '--out', file])).code).toBe(0);
     await unlock(db.store);
     await db.store.query('delete from quickcheck_records where seq >= 2');
     await db.store.query(
@@ -168,22 +167,22 @@ describe.each(storeKinds)('the audit chain keyed with AUDIT_KEY on %s', (kind) =
     // Rebuilt under the key: three other records after the first.
     await recordChecks(db.store, 'p', [{}, {}, {}]);
     expect(await verify(db.store)).toMatchObject({ ok: true, count: 4 });
-    const against = await run(['audit', 'verify', '--head', file]);
+    const against = await db.cli(['audit', 'verify', '--head', file]);
     expect(against.code).toBe(1);
     expect(against.stderr).toContain('record 4 is niet meer het record van de ondertekende kop');
   });
 
   it('keeps an exported head valid while the chain grows past it', async () => {
     const file = headFile();
-    expect((await run(['audit', 'head', '--out', file])).code).toBe(0);
+    expect((await db.cli(['audit', 'head', '--out', file])).code).toBe(0);
     await recordChecks(db.store, 'q', [{}, { trainingDone: false }]);
-    const later = await run(['audit', 'verify', '--head', file, '--json']);
+    const later = await db.cli(['audit', 'verify', '--head', file, '--json']);
     expect(later.code).toBe(0);
     expect(JSON.parse(later.stdout)).toMatchObject({ ok: true, count: 6, head: { seq: 4 } });
   });
 
   it('fails with another AUDIT_KEY: verify names the key, a head file signed with it is refused, and nothing is recorded', async () => {
-    const wrong = await run(['audit', 'verify'], { AUDIT_KEY: otherKey });
+    const wrong = await db.cli(['audit', 'verify'], { AUDIT_KEY: otherKey });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('AUDIT_KEY is niet de sleutel waarmee deze keten is vastgelegd');
     // Without the key's name in the database, the first keyed record does not verify.
@@ -191,15 +190,15 @@ describe.each(storeKinds)('the audit chain keyed with AUDIT_KEY on %s', (kind) =
     expect(await verify(db.store, otherKey)).toMatchObject({ ok: false, seq: 1, problem: 'changed' });
     await recordChecks(db.store, 'p', [{}]); // the right key appends, and names itself again
     const file = headFile();
-    expect((await run(['audit', 'head', '--out', file])).code).toBe(0);
-    const withOther = await run(['audit', 'verify', '--head', file], { AUDIT_KEY: otherKey });
+    expect((await db.cli(['audit', 'head', '--out', file])).code).toBe(0);
+    const withOther = await db.cli(['audit', 'verify', '--head', file], { AUDIT_KEY: otherKey });
     expect(withOther.code).toBe(1);
     expect(withOther.stderr).toContain('ondertekend met een andere sleutel dan AUDIT_KEY');
 
     // Appending under another key would break the chain for good: refused, nothing recorded.
     const caseFile = join(db.env.DATA_DIR!, 'case.json');
     writeFileSync(caseFile, JSON.stringify(baseCase));
-    const check = await run(['check', '--case', caseFile, '--json'], { AUDIT_KEY: otherKey });
+    const check = await db.cli(['check', '--case', caseFile, '--json'], { AUDIT_KEY: otherKey });
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('Nothing was recorded');
     await expect(recordChecks(db.store, 'p', [{}], otherKey)).rejects.toBeInstanceOf(AuditKeyMismatchError);
@@ -212,25 +211,25 @@ describe.each(storeKinds)('the audit chain keyed with AUDIT_KEY on %s', (kind) =
 
   it('refuses a head file that was changed, is not a head, or cannot be read; never signs a broken chain', async () => {
     const file = headFile();
-    expect((await run(['audit', 'head', '--out', file])).code).toBe(0);
+    expect((await db.cli(['audit', 'head', '--out', file])).code).toBe(0);
     const signed = JSON.parse(readFileSync(file, 'utf8')) as { seq: number };
     writeFileSync(file, JSON.stringify({ ...signed, seq: 3 }));
-    const changed = await run(['audit', 'verify', '--head', file]);
+    const changed = await db.cli(['audit', 'verify', '--head', file]);
     expect(changed.code).toBe(1);
     expect(changed.stderr).toContain('de handtekening van de kop klopt niet');
     writeFileSync(file, JSON.stringify({ seq: 3 }));
-    expect(await run(['audit', 'verify', '--head', file])).toMatchObject({
+    expect(await db.cli(['audit', 'verify', '--head', file])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('geen kop van ai-wijzer audit head'),
     });
     writeFileSync(file, 'niet json');
-    expect((await run(['audit', 'verify', '--head', file])).code).toBe(2);
-    expect((await run(['audit', 'verify', '--head', join(db.env.DATA_DIR!, 'bestaat-niet.json')])).code).toBe(2);
+    expect((await db.cli(['audit', 'verify', '--head', file])).code).toBe(2);
+    expect((await db.cli(['audit', 'verify', '--head', join(db.env.DATA_DIR!, 'bestaat-niet.json')])).code).toBe(2);
 
     await unlock(db.store);
     await db.store.query("update quickcheck_records set verdict = 'allowed' where seq = 3");
     const out = headFile();
-    const refused = await run(['audit', 'head', '--out', out]);
+    const refused = await db.cli(['audit', 'head', '--out', out]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('record 3');
     expect(() => readFileSync(out)).toThrow();

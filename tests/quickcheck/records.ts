@@ -3,7 +3,6 @@ import { loadConfig } from '../../src/config.js';
 import { loadQuickcheckContent, runCheck } from '../../src/quickcheck/index.js';
 import type { Store } from '../../src/store/index.js';
 import { quickcheckRecordStore } from '../../src/store/repositories/quickcheck.js';
-import { runCaptured } from '../helpers/cli.js';
 import { baseCase } from './cases.js';
 
 export { freshDatabase } from '../helpers/database.js';
@@ -23,6 +22,5 @@ export async function recordChecks(store: Store, who: string, cases: Partial<Che
   return out;
 }
 
-/** The CLI in-process with captured output, quietly (LOG_LEVEL silent unless `env` says otherwise). */
-export const cli = (args: string[], env: Record<string, string>, input = '') =>
-  runCaptured(args, { LOG_LEVEL: 'silent', ...env }, input);
+/** The CLI in-process with captured output, quietly. */
+export { runQuietly as cli } from '../helpers/cli.js';

@@ -461,10 +461,14 @@ export function scanService(deps: {
     async list(caller, query, lang) {
       const parsed = parseInput(scanListQuerySchema, query ?? {}, lang);
       if (!parsed.ok) throw invalidInput(parsed.problems);
-      const [jobs, stored] = await Promise.all([
-        queue.listOf(caller.pseudonym, 20),
-        reports.visibleTo(caller.pseudonym, mayReadAgentReports(caller) ? agentOwner : undefined, parsed.data.limit),
-      ]);
+      // Jobs first, then reports: a job closes in the same transaction that stores its report, so a job read as done
+      // always finds its report in the list read after it (read side by side, the report could be missed).
+      const jobs = await queue.listOf(caller.pseudonym, 20);
+      const stored = await reports.visibleTo(
+        caller.pseudonym,
+        mayReadAgentReports(caller) ? agentOwner : undefined,
+        parsed.data.limit,
+      );
       return {
         jobs: jobs
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
